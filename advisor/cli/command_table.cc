@@ -1,0 +1,91 @@
+#include <algorithm>
+#include <cstdio>
+#include <exception>
+#include <iostream>
+
+#include "advisor/cli/command.h"
+#include "data/config/config_catalog.h"
+
+namespace sparktune::cli {
+
+// One declaration per subcommand, defined in its own file.
+int RunProfile(const std::vector<std::string>& args);
+
+namespace {
+
+const Command kCommands[] = {
+    {"profile", "parse event logs and summarize app, executors, stages, skew, spill, GC, MB-seconds",
+     &RunProfile},
+};
+
+void PrintHelp(std::ostream& out) {
+  out << "usage: sparktune <command> [options]\n\n"
+         "sparktune predicts how Spark applications would run under other configurations.\n\n"
+         "commands:\n";
+  size_t width = 0;
+  for (const Command& c : kCommands) width = std::max(width, c.name.size());
+  for (const Command& c : kCommands) {
+    out << "  " << c.name << std::string(width - c.name.size() + 2, ' ') << c.summary << "\n";
+  }
+  out << "\nRun 'sparktune <command> --help' for a command's options.\n"
+         "Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.\n";
+}
+
+size_t Distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+std::span<const Command> Commands() { return kCommands; }
+
+int RunMain(int argc, char** argv) {
+  if (argc < 2) {
+    PrintHelp(std::cerr);
+    return kExitUsage;
+  }
+  std::string name = argv[1];
+  if (name == "help" || name == "--help" || name == "-h") {
+    PrintHelp(std::cout);
+    return kExitOk;
+  }
+  if (name == "--version" || name == "version") {
+    std::cout << "sparktune 0.1.0\n";
+    return kExitOk;
+  }
+  std::vector<std::string> args(argv + 2, argv + argc);
+  for (const Command& c : kCommands) {
+    if (c.name == name) {
+      try {
+        return c.run(args);
+      } catch (const std::exception& e) {
+        std::cerr << "sparktune: internal error: " << e.what() << "\n";
+        return kExitInternal;
+      }
+    }
+  }
+  std::cerr << "sparktune: unknown command '" << name << "'";
+  const Command* best = nullptr;
+  size_t best_d = 3;
+  for (const Command& c : kCommands) {
+    size_t d = Distance(name, c.name);
+    if (d < best_d) {
+      best_d = d;
+      best = &c;
+    }
+  }
+  if (best) std::cerr << "; did you mean '" << best->name << "'?";
+  std::cerr << "\nRun 'sparktune help' for the list of commands.\n";
+  return kExitUsage;
+}
+
+}  // namespace sparktune::cli
