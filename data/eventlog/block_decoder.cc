@@ -1,0 +1,57 @@
+// BlockDecoder: see block_decoder.h.
+#include "data/eventlog/block_decoder.h"
+
+#include <algorithm>
+#include <cstring>
+#include <utility>
+
+namespace sparktune::eventlog {
+
+uint8_t* RawBuffer::Reserve(size_t n) {
+  if (n > capacity_ || !data_) {
+    size_t cap = std::max<size_t>(n, 1);
+    data_.reset(new uint8_t[cap]);
+    capacity_ = cap;
+  }
+  return data_.get();
+}
+
+BlockDecoder::BlockDecoder(std::unique_ptr<ByteSource> raw, std::string file_name)
+    : raw_(std::move(raw)), file_name_(std::move(file_name)) {}
+
+Result<size_t> BlockDecoder::Read(uint8_t* dst, size_t capacity) {
+  if (!error_.ok()) return error_;
+  if (capacity == 0) return size_t{0};
+  while (out_begin_ == out_end_) {
+    if (finished_) return size_t{0};
+    out_begin_ = out_end_ = 0;
+    Status st = Refill();
+    if (!st.ok()) {
+      error_ = st;
+      out_begin_ = out_end_ = 0;
+      return st;
+    }
+  }
+  size_t take = std::min(capacity, out_end_ - out_begin_);
+  std::memcpy(dst, out_.data() + out_begin_, take);
+  out_begin_ += take;
+  return take;
+}
+
+Result<size_t> BlockDecoder::ReadRawFully(uint8_t* dst, size_t n) {
+  size_t got = 0;
+  while (got < n) {
+    Result<size_t> r = raw_->Read(dst + got, n - got);
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    got += *r;
+  }
+  return got;
+}
+
+Status BlockDecoder::CorruptAt(std::string_view what, uint64_t offset) const {
+  return Status::Corrupt(std::string(what) + ": " + file_name_ + " at byte " +
+                         std::to_string(offset));
+}
+
+}  // namespace sparktune::eventlog
