@@ -55,6 +55,7 @@ struct ConfigKey {
   bool tunable = false;                // the advisor may change it
   std::string_view deprecated_in;      // version that deprecated it, or empty
   std::string_view replaced_by;        // the key to use instead, or empty
+  std::string_view removed_in;         // version from which Spark ignores or rejects it, or empty
 };
 
 // All keys, in declaration order.
@@ -66,6 +67,23 @@ const ConfigKey* FindKey(std::string_view name);
 // The default of `key` in force for `version` (an unknown version uses the
 // newest row). nullopt when the key has no default (unset).
 std::optional<std::string_view> DefaultFor(const ConfigKey& key, const SparkVersion& version);
+
+// True when `key` is deprecated (deprecated_in set and <= version) for
+// `version`; an unknown version counts as the newest.
+bool IsDeprecatedIn(const ConfigKey& key, const SparkVersion& version);
+// True when Spark ignores or rejects `key` at `version` (removed_in <= version).
+bool IsRemovedIn(const ConfigKey& key, const SparkVersion& version);
+// True when `key` did not exist yet at `version` (since > version).
+bool IsNewerThan(const ConfigKey& key, const SparkVersion& version);
+
+// Parses a Spark boolean ("true"/"false", case-insensitive, trimmed), as
+// ConfigBuilder.booleanConf does; anything else is an error.
+Result<bool> ParseBool(std::string_view text);
+
+// Checks `value` against the key's type, unit, range and choices. Ok when it
+// would be accepted by Spark's ConfigBuilder; otherwise an InvalidArgument
+// whose message says what was expected.
+Status ValidateValue(const ConfigKey& key, std::string_view value);
 
 // Closest catalog key names to `name` (edit distance), for did-you-mean.
 std::vector<std::string_view> SuggestKeys(std::string_view name, size_t max_suggestions = 3);
@@ -111,6 +129,111 @@ inline constexpr std::string_view kDynamicAllocationEnabled = "spark.dynamicAllo
 inline constexpr std::string_view kDynamicAllocationMinExecutors = "spark.dynamicAllocation.minExecutors";
 inline constexpr std::string_view kDynamicAllocationMaxExecutors = "spark.dynamicAllocation.maxExecutors";
 inline constexpr std::string_view kYarnMinAllocationMb = "yarn.scheduler.minimum-allocation-mb";
+// Added for the linter (issue 6).
+inline constexpr std::string_view kAppName = "spark.app.name";
+inline constexpr std::string_view kCoresMax = "spark.cores.max";
+inline constexpr std::string_view kYarnQueue = "spark.yarn.queue";
+inline constexpr std::string_view kJars = "spark.jars";
+inline constexpr std::string_view kJarsPackages = "spark.jars.packages";
+inline constexpr std::string_view kFiles = "spark.files";
+inline constexpr std::string_view kArchives = "spark.archives";
+inline constexpr std::string_view kSubmitPyFiles = "spark.submit.pyFiles";
+inline constexpr std::string_view kPysparkPython = "spark.pyspark.python";
+inline constexpr std::string_view kDriverExtraJavaOptions = "spark.driver.extraJavaOptions";
+inline constexpr std::string_view kDriverExtraClassPath = "spark.driver.extraClassPath";
+inline constexpr std::string_view kDriverExtraLibraryPath = "spark.driver.extraLibraryPath";
+inline constexpr std::string_view kExecutorExtraJavaOptions = "spark.executor.extraJavaOptions";
+inline constexpr std::string_view kDriverMaxResultSize = "spark.driver.maxResultSize";
+inline constexpr std::string_view kKubernetesExecutorRequestCores = "spark.kubernetes.executor.request.cores";
+inline constexpr std::string_view kKubernetesExecutorLimitCores = "spark.kubernetes.executor.limit.cores";
+inline constexpr std::string_view kKubernetesDriverRequestCores = "spark.kubernetes.driver.request.cores";
+inline constexpr std::string_view kKubernetesDriverLimitCores = "spark.kubernetes.driver.limit.cores";
+inline constexpr std::string_view kKubernetesContainerImage = "spark.kubernetes.container.image";
+inline constexpr std::string_view kKubernetesNamespace = "spark.kubernetes.namespace";
+inline constexpr std::string_view kAdaptiveParallelismFirst = "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+inline constexpr std::string_view kAdaptiveMinPartitionSize = "spark.sql.adaptive.coalescePartitions.minPartitionSize";
+inline constexpr std::string_view kAdaptiveMinPartitionNum = "spark.sql.adaptive.coalescePartitions.minPartitionNum";
+inline constexpr std::string_view kAdaptiveInitialPartitionNum = "spark.sql.adaptive.coalescePartitions.initialPartitionNum";
+inline constexpr std::string_view kAdaptiveLocalShuffleReader = "spark.sql.adaptive.localShuffleReader.enabled";
+inline constexpr std::string_view kAdaptiveSkewedPartitionFactor = "spark.sql.adaptive.skewJoin.skewedPartitionFactor";
+inline constexpr std::string_view kAdaptiveSkewedPartitionThreshold = "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
+inline constexpr std::string_view kAdaptiveForceOptimizeSkewedJoin = "spark.sql.adaptive.forceOptimizeSkewedJoin";
+inline constexpr std::string_view kAdaptiveAutoBroadcastJoinThreshold = "spark.sql.adaptive.autoBroadcastJoinThreshold";
+inline constexpr std::string_view kAdaptiveMaxShuffledHashJoinLocalMapThreshold = "spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold";
+inline constexpr std::string_view kAdaptiveOptimizeSkewsInRebalance = "spark.sql.adaptive.optimizeSkewsInRebalancePartitions.enabled";
+inline constexpr std::string_view kAdaptiveTargetPostShuffleInputSize = "spark.sql.adaptive.shuffle.targetPostShuffleInputSize";
+inline constexpr std::string_view kAdaptiveMinNumPostShufflePartitions = "spark.sql.adaptive.minNumPostShufflePartitions";
+inline constexpr std::string_view kAdaptiveMaxNumPostShufflePartitions = "spark.sql.adaptive.maxNumPostShufflePartitions";
+inline constexpr std::string_view kPreferSortMergeJoin = "spark.sql.join.preferSortMergeJoin";
+inline constexpr std::string_view kBroadcastTimeout = "spark.sql.broadcastTimeout";
+inline constexpr std::string_view kFilesMaxPartitionBytes = "spark.sql.files.maxPartitionBytes";
+inline constexpr std::string_view kFilesOpenCostInBytes = "spark.sql.files.openCostInBytes";
+inline constexpr std::string_view kFilesMinPartitionNum = "spark.sql.files.minPartitionNum";
+inline constexpr std::string_view kFilesMaxPartitionNum = "spark.sql.files.maxPartitionNum";
+inline constexpr std::string_view kLeafNodeDefaultParallelism = "spark.sql.leafNodeDefaultParallelism";
+inline constexpr std::string_view kHadoopDfsBlockSize = "spark.hadoop.dfs.blocksize";
+inline constexpr std::string_view kNetworkTimeout = "spark.network.timeout";
+inline constexpr std::string_view kExecutorHeartbeatInterval = "spark.executor.heartbeatInterval";
+inline constexpr std::string_view kRpcAskTimeout = "spark.rpc.askTimeout";
+inline constexpr std::string_view kShuffleIoMaxRetries = "spark.shuffle.io.maxRetries";
+inline constexpr std::string_view kShuffleIoRetryWait = "spark.shuffle.io.retryWait";
+inline constexpr std::string_view kLocalityWait = "spark.locality.wait";
+inline constexpr std::string_view kTaskMaxFailures = "spark.task.maxFailures";
+inline constexpr std::string_view kSchedulerMode = "spark.scheduler.mode";
+inline constexpr std::string_view kSpeculation = "spark.speculation";
+inline constexpr std::string_view kSpeculationInterval = "spark.speculation.interval";
+inline constexpr std::string_view kSpeculationMultiplier = "spark.speculation.multiplier";
+inline constexpr std::string_view kSpeculationQuantile = "spark.speculation.quantile";
+inline constexpr std::string_view kSpeculationMinTaskRuntime = "spark.speculation.minTaskRuntime";
+inline constexpr std::string_view kSpeculationTaskDurationThreshold = "spark.speculation.task.duration.threshold";
+inline constexpr std::string_view kSpeculationEfficiencyEnabled = "spark.speculation.efficiency.enabled";
+inline constexpr std::string_view kSerializer = "spark.serializer";
+inline constexpr std::string_view kKryoBuffer = "spark.kryoserializer.buffer";
+inline constexpr std::string_view kKryoBufferMax = "spark.kryoserializer.buffer.max";
+inline constexpr std::string_view kKryoRegistrationRequired = "spark.kryo.registrationRequired";
+inline constexpr std::string_view kShuffleCompress = "spark.shuffle.compress";
+inline constexpr std::string_view kShuffleSpillCompress = "spark.shuffle.spill.compress";
+inline constexpr std::string_view kIoCompressionCodec = "spark.io.compression.codec";
+inline constexpr std::string_view kShuffleFileBuffer = "spark.shuffle.file.buffer";
+inline constexpr std::string_view kReducerMaxSizeInFlight = "spark.reducer.maxSizeInFlight";
+inline constexpr std::string_view kShuffleServiceEnabled = "spark.shuffle.service.enabled";
+inline constexpr std::string_view kShuffleSortBypassMergeThreshold = "spark.shuffle.sort.bypassMergeThreshold";
+inline constexpr std::string_view kRddCompress = "spark.rdd.compress";
+inline constexpr std::string_view kEventLogEnabled = "spark.eventLog.enabled";
+inline constexpr std::string_view kEventLogDir = "spark.eventLog.dir";
+inline constexpr std::string_view kEventLogCompress = "spark.eventLog.compress";
+inline constexpr std::string_view kEventLogCompressionCodec = "spark.eventLog.compression.codec";
+inline constexpr std::string_view kEventLogRollingEnabled = "spark.eventLog.rolling.enabled";
+inline constexpr std::string_view kEventLogRollingMaxFileSize = "spark.eventLog.rolling.maxFileSize";
+inline constexpr std::string_view kEventLogBufferKb = "spark.eventLog.buffer.kb";
+inline constexpr std::string_view kDynamicAllocationInitialExecutors = "spark.dynamicAllocation.initialExecutors";
+inline constexpr std::string_view kDynamicAllocationExecutorIdleTimeout = "spark.dynamicAllocation.executorIdleTimeout";
+inline constexpr std::string_view kDynamicAllocationCachedExecutorIdleTimeout = "spark.dynamicAllocation.cachedExecutorIdleTimeout";
+inline constexpr std::string_view kDynamicAllocationSchedulerBacklogTimeout = "spark.dynamicAllocation.schedulerBacklogTimeout";
+inline constexpr std::string_view kDynamicAllocationSustainedBacklogTimeout = "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout";
+inline constexpr std::string_view kDynamicAllocationShuffleTrackingEnabled = "spark.dynamicAllocation.shuffleTracking.enabled";
+inline constexpr std::string_view kDynamicAllocationShuffleTrackingTimeout = "spark.dynamicAllocation.shuffleTracking.timeout";
+inline constexpr std::string_view kDynamicAllocationExecutorAllocationRatio = "spark.dynamicAllocation.executorAllocationRatio";
+inline constexpr std::string_view kDecommissionEnabled = "spark.decommission.enabled";
+inline constexpr std::string_view kYarnAmMemory = "spark.yarn.am.memory";
+inline constexpr std::string_view kYarnExecutorMemoryOverhead = "spark.yarn.executor.memoryOverhead";
+inline constexpr std::string_view kYarnDriverMemoryOverhead = "spark.yarn.driver.memoryOverhead";
+inline constexpr std::string_view kMemoryUseLegacyMode = "spark.memory.useLegacyMode";
+inline constexpr std::string_view kShuffleMemoryFraction = "spark.shuffle.memoryFraction";
+inline constexpr std::string_view kStorageMemoryFraction = "spark.storage.memoryFraction";
+inline constexpr std::string_view kStorageUnrollFraction = "spark.storage.unrollFraction";
+inline constexpr std::string_view kShuffleSpill = "spark.shuffle.spill";
+inline constexpr std::string_view kExcludeOnFailureEnabled = "spark.excludeOnFailure.enabled";
+inline constexpr std::string_view kExcludeOnFailureTimeout = "spark.excludeOnFailure.timeout";
+inline constexpr std::string_view kExcludeOnFailureKillExcludedExecutors = "spark.excludeOnFailure.killExcludedExecutors";
+inline constexpr std::string_view kExcludeOnFailureFetchFailure = "spark.excludeOnFailure.application.fetchFailure.enabled";
+inline constexpr std::string_view kBlacklistEnabled = "spark.blacklist.enabled";
+inline constexpr std::string_view kBlacklistTimeout = "spark.blacklist.timeout";
+inline constexpr std::string_view kBlacklistKillBlacklistedExecutors = "spark.blacklist.killBlacklistedExecutors";
+inline constexpr std::string_view kBlacklistFetchFailure = "spark.blacklist.application.fetchFailure.enabled";
+inline constexpr std::string_view kReducerMaxReqSizeShuffleToMem = "spark.reducer.maxReqSizeShuffleToMem";
+inline constexpr std::string_view kMaxRemoteBlockSizeFetchToMem = "spark.network.maxRemoteBlockSizeFetchToMem";
+inline constexpr std::string_view kArrowPysparkEnabled = "spark.sql.execution.arrow.pyspark.enabled";
 }  // namespace keys
 
 }  // namespace sparktune::config
