@@ -94,11 +94,11 @@ GRID = {
         ("c1", C(), [], "AQE on, 200 partitions: coalesced post-shuffle reads"),
         ("c2", C(AQE_OFF), [], "AQE off, 200 partitions"),
         ("c3", C(AQE_OFF, parts(2000)), [], "AQE off, 2000 partitions: many tiny tasks"),
-        ("c4", C(AQE_OFF, parts(4), mem("1g")), [], "AQE off, 4 partitions at 1g: huge tasks, spill"),
+        ("c4", C(AQE_OFF, parts(4), mem("1g")), [], "AQE off, 4 partitions at 1g: four huge tasks"),
         ("c5", C(parts(2000)), [], "AQE on, 2000 partitions: AQE coalesces"),
         ("c6", C(cores(1)), [], "two 1-core executors"),
         ("c7", C(DA), [], "dynamic allocation (shuffle tracking), 1-core executors"),
-        ("c8", C(AQE_OFF, parts(4), mem("6g")), [], "AQE off, 4 partitions at 6g: no spill"),
+        ("c8", C(AQE_OFF, parts(4), mem("6g")), [], "AQE off, 4 partitions at 6g"),
     ],
     "w2": [
         ("c1", C(), [], "AQE on, 10 MB: SMJ planned, converted to broadcast at run time"),
@@ -122,12 +122,12 @@ GRID = {
         ("c7", C(SKEW, DA), [], "dynamic allocation"),
     ],
     "w4": [
-        ("c1", C(mem("1g"), parts(8)), [], "1g, 8 partitions: sort spills"),
-        ("c2", C(mem("6g"), parts(8)), [], "6g, 8 partitions: no spill"),
-        ("c3", C(mem("1g"), parts(8), cores(1)), [], "two 1g 1-core executors"),
-        ("c4", C(mem("4g"), parts(8), cores(1)), [], "two 4g 1-core executors"),
+        ("c1", C(mem("1g"), parts(4)), [], "1g, 4 partitions: sort spills"),
+        ("c2", C(mem("6g"), parts(4)), [], "6g, 4 partitions: no spill"),
+        ("c3", C(mem("1g"), parts(4), cores(1)), [], "two 1g 1-core executors"),
+        ("c4", C(mem("4g"), parts(4), cores(1)), [], "two 4g 1-core executors"),
         ("c5", C(mem("1g"), parts(64), AQE_OFF), [], "1g, 64 partitions, AQE off: smaller sorts"),
-        ("c6", C(mem("1g"), parts(8), DA), [], "dynamic allocation at 1g"),
+        ("c6", C(mem("1g"), parts(4), DA), [], "dynamic allocation at 1g"),
         ("c7", C(mem("2g"), parts(200)), [], "2g, 200 partitions, AQE on"),
     ],
     "w5": [
@@ -140,13 +140,13 @@ GRID = {
         ("c7", C(DA), [], "dynamic allocation"),
     ],
     "w6": [
-        ("c1", C(AQE_OFF, parts(100)), ["--mode", "small"], "AQE off, 100 partitions x 30 days: ~3000 small files"),
-        ("c2", C(parts(100)), ["--mode", "small"], "AQE on: coalesced, fewer files"),
-        ("c3", C(AQE_OFF, parts(100)), ["--mode", "repartitioned"], "repartition(day): 30 files"),
-        ("c4", C(parts(100)), ["--mode", "repartitioned"], "AQE on, repartitioned"),
-        ("c5", C(AQE_OFF, parts(10)), ["--mode", "small"], "AQE off, 10 partitions: ~300 files"),
-        ("c6", C(AQE_OFF, parts(100), cores(1)), ["--mode", "small"], "two 1-core executors, small files"),
-        ("c7", C(AQE_OFF, parts(100), DA), ["--mode", "small"], "dynamic allocation, small files"),
+        ("c1", C(AQE_OFF, parts(64)), ["--mode", "small"], "AQE off, 64 partitions x 16 days: ~1000 small files"),
+        ("c2", C(parts(64)), ["--mode", "small"], "AQE on: coalesced, fewer files"),
+        ("c3", C(AQE_OFF, parts(64)), ["--mode", "repartitioned"], "repartition(day): 16 files"),
+        ("c4", C(parts(64)), ["--mode", "repartitioned"], "AQE on, repartitioned"),
+        ("c5", C(AQE_OFF, parts(10)), ["--mode", "small"], "AQE off, 10 partitions: ~160 files"),
+        ("c6", C(AQE_OFF, parts(64), cores(1)), ["--mode", "small"], "two 1-core executors, small files"),
+        ("c7", C(AQE_OFF, parts(64), DA), ["--mode", "small"], "dynamic allocation, small files"),
     ],
 }
 REPEATS = {("w1", "c2"), ("w3", "c1"), ("w5", "c1")}  # 3 repeats each, for run-to-run noise
@@ -174,7 +174,7 @@ def plan(only=None):
             "--name", "<script>alert(1)</script>&\"'"], repeat=1, codec="snappy", rolling=False,
             notes="hostile app name (markup, quotes, ampersand) for escaping tests", appName="hostile"))
         runs.append(dict(id="w1-c1-killed", workload=WORKLOADS["w1"], config=C(), args=[], repeat=1, codec="zstd",
-                         rolling=False, killAfter=0.5,
+                         rolling=False, killAfterS=16,
                          notes="driver SIGKILLed mid-run: .inprogress log, no ApplicationEnd"))
     return runs
 
@@ -247,8 +247,8 @@ def submit(run, cluster, spark_home, version, stage_root, out_dir, timeout):
         cluster.group.procs.append(p)  # killed with the cluster on any exit path
         killed = False
         kill_at = None
-        if run.get("killAfter"):
-            kill_at = t0 + run["killAfter"] * run.get("expectedS", 40)
+        if run.get("killAfterS"):
+            kill_at = t0 + run["killAfterS"]
         try:
             while True:
                 try:

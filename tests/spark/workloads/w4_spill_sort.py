@@ -1,4 +1,4 @@
-"""W4: sort-heavy job. A global sort of ~12M wide rows into few partitions: spills (memory and
+"""W4: sort-heavy job. A global sort of ~12M wide rows into few (4) partitions: spills (memory and
 disk spill in the task metrics) at small spark.executor.memory, and not at large."""
 from pyspark.sql import functions as F
 from _common import parse, session, rows, run
