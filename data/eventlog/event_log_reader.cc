@@ -99,7 +99,10 @@ class LogReadState {
       if (!*next) break;
       LineOutcome outcome = parser_.ParseLine(line);
       switch (outcome.kind) {
-        case LineKind::kEvent: ++events_; break;
+        case LineKind::kEvent:
+          ++events_;
+          if (!outcome.error.empty()) Warn(part.path, lines.line_number(), outcome.error);
+          break;
         case LineKind::kUnknownEvent: ++events_; break;
         case LineKind::kBlank: break;
         case LineKind::kMalformed:
@@ -175,6 +178,13 @@ Result<LoadedLog> ReadEventLog(const std::string& path, const ReadOptions& optio
   if (app.app_id.empty()) {
     auto id = app.spark_properties.find("spark.app.id");
     app.app_id = id != app.spark_properties.end() ? id->second : BaseName(path);
+  }
+  if (app.start_time < 0) {
+    state.Warn(path, 0, "no usable ApplicationStart event: app name, user and start time are unknown");
+  }
+  if (!app.evidence.has_environment) {
+    state.Warn(path, 0, "no usable EnvironmentUpdate event: the config in force is unknown; "
+                        "Spark defaults are assumed");
   }
   if (!app.evidence.has_app_end) {
     const std::string& last = layout.parts.empty() ? path : layout.parts.back().path;

@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 
@@ -258,12 +259,49 @@ void ParsePlanTree(element node, model::PlanTree* tree, int depth) {
   }
 }
 
+// Top-level fields JsonProtocol writes for each core event (1.2-4.x) and
+// which of them its reader requires. Unknown fields are counted; a missing
+// required field makes the event unusable.
+struct FieldSpec {
+  std::vector<std::string_view> required;
+  std::vector<std::string_view> optional;
+};
+
+const FieldSpec* SpecFor(EventType type) {
+  static const std::unordered_map<int, FieldSpec>* specs = new std::unordered_map<int, FieldSpec>{
+      {static_cast<int>(EventType::kApplicationStart),
+       {{"App Name", "Timestamp"}, {"App ID", "User", "App Attempt ID", "Driver Logs", "Driver Attributes"}}},
+      {static_cast<int>(EventType::kApplicationEnd), {{"Timestamp"}, {"ExitCode"}}},
+      {static_cast<int>(EventType::kEnvironmentUpdate),
+       {{"Spark Properties"},
+        {"JVM Information", "Hadoop Properties", "System Properties", "Metrics Properties",
+         "Build Properties",  // Databricks runtimes
+         "Classpath Entries"}}},
+      {static_cast<int>(EventType::kExecutorAdded), {{"Timestamp", "Executor ID", "Executor Info"}, {}}},
+      {static_cast<int>(EventType::kExecutorRemoved), {{"Timestamp", "Executor ID"}, {"Removed Reason"}}},
+      {static_cast<int>(EventType::kBlockManagerAdded),
+       {{"Block Manager ID"}, {"Maximum Memory", "Timestamp", "Maximum Onheap Memory", "Maximum Offheap Memory"}}},
+      {static_cast<int>(EventType::kJobStart),
+       {{"Job ID"}, {"Submission Time", "Stage Infos", "Stage IDs", "Properties"}}},
+      {static_cast<int>(EventType::kJobEnd), {{"Job ID", "Job Result"}, {"Completion Time"}}},
+      {static_cast<int>(EventType::kStageSubmitted), {{"Stage Info"}, {"Properties"}}},
+      {static_cast<int>(EventType::kStageCompleted), {{"Stage Info"}, {}}},
+      {static_cast<int>(EventType::kTaskStart), {{"Stage ID", "Task Info"}, {"Stage Attempt ID"}}},
+      {static_cast<int>(EventType::kTaskEnd),
+       {{"Stage ID", "Task Info", "Task End Reason"},
+        {"Stage Attempt ID", "Task Type", "Task Metrics", "Task Executor Metrics"}}},
+  };
+  auto it = specs->find(static_cast<int>(type));
+  return it == specs->end() ? nullptr : &it->second;
+}
+
 }  // namespace
 
 struct EventParser::Impl {
   model::Application* app;
   ModelBuilder* builder;
   simdjson::dom::parser parser;
+  std::unordered_map<int, bool> unknown_field_reported;  // per event type
 
   LineOutcome Parse(std::string_view line);
   void Dispatch(EventType type, object o);
@@ -307,6 +345,31 @@ LineOutcome EventParser::Impl::Parse(std::string_view line) {
     if (ev_info.unknown_event_names.size() < 64 || ev_info.unknown_event_names.count(std::string(name)))
       ev_info.unknown_event_names[std::string(name)] += 1;
     return {LineKind::kUnknownEvent, ""};
+  }
+  if (const FieldSpec* spec = SpecFor(it->second)) {
+    for (std::string_view field : spec->required) {
+      element v;
+      if (o.at_key(field).get(v) != simdjson::SUCCESS) {
+        return {LineKind::kEvent, std::string(name) + " lacks the required field \"" +
+                                      std::string(field) + "\"; event ignored"};
+      }
+    }
+    std::string problem;
+    for (auto field : o) {
+      if (field.key == "Event") continue;
+      bool known = std::find(spec->required.begin(), spec->required.end(), field.key) != spec->required.end() ||
+                   std::find(spec->optional.begin(), spec->optional.end(), field.key) != spec->optional.end();
+      if (known) continue;
+      app->evidence.unknown_fields += 1;
+      bool& reported = unknown_field_reported[static_cast<int>(it->second)];
+      if (!reported) {
+        reported = true;
+        problem = std::string(name) + " has an unknown field \"" + std::string(field.key) +
+                  "\" (counted; later unknown fields of this event are counted silently)";
+      }
+    }
+    Dispatch(it->second, o);
+    return {LineKind::kEvent, problem};
   }
   Dispatch(it->second, o);
   return {LineKind::kEvent, ""};

@@ -22,7 +22,9 @@ enum class LineKind { kEvent, kUnknownEvent, kBlank, kMalformed };
 
 struct LineOutcome {
   LineKind kind = LineKind::kBlank;
-  std::string error;  // for kMalformed: what was wrong
+  std::string error;  // kMalformed: what was wrong; kEvent: a problem worth a warning
+                      // (a required field missing, so the event was ignored, or the
+                      // first unknown field of this event type), else empty
 };
 
 class EventParser {
