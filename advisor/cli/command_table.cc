@@ -10,12 +10,14 @@ namespace sparktune::cli {
 
 // One declaration per subcommand, defined in its own file.
 int RunProfile(const std::vector<std::string>& args);
+int RunLint(const std::vector<std::string>& args);
 
 namespace {
 
 const Command kCommands[] = {
     {"profile", "parse event logs and summarize app, executors, stages, skew, spill, GC, MB-seconds",
      &RunProfile},
+    {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 
 void PrintHelp(std::ostream& out) {

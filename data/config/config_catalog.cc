@@ -507,6 +507,8 @@ std::optional<std::string_view> DefaultFor(const ConfigKey& key, const SparkVers
   return chosen->value;
 }
 
+size_t KeyEditDistance(std::string_view a, std::string_view b) { return EditDistance(a, b); }
+
 bool IsDeprecatedIn(const ConfigKey& key, const SparkVersion& version) {
   if (key.deprecated_in.empty()) return false;
   return !version.known() || SparkVersion::Parse(key.deprecated_in) <= version;

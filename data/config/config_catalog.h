@@ -85,6 +85,10 @@ Result<bool> ParseBool(std::string_view text);
 // whose message says what was expected.
 Status ValidateValue(const ConfigKey& key, std::string_view value);
 
+// Case-insensitive Levenshtein distance between two key names (the metric
+// SuggestKeys ranks by).
+size_t KeyEditDistance(std::string_view a, std::string_view b);
+
 // Closest catalog key names to `name` (edit distance), for did-you-mean.
 std::vector<std::string_view> SuggestKeys(std::string_view name, size_t max_suggestions = 3);
 

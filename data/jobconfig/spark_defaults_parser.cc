@@ -171,7 +171,7 @@ Result<ConfigFile> ParseSparkDefaults(const std::string& path, std::string_view 
     }
   }
   file.jobs.push_back(std::move(job));
-  file.suppressions = ParseSuppressions(index, text);
+  file.suppressions = ParseSuppressions(index, text, /*allow_trailing=*/false);
   return file;
 }
 

@@ -228,6 +228,12 @@ JobConfig ParseCommand(const Command& cmd, size_t submit_at, const LineIndex& in
     if (!takes_value) {
       if (!Contains(kSwitches, name)) {
         problem(w.start, "unknown spark-submit option '" + name + "'");
+        // Keep reading: assume a "--typo value" pair rather than taking the
+        // value for the primary resource.
+        if (!inline_value && i + 1 < cmd.size() && !cmd[i + 1].text.empty() &&
+            cmd[i + 1].text[0] != '-' && t.rfind("--", 0) == 0) {
+          ++i;
+        }
       }
       continue;
     }

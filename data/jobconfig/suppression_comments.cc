@@ -30,12 +30,14 @@ bool IsBlankOrComment(std::string_view line) {
 
 }  // namespace
 
-std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_view text) {
+std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_view text,
+                                           bool allow_trailing) {
   std::vector<Suppression> out;
   for (int line = 1; line <= index.line_count(); ++line) {
     std::string_view row = index.LineText(line);
     size_t hash = CommentStart(row);
     if (hash == std::string_view::npos) continue;
+    if (!allow_trailing && !Trim(row.substr(0, hash)).empty()) continue;
     std::string_view comment = row.substr(hash + 1);
     size_t at = comment.find(kDirective);
     if (at == std::string_view::npos) continue;

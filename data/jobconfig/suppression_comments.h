@@ -16,6 +16,9 @@ namespace sparktune::jobconfig {
 
 // Every suppression directive in `text`. Malformed directives (no rule list)
 // are returned with an empty `rules` so the linter can report them.
-std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_view text);
+// With `allow_trailing` false (properties files, where '#' after a value is
+// part of the value), only comments alone on their line count.
+std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_view text,
+                                           bool allow_trailing = true);
 
 }  // namespace sparktune::jobconfig

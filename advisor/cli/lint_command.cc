@@ -1,0 +1,274 @@
+// `sparktune lint FILE...`: pre-deploy checks of Spark job configs for CI
+// (issue 6; architecture.md section 4).
+//
+//   sparktune lint FILE... [--format text|json|sarif|junit] [--output PATH]
+//                  [--fail-on error|warning|note|never] [--config PROJECT_CONFIG]
+//                  [--spark-version X.Y.Z] [--only ID,...] [--disable ID,...]
+//                  [--list-rules]
+//
+// FILE is a spark-defaults.conf / .properties file, a shell script with
+// spark-submit commands, or a SparkApplication YAML (data/jobconfig). The
+// project config (rules/lint_config.h) defaults to ./.sparktune-lint.yaml when
+// present. Exit codes: 0 ok, 1 findings at or above --fail-on (default
+// error), 2 usage error, 3 an input file is missing or unreadable (the other
+// files are still linted and reported).
+//
+// --log, --db and --max-cost-increase (data-aware findings: predicted runtime
+// and MB-seconds against the job's last run) need the simulator and are
+// rejected until it exists.
+#include <sys/stat.h>
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "advisor/cli/command.h"
+#include "data/jobconfig/config_file_loader.h"
+#include "data/jobconfig/line_index.h"
+#include "reports/lint/lint_renderers.h"
+#include "rules/lint_config.h"
+#include "rules/linter.h"
+#include "rules/registry.h"
+#include "rules/rule_docs.h"
+
+namespace sparktune::cli {
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+constexpr const char* kDefaultProjectConfig = ".sparktune-lint.yaml";
+
+void PrintLintHelp(std::ostream& out) {
+  out << "usage: sparktune lint FILE... [options]\n\n"
+         "Checks spark-defaults.conf files, spark-submit scripts and SparkApplication YAML.\n\n"
+         "options:\n"
+         "  --format text|json|sarif|junit   output format (default text)\n"
+         "  --output PATH                    write the report to PATH instead of stdout\n"
+         "  --fail-on error|warning|note|never\n"
+         "                                   exit 1 when a finding reaches this level (default error)\n"
+         "  --config PATH                    project config (default ./" << kDefaultProjectConfig
+      << " if present)\n"
+         "  --spark-version X.Y.Z            Spark version of the jobs (default: the file's, the\n"
+         "                                   project config's, else " << rules::kDefaultSparkVersion
+      << ")\n"
+         "  --only ID,...                    run only these rules (ids or slugs)\n"
+         "  --disable ID,...                 do not run these rules\n"
+         "  --list-rules                     print the rule catalog and exit\n"
+         "  --log LOG, --db PATH, --max-cost-increase PCT\n"
+         "                                   data-aware findings (need the simulator; not built yet)\n\n"
+         "Suppress one finding with a comment on the line (or the line before):\n"
+         "  # sparktune: disable=ST203 reason: GPU nodes\n"
+         "Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage error, 3 unreadable input.\n";
+}
+
+std::vector<std::string> SplitList(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+bool Reaches(const std::string& level, rules::FailOn fail_on) {
+  switch (fail_on) {
+    case rules::FailOn::kNever: return false;
+    case rules::FailOn::kNote: return true;
+    case rules::FailOn::kWarning: return level == "warning" || level == "error";
+    case rules::FailOn::kError: return level == "error";
+  }
+  return false;
+}
+
+void ListRules(std::ostream& out) {
+  for (const rules::Rule* r : rules::AllRules()) {
+    out << r->id << "  " << r->slug << std::string(r->slug.size() < 38 ? 38 - r->slug.size() : 1, ' ')
+        << rules::SeverityName(r->default_severity)
+        << std::string(9 - rules::SeverityName(r->default_severity).size(), ' ') << r->summary << "\n";
+  }
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+}  // namespace
+
+int RunLint(const std::vector<std::string>& args) {
+  std::vector<std::string> files;
+  std::string format = "text";
+  std::string output_path;
+  std::optional<rules::FailOn> fail_on;
+  std::string config_path;
+  std::optional<SparkVersion> forced_version;
+  std::vector<std::string> only;
+  std::vector<std::string> disabled;
+  for (size_t i = 0; i < args.size(); ++i) {
+    std::string a = args[i];
+    std::optional<std::string> inline_value;
+    if (a.rfind("--", 0) == 0 && a.find('=') != std::string::npos) {
+      inline_value = a.substr(a.find('=') + 1);
+      a = a.substr(0, a.find('='));
+    }
+    auto value = [&](std::string* out) -> bool {
+      if (inline_value) {
+        *out = *inline_value;
+        return true;
+      }
+      if (i + 1 >= args.size()) {
+        std::cerr << "sparktune lint: " << a << " needs a value\n";
+        return false;
+      }
+      *out = args[++i];
+      return true;
+    };
+    std::string v;
+    if (a == "--help" || a == "-h") {
+      PrintLintHelp(std::cout);
+      return kExitOk;
+    } else if (a == "--list-rules") {
+      ListRules(std::cout);
+      return kExitOk;
+    } else if (a == "--format") {
+      if (!value(&format)) return kExitUsage;
+      if (format != "text" && format != "json" && format != "sarif" && format != "junit") {
+        std::cerr << "sparktune lint: unknown --format '" << format
+                  << "' (expected text, json, sarif or junit)\n";
+        return kExitUsage;
+      }
+    } else if (a == "--output" || a == "-o") {
+      if (!value(&output_path)) return kExitUsage;
+    } else if (a == "--fail-on") {
+      if (!value(&v)) return kExitUsage;
+      fail_on = rules::ParseFailOn(v);
+      if (!fail_on) {
+        std::cerr << "sparktune lint: unknown --fail-on '" << v
+                  << "' (expected error, warning, note or never)\n";
+        return kExitUsage;
+      }
+    } else if (a == "--config") {
+      if (!value(&config_path)) return kExitUsage;
+    } else if (a == "--spark-version") {
+      if (!value(&v)) return kExitUsage;
+      SparkVersion sv = SparkVersion::Parse(v);
+      if (!sv.known()) {
+        std::cerr << "sparktune lint: unparsable --spark-version '" << v << "'\n";
+        return kExitUsage;
+      }
+      forced_version = sv;
+    } else if (a == "--only") {
+      if (!value(&v)) return kExitUsage;
+      for (std::string& r : SplitList(v)) only.push_back(r);
+    } else if (a == "--disable") {
+      if (!value(&v)) return kExitUsage;
+      for (std::string& r : SplitList(v)) disabled.push_back(r);
+    } else if (a == "--log" || a == "--db" || a == "--max-cost-increase") {
+      std::cerr << "sparktune lint: " << a
+                << " needs the simulator (not built yet); run without it for the static checks\n";
+      return kExitUsage;
+    } else if (a.size() > 1 && a[0] == '-') {
+      std::cerr << "sparktune lint: unknown option '" << a << "'\nRun 'sparktune lint --help'.\n";
+      return kExitUsage;
+    } else {
+      files.push_back(args[i]);
+    }
+  }
+  if (files.empty()) {
+    std::cerr << "sparktune lint: no input files\n";
+    PrintLintHelp(std::cerr);
+    return kExitUsage;
+  }
+
+  rules::LintConfig config;
+  if (config_path.empty() && FileExists(kDefaultProjectConfig)) config_path = kDefaultProjectConfig;
+  if (!config_path.empty()) {
+    Result<std::string> text = jobconfig::ReadConfigFileText(config_path);
+    if (!text.ok()) {
+      std::cerr << "sparktune lint: project config: " << text.status().message() << "\n";
+      return kExitUsage;
+    }
+    Status st = config.ApplyProjectConfig(config_path, *text);
+    if (!st.ok()) {
+      std::cerr << "sparktune lint: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  if (!only.empty()) {
+    Status st = config.OnlyRules(only);
+    if (!st.ok()) {
+      std::cerr << "sparktune lint: --only: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  for (const std::string& r : disabled) {
+    Status st = config.SetEnabled(r, false);
+    if (!st.ok()) {
+      std::cerr << "sparktune lint: --disable: " << st.message() << "\n";
+      return kExitUsage;
+    }
+  }
+  rules::FailOn threshold = fail_on.value_or(config.fail_on.value_or(rules::FailOn::kError));
+
+  reports::LintReport report;
+  report.tool_version = kVersion;
+  for (const rules::Rule* r : rules::AllRules()) {
+    const rules::RuleSettings& s = config.For(*r);
+    if (!s.enabled) continue;
+    report.rules.push_back({std::string(r->id), std::string(r->slug),
+                            std::string(rules::SeverityName(s.severity)), std::string(r->summary),
+                            rules::RuleFullDescription(r->id), std::string(rules::RuleDocMarkdown(r->id))});
+  }
+  bool unreadable = false;
+  for (const std::string& path : files) {
+    Result<std::string> text = jobconfig::ReadConfigFileText(path);
+    Result<jobconfig::ConfigFile> parsed =
+        text.ok() ? jobconfig::ParseConfigText(path, *text) : Result<jobconfig::ConfigFile>(text.status());
+    if (!parsed.ok()) {
+      std::cerr << "sparktune lint: " << parsed.status().message() << "\n";
+      unreadable = true;
+      continue;
+    }
+    report.files.push_back(path);
+    rules::LintResult result = rules::LintConfigFile(*parsed, config, forced_version);
+    jobconfig::LineIndex index(path, *text);
+    for (const rules::Finding& f : result.findings) {
+      reports::LintFinding out;
+      out.rule_id = f.rule_id;
+      out.slug = f.slug;
+      out.level = std::string(rules::SeverityName(f.severity));
+      out.message = f.message;
+      out.file = f.location.file.empty() ? path : f.location.file;
+      out.line = f.location.line > 0 ? f.location.line : 1;
+      out.column = f.location.column > 0 ? f.location.column : 1;
+      out.key = f.key;
+      out.snippet = std::string(index.LineText(out.line));
+      report.findings.push_back(std::move(out));
+    }
+    report.suppressed += static_cast<int>(result.suppressed.size());
+  }
+
+  std::string rendered = format == "json"    ? reports::RenderLintJson(report)
+                         : format == "sarif" ? reports::RenderLintSarif(report)
+                         : format == "junit" ? reports::RenderLintJunit(report)
+                                             : reports::RenderLintText(report);
+  if (output_path.empty()) {
+    std::cout << rendered;
+    std::cout.flush();
+  } else {
+    std::ofstream out(output_path, std::ios::binary);
+    out << rendered;
+    if (!out) {
+      std::cerr << "sparktune lint: cannot write " << output_path << "\n";
+      return kExitUnreadable;
+    }
+  }
+  if (unreadable) return kExitUnreadable;
+  for (const reports::LintFinding& f : report.findings) {
+    if (Reaches(f.level, threshold)) return kExitFindings;
+  }
+  return kExitOk;
+}
+
+}  // namespace sparktune::cli

@@ -1,0 +1,96 @@
+#include "reports/lint/lint_report.h"
+
+#include <cctype>
+#include <cstdint>
+#include <cstdio>
+#include <map>
+
+namespace sparktune::reports {
+
+LintCounts CountFindings(const LintReport& report) {
+  LintCounts c;
+  for (const LintFinding& f : report.findings) {
+    if (f.level == "error") ++c.errors;
+    else if (f.level == "warning") ++c.warnings;
+    else ++c.notes;
+  }
+  return c;
+}
+
+namespace {
+
+uint64_t Fnv1a(uint64_t h, std::string_view s) {
+  for (unsigned char c : s) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  h ^= 0xff;  // field separator
+  h *= 1099511628211ULL;
+  return h;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::vector<std::string> LintFingerprints(const LintReport& report) {
+  std::vector<std::string> out;
+  std::map<std::string, int> seen;
+  for (const LintFinding& f : report.findings) {
+    uint64_t h = 14695981039346656037ULL;
+    h = Fnv1a(h, f.rule_id);
+    h = Fnv1a(h, f.file);
+    h = Fnv1a(h, f.key);
+    h = Fnv1a(h, Trim(f.snippet));
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    int n = ++seen[buf];
+    out.push_back(std::string(buf) + ":" + std::to_string(n));
+  }
+  return out;
+}
+
+std::string ValidUtf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = len > 0 && i + len <= s.size();
+    for (size_t k = 1; ok && k < len; ++k) {
+      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    }
+    if (ok && len == 2 && c < 0xC2) ok = false;  // overlong
+    if (ok) {
+      out.append(s.substr(i, len));
+      i += len;
+    } else {
+      out.append("\xEF\xBF\xBD");
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string PathToUri(std::string_view path) {
+  std::string out;
+  bool absolute = !path.empty() && path.front() == '/';
+  if (absolute) out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+}  // namespace sparktune::reports

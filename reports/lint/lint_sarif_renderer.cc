@@ -1,0 +1,101 @@
+// SARIF 2.1.0 output of `sparktune lint`, shaped for GitHub code scanning
+// (../shared/design/style.md section 7): descriptions capped at 1024
+// characters, every result located, partial fingerprints supplied.
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "reports/lint/lint_renderers.h"
+
+namespace sparktune::reports {
+
+namespace {
+
+std::string Cap(std::string s, size_t max) {
+  if (s.size() <= max) return s;
+  s.resize(max - 3);
+  // Do not cut a UTF-8 sequence in half.
+  while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+  if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0x80)) s.pop_back();
+  return s + "...";
+}
+
+std::string ProblemSeverity(const std::string& level) {
+  if (level == "error") return "error";
+  if (level == "warning") return "warning";
+  return "recommendation";
+}
+
+}  // namespace
+
+std::string RenderLintSarif(const LintReport& report) {
+  using nlohmann::ordered_json;
+  ordered_json rules = ordered_json::array();
+  std::map<std::string, int> rule_index;
+  for (const LintRuleDescriptor& r : report.rules) {
+    rule_index[r.id] = static_cast<int>(rules.size());
+    ordered_json rule;
+    rule["id"] = r.id;
+    rule["name"] = r.slug;
+    rule["shortDescription"] = {{"text", Cap(ValidUtf8(r.short_description), 1024)}};
+    rule["fullDescription"] = {{"text", Cap(ValidUtf8(r.full_description.empty() ? r.short_description
+                                                                                  : r.full_description),
+                                            1024)}};
+    std::string help = r.help_markdown.empty() ? r.short_description : r.help_markdown;
+    rule["help"] = {{"text", ValidUtf8(help)}, {"markdown", ValidUtf8(help)}};
+    rule["defaultConfiguration"] = {{"level", r.default_level}};
+    rule["properties"] = {{"tags", {"spark", "configuration"}},
+                          {"precision", "high"},
+                          {"problem.severity", ProblemSeverity(r.default_level)}};
+    rules.push_back(std::move(rule));
+  }
+  ordered_json driver;
+  driver["name"] = "sparktune";
+  driver["semanticVersion"] = report.tool_version;
+  driver["rules"] = rules;
+
+  ordered_json artifacts = ordered_json::array();
+  std::map<std::string, int> artifact_index;
+  for (const std::string& f : report.files) {
+    if (artifact_index.count(f)) continue;
+    artifact_index[f] = static_cast<int>(artifacts.size());
+    artifacts.push_back({{"location", {{"uri", PathToUri(ValidUtf8(f))}}}});
+  }
+
+  std::vector<std::string> prints = LintFingerprints(report);
+  ordered_json results = ordered_json::array();
+  for (size_t i = 0; i < report.findings.size(); ++i) {
+    const LintFinding& f = report.findings[i];
+    ordered_json region;
+    region["startLine"] = f.line > 0 ? f.line : 1;
+    region["startColumn"] = f.column > 0 ? f.column : 1;
+    if (!f.snippet.empty()) region["snippet"] = {{"text", ValidUtf8(f.snippet)}};
+    ordered_json artifact_location;
+    artifact_location["uri"] = PathToUri(ValidUtf8(f.file));
+    if (auto it = artifact_index.find(f.file); it != artifact_index.end()) {
+      artifact_location["index"] = it->second;
+    }
+    ordered_json result;
+    result["ruleId"] = f.rule_id;
+    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) result["ruleIndex"] = it->second;
+    result["level"] = f.level;
+    result["message"] = {{"text", ValidUtf8(f.message)}};
+    result["locations"] = ordered_json::array(
+        {{{"physicalLocation", {{"artifactLocation", artifact_location}, {"region", region}}}}});
+    result["partialFingerprints"] = {{"primaryLocationLineHash", prints[i]}};
+    if (!f.key.empty()) result["properties"] = {{"key", ValidUtf8(f.key)}};
+    results.push_back(std::move(result));
+  }
+
+  ordered_json run;
+  run["tool"] = {{"driver", driver}};
+  run["columnKind"] = "unicodeCodePoints";
+  run["artifacts"] = artifacts;
+  run["results"] = results;
+  ordered_json sarif;
+  sarif["$schema"] = kSarifSchemaUri;
+  sarif["version"] = "2.1.0";
+  sarif["runs"] = ordered_json::array({run});
+  return sarif.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace sparktune::reports
