@@ -32,7 +32,8 @@ def find_spark_home(venv=None):
     """SPARK_HOME = the installed pyspark package directory in the harness venv."""
     if os.environ.get("SPARK_HOME") and os.path.exists(os.path.join(os.environ["SPARK_HOME"], "bin", "spark-class")):
         return os.environ["SPARK_HOME"]
-    venv = venv or os.environ.get("VENV") or os.path.join(REPO, ".venv-spark")
+    default = ".venv-spark-3.5" if os.environ.get("SPARK_LINE", "4").startswith("3.5") else ".venv-spark"
+    venv = venv or os.environ.get("VENV") or os.path.join(REPO, default)
     py = os.path.join(venv, "bin", "python")
     if not os.path.exists(py):
         raise HarnessError(f"no venv at {venv}: run tests/spark/setup_venv.sh first")

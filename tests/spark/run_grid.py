@@ -96,9 +96,7 @@ GRID = {
         ("c3", C(AQE_OFF, parts(2000)), [], "AQE off, 2000 partitions: many tiny tasks"),
         ("c4", C(AQE_OFF, parts(4), mem("1g")), [], "AQE off, 4 partitions at 1g: four huge tasks"),
         ("c5", C(parts(2000)), [], "AQE on, 2000 partitions: AQE coalesces"),
-        ("c6", C(cores(1)), [], "two 1-core executors"),
         ("c7", C(DA), [], "dynamic allocation (shuffle tracking), 1-core executors"),
-        ("c8", C(AQE_OFF, parts(4), mem("6g")), [], "AQE off, 4 partitions at 6g"),
     ],
     "w2": [
         ("c1", C(), [], "AQE on, 10 MB: SMJ planned, converted to broadcast at run time"),
@@ -110,7 +108,6 @@ GRID = {
          "static threshold off, adaptive 10 MB: AQE-only broadcast conversion"),
         ("c6", C(cores(1)), [], "two 1-core executors"),
         ("c7", C(DA), [], "dynamic allocation"),
-        ("c8", C(AQE_OFF, mem("1g"), parts(50)), [], "AQE off, 1g, 50 partitions"),
     ],
     "w3": [
         ("c1", C(SKEW), [], "AQE skew join split on (partition ~40x median)"),
@@ -118,17 +115,15 @@ GRID = {
         ("c3", C(SKEW, {"spark.sql.adaptive.skewJoin.enabled": "false"}), [], "AQE on, skew join off"),
         ("c4", C(SKEW, parts(200)), [], "200 partitions: hot partition ~160x median"),
         ("c5", C(SKEW, cores(1)), [], "two 1-core executors"),
-        ("c6", C(SKEW, mem("1g")), [], "1g executors"),
         ("c7", C(SKEW, DA), [], "dynamic allocation"),
     ],
     "w4": [
-        ("c1", C(mem("1g"), parts(4)), [], "1g, 4 partitions: sort spills"),
+        ("c1", C(mem("768m"), parts(4)), [], "768m, 4 partitions: sort spills"),
         ("c2", C(mem("6g"), parts(4)), [], "6g, 4 partitions: no spill"),
-        ("c3", C(mem("1g"), parts(4), cores(1)), [], "two 1g 1-core executors"),
+        ("c3", C(mem("768m"), parts(4), cores(1)), [], "two 768m 1-core executors"),
         ("c4", C(mem("4g"), parts(4), cores(1)), [], "two 4g 1-core executors"),
-        ("c5", C(mem("1g"), parts(64), AQE_OFF), [], "1g, 64 partitions, AQE off: smaller sorts"),
-        ("c6", C(mem("1g"), parts(4), DA), [], "dynamic allocation at 1g"),
-        ("c7", C(mem("2g"), parts(200)), [], "2g, 200 partitions, AQE on"),
+        ("c5", C(mem("768m"), parts(64), AQE_OFF), [], "768m, 64 partitions, AQE off: smaller sorts"),
+        ("c6", C(mem("768m"), parts(4), DA), [], "dynamic allocation at 768m"),
     ],
     "w5": [
         ("c1", C(), [], "AQE on, default thresholds"),
@@ -145,11 +140,11 @@ GRID = {
         ("c3", C(AQE_OFF, parts(64)), ["--mode", "repartitioned"], "repartition(day): 16 files"),
         ("c4", C(parts(64)), ["--mode", "repartitioned"], "AQE on, repartitioned"),
         ("c5", C(AQE_OFF, parts(10)), ["--mode", "small"], "AQE off, 10 partitions: ~160 files"),
-        ("c6", C(AQE_OFF, parts(64), cores(1)), ["--mode", "small"], "two 1-core executors, small files"),
         ("c7", C(AQE_OFF, parts(64), DA), ["--mode", "small"], "dynamic allocation, small files"),
     ],
 }
 REPEATS = {("w1", "c2"), ("w3", "c1"), ("w5", "c1")}  # 3 repeats each, for run-to-run noise
+ROLLING = {("w1", "c3")}  # ~2000 tasks x ~6 KB TaskEnd lines: several 2 MiB parts
 
 CODECS = ["zstd", "lz4", "snappy", "lzf", "zstd", "lz4", "snappy", "lzf", "none"]
 
@@ -164,17 +159,16 @@ def plan(only=None):
             for r in range(1, 4 if (w, cid) in REPEATS else 2):
                 runs.append(dict(id=f"{w}-{cid}-r{r}", workload=WORKLOADS[w], config=conf, args=args,
                                  repeat=r, notes=note, codec=CODECS[i % len(CODECS)], rolling=False))
+                if (w, cid) in ROLLING:  # this run writes a rolling log (eventlog_v2_ dir, events_N parts)
+                    runs[-1].update(codec="zstd", rolling=True, notes=note + "; rolling event log")
                 i += 1
     # Special runs for the readers (index entries like any other).
     if not only or "w1" in only:
-        runs.append(dict(id="w1-c3-rolling", workload=WORKLOADS["w1"], config=C(AQE_OFF, parts(2000)), args=[],
-                         repeat=1, codec="zstd", rolling=True,
-                         notes="rolling event log (eventlog_v2_ dir, several events_N files)"))
         runs.append(dict(id="w1-c2-hostile", workload=WORKLOADS["w1"], config=C(AQE_OFF), args=[
-            "--name", "<script>alert(1)</script>&\"'"], repeat=1, codec="snappy", rolling=False,
+            "--scale", "0.3", "--name", "<script>alert(1)</script>&\"'"], repeat=1, codec="snappy", rolling=False,
             notes="hostile app name (markup, quotes, ampersand) for escaping tests", appName="hostile"))
         runs.append(dict(id="w1-c1-killed", workload=WORKLOADS["w1"], config=C(), args=[], repeat=1, codec="zstd",
-                         rolling=False, killAfterS=16,
+                         rolling=False, killAfterS=30,
                          notes="driver SIGKILLed mid-run: .inprogress log, no ApplicationEnd"))
     return runs
 

@@ -10,7 +10,8 @@ fail() { echo "smoke_test.sh: FAIL: $*" >&2; exit 1; }
 start=$(date +%s)
 
 bash tests/spark/setup_venv.sh || fail "pyspark could not be installed (PyPI unreachable?); the real-Spark smoke run cannot be skipped"
-PY="${VENV:-$ROOT/.venv-spark}/bin/python"
+case "${SPARK_LINE:-4}" in 3.5*) DEFAULT_VENV="$ROOT/.venv-spark-3.5" ;; *) DEFAULT_VENV="$ROOT/.venv-spark" ;; esac
+PY="${VENV:-$DEFAULT_VENV}/bin/python"
 
 OUT="${SMOKE_OUT:-$ROOT/out/spark-quick}"
 rm -rf "$OUT"

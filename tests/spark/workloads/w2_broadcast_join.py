@@ -7,7 +7,7 @@ from _common import parse, session, rows, run
 
 a = parse(__doc__)
 spark = session("w2_broadcast_join", a)
-nf = rows(32_000_000, a.scale)
+nf = rows(20_000_000, a.scale)
 nd = rows(1_000_000, a.scale)
 fact = (spark.range(0, nf, 1, 8)
         .withColumn("dim_id", F.pmod(F.xxhash64("id", F.lit(21)), F.lit(nd)))

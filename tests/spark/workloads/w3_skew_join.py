@@ -1,4 +1,4 @@
-"""W3: skewed join. Key 0 holds ~4.8M of ~11M fact rows: at 50 shuffle partitions its partition
+"""W3: skewed join. Key 0 holds ~2.9M of ~6.5M fact rows: at 50 shuffle partitions its partition
 is ~40x the median, so AQE's OptimizeSkewedJoin splits it (isSkewJoin=true in the final plan;
 'number of skewed partitions' on AQEShuffleRead) when spark.sql.adaptive.skewJoin.enabled."""
 from pyspark.sql import functions as F
@@ -6,8 +6,8 @@ from _common import parse, session, rows, run
 
 a = parse(__doc__)
 spark = session("w3_skew_join", a)
-n_norm = rows(6_000_000, a.scale)
-n_hot = rows(4_800_000, a.scale)
+n_norm = rows(3_600_000, a.scale)
+n_hot = rows(2_900_000, a.scale)
 keys = max(1000, int(1_000_000 * a.scale))
 payload = F.concat(F.lit("p"), F.hex(F.xxhash64("id", F.lit(31))))
 normal = (spark.range(0, n_norm, 1, 8)

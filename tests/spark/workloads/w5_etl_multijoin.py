@@ -6,7 +6,7 @@ from _common import parse, session, rows, run
 a = parse(__doc__)
 spark = session("w5_etl_multijoin", a)
 sf = a.scale
-n_li, n_o, n_c, n_s = rows(8_000_000, sf), rows(2_000_000, sf), rows(200_000, sf), rows(10_000, sf)
+n_li, n_o, n_c, n_s = rows(5_000_000, sf), rows(1_250_000, sf), rows(200_000, sf), rows(10_000, sf)
 h = lambda c, seed, m: F.pmod(F.xxhash64(c, F.lit(seed)), F.lit(m))
 region = spark.range(0, 5).select(F.col("id").alias("r_regionkey"),
                                   F.element_at(F.array(*[F.lit(x) for x in

@@ -11,7 +11,7 @@ from _common import parse, session, rows, run
 a = parse(__doc__, lambda ap: (ap.add_argument("--mode", choices=["small", "repartitioned"], default="small"),
                                 ap.add_argument("--out", default=None)))
 spark = session("w6_small_files", a)
-n = rows(4_000_000, a.scale)
+n = rows(2_500_000, a.scale)
 df = (spark.range(0, n, 1, 8)
       .withColumn("day", F.pmod(F.xxhash64("id", F.lit(61)), F.lit(16)))
       .withColumn("user", F.pmod(F.xxhash64("id", F.lit(62)), F.lit(500_000)))
