@@ -16,6 +16,15 @@ uint8_t* RawBuffer::Reserve(size_t n) {
   return data_.get();
 }
 
+uint8_t* RawBuffer::Grow(size_t n, size_t keep) {
+  if (n <= capacity_ && data_) return data_.get();
+  std::unique_ptr<uint8_t[]> bigger(new uint8_t[std::max<size_t>(n, 1)]);
+  if (keep > 0) std::memcpy(bigger.get(), data_.get(), std::min(keep, capacity_));
+  data_ = std::move(bigger);
+  capacity_ = std::max<size_t>(n, 1);
+  return data_.get();
+}
+
 BlockDecoder::BlockDecoder(std::unique_ptr<ByteSource> raw, std::string file_name)
     : raw_(std::move(raw)), file_name_(std::move(file_name)) {}
 
@@ -42,6 +51,24 @@ Result<size_t> BlockDecoder::ReadRawFully(uint8_t* dst, size_t n) {
   size_t got = 0;
   while (got < n) {
     Result<size_t> r = raw_->Read(dst + got, n - got);
+    if (!r.ok()) return r.status();
+    if (*r == 0) break;
+    got += *r;
+  }
+  return got;
+}
+
+Result<size_t> BlockDecoder::ReadRawInto(RawBuffer& buf, size_t n) {
+  constexpr size_t kFirstStep = 256 * 1024;
+  size_t got = 0;
+  while (got < n) {
+    if (buf.capacity() < n && got == buf.capacity()) {
+      buf.Grow(std::min(n, std::max(kFirstStep, 2 * buf.capacity())), got);
+    } else if (got == 0) {
+      buf.Reserve(std::min(n, std::max(kFirstStep, buf.capacity())));
+    }
+    const size_t want = std::min(n, buf.capacity()) - got;
+    Result<size_t> r = raw_->Read(buf.data() + got, want);
     if (!r.ok()) return r.status();
     if (*r == 0) break;
     got += *r;

@@ -33,6 +33,8 @@ class RawBuffer {
  public:
   // Ensures capacity for at least `n` bytes (contents are not preserved).
   uint8_t* Reserve(size_t n);
+  // Ensures capacity for at least `n` bytes, keeping the first `keep` bytes.
+  uint8_t* Grow(size_t n, size_t keep);
   uint8_t* data() { return data_.get(); }
   size_t capacity() const { return capacity_; }
 
@@ -55,6 +57,9 @@ class BlockDecoder : public ByteSource {
   // Reads exactly `n` raw bytes unless the input ends first; returns how many
   // were read (< n only at end of input).
   Result<size_t> ReadRawFully(uint8_t* dst, size_t n);
+  // Like ReadRawFully into `buf`, but grows `buf` only as bytes arrive, so a
+  // hostile length in a header of a short input does not allocate that much.
+  Result<size_t> ReadRawInto(RawBuffer& buf, size_t n);
   // Reads up to `n` raw bytes (whatever the source gives in one call).
   Result<size_t> ReadRawSome(uint8_t* dst, size_t n) { return raw_->Read(dst, n); }
 

@@ -43,13 +43,12 @@ class SnappyStreamDecoder final : public BlockDecoder {
     if (chunk_len > kMaxChunkBytes) {  // also catches negative int32 lengths
       return CorruptAt("snappy chunk length is out of range", chunk_offset);
     }
-    uint8_t* in = compressed_.Reserve(chunk_len);
-    SPARKTUNE_ASSIGN_OR_RETURN(size_t n, ReadRawFully(in, chunk_len));
+    SPARKTUNE_ASSIGN_OR_RETURN(size_t n, ReadRawInto(compressed_, chunk_len));
     if (n < chunk_len) {
       Finish(/*cut_off=*/true);
       return Status::Ok();
     }
-    const char* src = reinterpret_cast<const char*>(in);
+    const char* src = reinterpret_cast<const char*>(compressed_.data());
     size_t original_len = 0;
     if (!snappy::GetUncompressedLength(src, chunk_len, &original_len)) {
       return CorruptAt("snappy chunk has an invalid length prefix", chunk_offset);

@@ -142,6 +142,35 @@ TEST(Lz4BlockDecoder, HostileLengthsAreCorrupt) {
   }
 }
 
+TEST(Lz4BlockDecoder, LargestLegalBlockClaimOnShortInputIsTruncated) {
+  // Level 15 allows 32 MiB blocks; a cut-off file claiming one just ends.
+  std::string s = "LZ4Block";
+  s.push_back(static_cast<char>(0x1F));
+  PutIntLE(s, 1u << 25);
+  PutIntLE(s, 1u << 25);
+  PutIntLE(s, 0);
+  s += "{\"Event\":";
+  bool truncated = false;
+  Drained d = Decode(s, &truncated);
+  EXPECT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_EQ(d.bytes, "");
+  EXPECT_TRUE(truncated);
+}
+
+TEST(Lz4BlockDecoder, LargeRawBlockAtLevel15) {
+  const std::string data = RandomBytes(3u << 20);
+  std::string s = "LZ4Block";
+  s.push_back(static_cast<char>(0x1F));
+  PutIntLE(s, static_cast<uint32_t>(data.size()));
+  PutIntLE(s, static_cast<uint32_t>(data.size()));
+  PutIntLE(s, XXH32(data.data(), data.size(), kLz4Seed) & 0x0FFFFFFF);
+  bool truncated = true;
+  Drained d = Decode(s + data + Lz4EndMarker(), &truncated, 1 << 20);
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_TRUE(d.bytes == data);
+  EXPECT_FALSE(truncated);
+}
+
 TEST(Lz4BlockDecoder, GarbageAfterEndMarkerIsCorrupt) {
   const std::string data = SampleEventLines(1000);
   const std::string stream = Lz4Stream(data);
