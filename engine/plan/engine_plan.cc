@@ -1,0 +1,278 @@
+#include "engine/plan/engine_plan.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <map>
+
+#include "engine/aqe/aqe_config.h"
+#include "engine/aqe/aqe_version_table.h"
+#include "engine/aqe/coalesce_shuffle_partitions.h"
+#include "engine/memory/container_size.h"
+#include "engine/plan/default_parallelism.h"
+#include "engine/plan/stage_mapping.h"
+
+namespace sparktune::engine::plan {
+
+const model::StageAttempt* LatestAttempt(const model::Application& app, int stage_id) {
+  const model::StageAttempt* best = nullptr;
+  for (const auto& s : app.stages) {
+    if (s.stage_id != stage_id || s.status == model::StageStatus::kSkipped) continue;
+    if (!best || s.attempt_id > best->attempt_id) best = &s;
+  }
+  return best;
+}
+
+namespace {
+
+const model::StageAttempt* LatestOf(const model::Application& app, const std::vector<int>& attempts) {
+  const model::StageAttempt* best = nullptr;
+  for (int a : attempts) {
+    const auto& s = app.stages[a];
+    if (s.num_tasks <= 0 && s.tasks.empty()) continue;
+    if (!best || s.stage_id > best->stage_id ||
+        (s.stage_id == best->stage_id && s.attempt_id > best->attempt_id))
+      best = &s;
+  }
+  return best;
+}
+
+int64_t AccumulableValue(const model::StageAttempt& s, int64_t id) {
+  for (const auto& a : s.accumulables)
+    if (a.id == id) return std::strtoll(a.value.c_str(), nullptr, 10);
+  return -1;
+}
+
+int64_t MetricId(const model::PlanNode& n, const std::string& name) {
+  for (const auto& m : n.metrics)
+    if (m.name == name) return m.accumulator_id;
+  return -1;
+}
+
+bool HasAdaptiveNode(const model::PlanTree& t) {
+  for (const auto& n : t.nodes)
+    if (n.node_name == "AdaptiveSparkPlan") return true;
+  return false;
+}
+
+// Per-task shuffle-read bytes of a stage attempt, by task index (successful attempts).
+std::vector<int64_t> TaskReadBytes(const model::Application& app, const model::StageAttempt& s) {
+  std::vector<int64_t> bytes(std::max(s.num_tasks, 0), 0);
+  for (uint32_t idx : s.tasks) {
+    const model::Task& t = app.tasks[idx];
+    if (t.status != model::TaskStatus::kSuccess) continue;
+    if (t.index >= 0 && t.index < static_cast<int>(bytes.size()))
+      bytes[t.index] = t.metrics.shuffle_read_bytes();
+  }
+  return bytes;
+}
+
+// Folds skew-join splits back into whole partitions: where one side repeats the
+// same size over a run (the replicated side), the other side's run is one split
+// partition.
+void FoldSkewSplits(std::vector<int64_t>* a, std::vector<int64_t>* b) {
+  if (a->size() != b->size()) return;
+  std::vector<int64_t> na, nb;
+  size_t i = 0;
+  const size_t n = a->size();
+  while (i < n) {
+    size_t j = i + 1;
+    bool b_repeats = false, a_repeats = false;
+    while (j < n && (*b)[j] == (*b)[i] && (*b)[i] > 0 && (*a)[j] != (*a)[j - 1]) ++j;
+    if (j - i >= 2) b_repeats = true;
+    if (!b_repeats) {
+      j = i + 1;
+      while (j < n && (*a)[j] == (*a)[i] && (*a)[i] > 0 && (*b)[j] != (*b)[j - 1]) ++j;
+      if (j - i >= 2) a_repeats = true;
+    }
+    if (b_repeats) {
+      int64_t sum = 0;
+      for (size_t k = i; k < j; ++k) sum += (*a)[k];
+      na.push_back(sum);
+      nb.push_back((*b)[i]);
+      i = j;
+    } else if (a_repeats) {
+      int64_t sum = 0;
+      for (size_t k = i; k < j; ++k) sum += (*b)[k];
+      na.push_back((*a)[i]);
+      nb.push_back(sum);
+      i = j;
+    } else {
+      na.push_back((*a)[i]);
+      nb.push_back((*b)[i]);
+      ++i;
+    }
+  }
+  *a = std::move(na);
+  *b = std::move(nb);
+}
+
+void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
+  const EffectiveConfig config = EffectiveConfig::FromApplication(app);
+  std::vector<bool> done(ex.exchanges.size(), false);
+  for (size_t q = 0; q < ex.stages.stages.size(); ++q) {
+    const QueryStagePlan& stage = ex.stages.stages[q];
+    std::vector<int> reads;  // indices into stage.reads of shuffle reads
+    for (size_t r = 0; r < stage.reads.size(); ++r)
+      if (!stage.reads[r].broadcast) reads.push_back(static_cast<int>(r));
+    if (reads.empty()) continue;
+    const model::StageAttempt* attempt = LatestOf(app, ex.spark_stages[q]);
+    if (!attempt) continue;
+    // Per read: the sizes of each read partition.
+    std::vector<std::vector<int64_t>> read_sizes(reads.size());
+    std::vector<std::string> sources(reads.size());
+    std::vector<int64_t> task_bytes;
+    int64_t written_sum = 0;
+    for (int r : reads) {
+      int e = ex.exchange_of_node[stage.reads[r].exchange_node];
+      if (e >= 0) written_sum += ex.exchanges[e].bytes_written;
+    }
+    for (size_t k = 0; k < reads.size(); ++k) {
+      const StageRead& read = stage.reads[reads[k]];
+      int e = ex.exchange_of_node[read.exchange_node];
+      if (read.reader_node >= 0) {
+        int64_t id = MetricId(ex.final_plan->nodes[read.reader_node], "partition data size");
+        auto it = app.driver_accum_updates.find(id);
+        if (id >= 0 && it != app.driver_accum_updates.end() && !it->second.empty()) {
+          read_sizes[k] = it->second;
+          sources[k] = "driver partition sizes";
+          continue;
+        }
+      }
+      if (task_bytes.empty()) task_bytes = TaskReadBytes(app, *attempt);
+      double share = reads.size() == 1 || written_sum <= 0 || e < 0
+                         ? 1.0
+                         : static_cast<double>(ex.exchanges[e].bytes_written) / static_cast<double>(written_sum);
+      for (int64_t b : task_bytes) read_sizes[k].push_back(static_cast<int64_t>(static_cast<double>(b) * share));
+      sources[k] = "task shuffle reads";
+    }
+    bool skewed = false;
+    for (int r : reads) skewed |= stage.reads[r].reader_kind.find("skew") != std::string::npos;
+    if (skewed && reads.size() == 2) FoldSkewSplits(&read_sizes[0], &read_sizes[1]);
+    // The packing target at the observed config, for spreading coalesced reads.
+    int64_t total = 0;
+    int64_t planned_at = -1;
+    for (size_t k = 0; k < reads.size(); ++k) {
+      for (int64_t b : read_sizes[k]) total += b;
+      int e = ex.exchange_of_node[stage.reads[reads[k]].exchange_node];
+      if (e >= 0) planned_at = std::max(planned_at, ex.exchanges[e].map_completion_time);
+    }
+    if (planned_at < 0) planned_at = attempt->submission_time;
+    aqe::AqeConfig aqe_config = aqe::ResolveAqeConfig(config, DefaultParallelismAt(app, planned_at));
+    const aqe::AqeVersionBehavior& behavior = aqe::AqeBehaviorFor(config.version());
+    aqe::CoalesceOptions o;
+    o.advisory_target_size = aqe_config.advisory_partition_size;
+    o.min_num_partitions = aqe_config.min_partition_num > 0 ? aqe_config.min_partition_num
+                           : (!behavior.has_parallelism_first || aqe_config.parallelism_first)
+                               ? aqe_config.default_parallelism
+                               : 1;
+    o.min_partition_size = behavior.has_min_partition_size ? aqe_config.min_partition_size : 0;
+    o.target_floor_16 = behavior.target_floor_16;
+    const int64_t target = aqe::CoalesceTargetSize(total, o);
+    for (size_t k = 0; k < reads.size(); ++k) {
+      const StageRead& read = stage.reads[reads[k]];
+      int e = ex.exchange_of_node[read.exchange_node];
+      if (e < 0 || done[e]) continue;
+      PlannedExchange& pe = ex.exchanges[e];
+      int r = pe.info.num_partitions > 0 ? pe.info.num_partitions : static_cast<int>(read_sizes[k].size());
+      const std::string& kind = read.reader_kind;
+      int64_t read_total = 0;
+      for (int64_t b : read_sizes[k]) read_total += b;
+      if (kind.find("local") != std::string::npos || r <= 0) {
+        pe.sizes = ShuffleSizeModel::Uniform(read_total > 0 ? read_total : pe.bytes_written, std::max(r, 1));
+        pe.size_source = "uniform (local read)";
+      } else if (static_cast<int>(read_sizes[k].size()) == r) {
+        pe.sizes = ShuffleSizeModel::FromPartitionSizes(read_sizes[k]);
+        pe.size_source = sources[k];
+      } else {
+        // A coalesced read (possibly with folded skew splits): spread each read's bytes
+        // over its range; a read above the packing target (the grouping of
+        // co-partitioned shuffles sums their sizes) is one partition.
+        int64_t above = target;
+        if (reads.size() > 1 && total > 0)
+          above = static_cast<int64_t>(static_cast<double>(target) * read_total / static_cast<double>(total));
+        pe.sizes = ShuffleSizeModel::FromCoalescedReads(read_sizes[k], r, above);
+        pe.size_source = sources[k] + ", coalesced reads spread";
+      }
+      done[e] = true;
+    }
+  }
+  for (size_t e = 0; e < ex.exchanges.size(); ++e) {
+    PlannedExchange& pe = ex.exchanges[e];
+    if (done[e] || pe.broadcast) continue;
+    pe.sizes = ShuffleSizeModel::Uniform(pe.bytes_written, std::max(pe.info.num_partitions, 1));
+    pe.size_source = "uniform (no reading stage)";
+  }
+}
+
+}  // namespace
+
+EnginePlan BuildEnginePlan(const model::Application& app) {
+  EnginePlan out;
+  std::map<int, DagStage> dag;
+  for (const auto& s : app.stages) {
+    DagStage& d = dag[s.stage_id];
+    d.stage_id = s.stage_id;
+    d.parent_ids = s.parent_ids;
+    if (s.status != model::StageStatus::kSkipped && s.num_tasks > 0) d.num_tasks = s.num_tasks;
+    for (int j : s.job_ids)
+      if (std::find(d.job_ids.begin(), d.job_ids.end(), j) == d.job_ids.end()) d.job_ids.push_back(j);
+  }
+  for (auto& [id, d] : dag) {
+    for (int j : d.job_ids) {
+      const model::Job* job = app.FindJob(j);
+      if (job && job->sql_execution_id) {
+        d.sql_execution_id = job->sql_execution_id;
+        break;
+      }
+    }
+    out.dag.push_back(d);
+  }
+  for (const auto& [id, sql] : app.sql_executions) {
+    SqlExecutionPlan ex;
+    ex.execution_id = id;
+    ex.final_plan = &sql.final_plan();
+    ex.adaptive = HasAdaptiveNode(sql.initial_plan);
+    for (const auto& n : sql.initial_plan.nodes)
+      if (IsJoinNode(n.node_name)) ex.initial_joins.push_back(ParseJoin(n.node_name, n.simple_string));
+    ex.stages = DecomposePlan(*ex.final_plan);
+    ex.spark_stages = MapQueryStagesToSparkStages(ex.stages, app, sql.job_ids);
+    ex.exchange_of_node.assign(ex.final_plan->nodes.size(), -1);
+    for (size_t node = 0; node < ex.final_plan->nodes.size(); ++node) {
+      int writer = ex.stages.stage_of_exchange[node];
+      if (writer < 0) continue;
+      const model::PlanNode& n = ex.final_plan->nodes[node];
+      PlannedExchange pe;
+      pe.node = static_cast<int>(node);
+      pe.broadcast = n.node_name == "BroadcastExchange";
+      if (!pe.broadcast) pe.info = ParseExchange(n.simple_string);
+      pe.writer_stage = writer;
+      if (const model::StageAttempt* a = LatestOf(app, ex.spark_stages[writer])) {
+        pe.num_mappers = a->num_tasks;
+        pe.bytes_written = a->totals.shuffle_bytes_written;
+        pe.map_completion_time = a->completion_time;
+        int64_t ds = MetricId(n, "data size");
+        if (ds >= 0) pe.data_size = AccumulableValue(*a, ds);
+        int64_t rows = MetricId(n, "shuffle records written");
+        if (rows >= 0) pe.rows = AccumulableValue(*a, rows);
+      }
+      if (pe.broadcast) {
+        int64_t ds = MetricId(n, "data size");
+        auto it = app.driver_accum_updates.find(ds);
+        if (ds >= 0 && it != app.driver_accum_updates.end() && !it->second.empty())
+          pe.data_size = it->second.back();
+      }
+      ex.exchange_of_node[node] = static_cast<int>(ex.exchanges.size());
+      ex.exchanges.push_back(std::move(pe));
+    }
+    for (size_t q = 0; q < ex.stages.stages.size(); ++q)
+      for (const StageRead& r : ex.stages.stages[q].reads) {
+        int e = ex.exchange_of_node[r.exchange_node];
+        if (e >= 0 && ex.exchanges[e].reader_stage < 0) ex.exchanges[e].reader_stage = static_cast<int>(q);
+      }
+    BuildSizeModels(app, ex);
+    out.executions.push_back(std::move(ex));
+  }
+  return out;
+}
+
+}  // namespace sparktune::engine::plan
