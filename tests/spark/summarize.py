@@ -272,12 +272,12 @@ def summarize(path):
         elif ev.endswith("SparkListenerSQLExecutionStart") or ev.endswith("SparkListenerSQLAdaptiveExecutionUpdate"):
             plan = e.get("physicalPlanDescription", "")
             final = "isFinalPlan=true" in plan
-            for j in re.findall(r"\b(SortMergeJoin|BroadcastHashJoin|ShuffledHashJoin|BroadcastNestedLoopJoin)\b",
-                                plan):
-                s["joins"].add(j)
-                if final:
-                    s["finalJoins"].add(j)
-            if "isSkewJoin=true" in plan:
+            pat = r"\b(SortMergeJoin|BroadcastHashJoin|ShuffledHashJoin|BroadcastNestedLoopJoin)\b"
+            s["joins"].update(re.findall(pat, plan))
+            if final:  # only the "== Final Plan ==" section, not the "== Initial Plan ==" kept beside it
+                body = plan.split("== Initial Plan ==")[0].split("== Final Plan ==")[-1]
+                s["finalJoins"] = set(re.findall(pat, body))
+            if "isSkewJoin=true" in plan or "Join(skew=true)" in plan:
                 s["isSkewJoin"] = True
 
             def walk(n):
@@ -302,10 +302,45 @@ def summarize(path):
     return s
 
 
+SHORT = {
+    "spark.executor.memory": "mem", "spark.executor.cores": "cores", "spark.sql.shuffle.partitions": "parts",
+    "spark.sql.autoBroadcastJoinThreshold": "bcast", "spark.sql.adaptive.autoBroadcastJoinThreshold": "aqeBcast",
+    "spark.sql.adaptive.enabled": "aqe", "spark.dynamicAllocation.enabled": "DA",
+    "spark.sql.adaptive.skewJoin.enabled": "skewJoin",
+}
+
+
+def _fmt_conf(conf):
+    out = []
+    for k, short in SHORT.items():
+        if k in conf:
+            v = conf[k]
+            if v.isdigit() and int(v) >= 1 << 20:
+                v = f"{int(v) >> 20}m"
+            out.append(f"{short}={v}")
+    return " ".join(out)
+
+
+def markdown(rows, index):
+    lines = ["| run | config (grid knobs) | codec | wall s | app s | tasks | execs | disk spill MB | "
+             "skewed parts / splits | joins (final plan) |",
+             "|---|---|---|---:|---:|---:|---:|---:|---|---|"]
+    for s, e in zip(rows, index):
+        extra = " ".join(e["args"]).replace("<", "&lt;").replace("|", "\\|")
+        conf = _fmt_conf(e["config"]) + (f" `{extra}`" if extra else "")
+        codec = e["codec"] + (" rolling" if e.get("rolling") else "") + ("" if e.get("completed", True) else " inprogress")
+        joins = ",".join(s["finalJoins"]) or ",".join(s["joins"]) or "-"
+        lines.append(f"| {e['id']} | {conf} | {codec} | {e['wallMs'] / 1000:.1f} | "
+                     f"{(s['durationMs'] or 0) / 1000:.1f} | {s['tasks']} | {s['executors']} | "
+                     f"{s['diskSpill'] / 2**20:.0f} | {s['skewPartitions']} / {s['skewSplits']} | {joins} |")
+    return "\n".join(lines)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("path", help="a groundtruth folder with index.json, or one event log")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--markdown", action="store_true", help="a grid table for docs/harness.md")
     a = ap.parse_args()
     idx = os.path.join(a.path, "index.json")
     if os.path.isdir(a.path) and os.path.exists(idx):
@@ -316,6 +351,9 @@ def main():
             rows.append(s)
         if a.json:
             json.dump(rows, sys.stdout, indent=1)
+            return 0
+        if a.markdown:
+            print(markdown(rows, json.load(open(idx))))
             return 0
         print(f"{'id':16} {'codec':6} {'wall_s':>6} {'app_s':>6} {'tasks':>5} {'exec':>4} {'spill_MB':>8} "
               f"{'skew':>4} {'splits':>6} {'maxTask_s':>9} joins(final)")
