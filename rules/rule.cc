@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <unordered_map>
 
 #include "data/config/config_catalog.h"
 
@@ -65,12 +66,20 @@ std::optional<std::string> RuleContext::Value(std::string_view key) const {
     return s->value;
   }
   // An old name read by Spark as an alternative (configsWithAlternatives).
-  for (const config::ConfigKey& k : config::Catalog()) {
-    if (k.replaced_by == key && !config::IsRemovedIn(k, version_)) {
-      if (const jobconfig::ConfigSetting* s = Setting(k.name)) {
-        if (s->dynamic) return std::nullopt;
-        return s->value;
-      }
+  static const std::unordered_multimap<std::string_view, const config::ConfigKey*> old_names = [] {
+    std::unordered_multimap<std::string_view, const config::ConfigKey*> m;
+    for (const config::ConfigKey& k : config::Catalog()) {
+      if (!k.replaced_by.empty()) m.emplace(k.replaced_by, &k);
+    }
+    return m;
+  }();
+  auto [begin, end] = old_names.equal_range(key);
+  for (auto it = begin; it != end; ++it) {
+    const config::ConfigKey& k = *it->second;
+    if (config::IsRemovedIn(k, version_)) continue;
+    if (const jobconfig::ConfigSetting* s = Setting(k.name)) {
+      if (s->dynamic) return std::nullopt;
+      return s->value;
     }
   }
   const config::ConfigKey* k = config::FindKey(key);

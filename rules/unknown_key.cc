@@ -27,11 +27,11 @@ void Check(RuleContext& ctx) {
   for (const jobconfig::ConfigSetting& s : ctx.job().settings) {
     if (s.key.rfind("spark.", 0) != 0 || config::FindKey(s.key)) continue;
     if (HasIgnoredPrefix(s.key, prefixes)) continue;
-    std::vector<std::string_view> suggestions = config::SuggestKeys(s.key, 1);
-    if (!suggestions.empty() &&
-        static_cast<double>(config::KeyEditDistance(s.key, suggestions.front())) <= max_distance) {
+    std::optional<std::string_view> suggestion =
+        config::ClosestKey(s.key, static_cast<size_t>(max_distance < 0 ? 0 : max_distance));
+    if (suggestion) {
       ctx.Report(s.key_location,
-                 "unknown key " + s.key + "; did you mean " + std::string(suggestions.front()) +
+                 "unknown key " + s.key + "; did you mean " + std::string(*suggestion) +
                      "? (Spark ignores keys it does not know)",
                  s.key);
     } else if (report_unmatched) {

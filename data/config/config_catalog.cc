@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <string>
+#include <unordered_map>
 
 namespace sparktune::config {
 
@@ -491,10 +492,15 @@ bool SplitNumberSuffix(std::string_view text, double* number, std::string* suffi
 std::span<const ConfigKey> Catalog() { return CatalogVector(); }
 
 const ConfigKey* FindKey(std::string_view name) {
-  for (const ConfigKey& key : CatalogVector()) {
-    if (key.name == name) return &key;
-  }
-  return nullptr;
+  // Index built once (thread-safe static initialization); the linter looks
+  // keys up for every setting of every job.
+  static const std::unordered_map<std::string_view, const ConfigKey*> index = [] {
+    std::unordered_map<std::string_view, const ConfigKey*> m;
+    for (const ConfigKey& key : CatalogVector()) m.emplace(key.name, &key);
+    return m;
+  }();
+  auto it = index.find(name);
+  return it == index.end() ? nullptr : it->second;
 }
 
 std::optional<std::string_view> DefaultFor(const ConfigKey& key, const SparkVersion& version) {
@@ -508,6 +514,38 @@ std::optional<std::string_view> DefaultFor(const ConfigKey& key, const SparkVers
 }
 
 size_t KeyEditDistance(std::string_view a, std::string_view b) { return EditDistance(a, b); }
+
+std::optional<std::string_view> ClosestKey(std::string_view name, size_t max_distance) {
+  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
+  std::optional<std::string_view> best;
+  size_t best_d = max_distance + 1;
+  std::vector<size_t> prev, cur;
+  for (const ConfigKey& key : CatalogVector()) {
+    std::string_view b = key.name;
+    size_t diff = name.size() > b.size() ? name.size() - b.size() : b.size() - name.size();
+    if (diff >= best_d) continue;
+    prev.assign(b.size() + 1, 0);
+    cur.assign(b.size() + 1, 0);
+    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    bool over = false;
+    for (size_t i = 1; i <= name.size() && !over; ++i) {
+      cur[0] = i;
+      size_t row_min = cur[0];
+      for (size_t j = 1; j <= b.size(); ++j) {
+        size_t sub = prev[j - 1] + (lower(name[i - 1]) == lower(b[j - 1]) ? 0 : 1);
+        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        row_min = std::min(row_min, cur[j]);
+      }
+      over = row_min >= best_d;  // every path already exceeds the best
+      std::swap(prev, cur);
+    }
+    if (!over && prev[b.size()] < best_d) {
+      best_d = prev[b.size()];
+      best = b;
+    }
+  }
+  return best;
+}
 
 bool IsDeprecatedIn(const ConfigKey& key, const SparkVersion& version) {
   if (key.deprecated_in.empty()) return false;

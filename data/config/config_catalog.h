@@ -89,6 +89,12 @@ Status ValidateValue(const ConfigKey& key, std::string_view value);
 // SuggestKeys ranks by).
 size_t KeyEditDistance(std::string_view a, std::string_view b);
 
+// The catalog key closest to `name` (case-insensitive edit distance) if it
+// is at most `max_distance` edits away; ties go to declaration order. Fast
+// path for linting: skips keys whose length alone rules them out and stops a
+// comparison once it exceeds the bound.
+std::optional<std::string_view> ClosestKey(std::string_view name, size_t max_distance);
+
 // Closest catalog key names to `name` (edit distance), for did-you-mean.
 std::vector<std::string_view> SuggestKeys(std::string_view name, size_t max_suggestions = 3);
 

@@ -61,41 +61,60 @@ std::string RenderLintSarif(const LintReport& report) {
     artifacts.push_back({{"location", {{"uri", PathToUri(ValidUtf8(f))}}}});
   }
 
+  // Results are written by hand: with thousands of findings, building them as
+  // ordered_json dominated the run time. The layout matches dump(2) exactly.
   std::vector<std::string> prints = LintFingerprints(report);
-  ordered_json results = ordered_json::array();
+  std::string results;
+  if (report.findings.empty()) results = "[]";
   for (size_t i = 0; i < report.findings.size(); ++i) {
     const LintFinding& f = report.findings[i];
-    ordered_json region;
-    region["startLine"] = f.line > 0 ? f.line : 1;
-    region["startColumn"] = f.column > 0 ? f.column : 1;
-    if (!f.snippet.empty()) region["snippet"] = {{"text", ValidUtf8(f.snippet)}};
-    ordered_json artifact_location;
-    artifact_location["uri"] = PathToUri(ValidUtf8(f.file));
-    if (auto it = artifact_index.find(f.file); it != artifact_index.end()) {
-      artifact_location["index"] = it->second;
+    const std::string in = "          ";  // depth of a result's fields
+    std::string r = i == 0 ? "[\n" : ",\n";
+    r += "        {\n";
+    r += in + "\"ruleId\": " + JsonQuote(f.rule_id) + ",\n";
+    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) {
+      r += in + "\"ruleIndex\": " + std::to_string(it->second) + ",\n";
     }
-    ordered_json result;
-    result["ruleId"] = f.rule_id;
-    if (auto it = rule_index.find(f.rule_id); it != rule_index.end()) result["ruleIndex"] = it->second;
-    result["level"] = f.level;
-    result["message"] = {{"text", ValidUtf8(f.message)}};
-    result["locations"] = ordered_json::array(
-        {{{"physicalLocation", {{"artifactLocation", artifact_location}, {"region", region}}}}});
-    result["partialFingerprints"] = {{"primaryLocationLineHash", prints[i]}};
-    if (!f.key.empty()) result["properties"] = {{"key", ValidUtf8(f.key)}};
-    results.push_back(std::move(result));
+    r += in + "\"level\": " + JsonQuote(f.level) + ",\n";
+    r += in + "\"message\": {\n" + in + "  \"text\": " + JsonQuote(f.message) + "\n" + in + "},\n";
+    r += in + "\"locations\": [\n" + in + "  {\n" + in + "    \"physicalLocation\": {\n";
+    r += in + "      \"artifactLocation\": {\n" + in + "        \"uri\": " + JsonQuote(PathToUri(ValidUtf8(f.file)));
+    if (auto it = artifact_index.find(f.file); it != artifact_index.end()) {
+      r += ",\n" + in + "        \"index\": " + std::to_string(it->second);
+    }
+    r += "\n" + in + "      },\n";
+    r += in + "      \"region\": {\n";
+    r += in + "        \"startLine\": " + std::to_string(f.line > 0 ? f.line : 1) + ",\n";
+    r += in + "        \"startColumn\": " + std::to_string(f.column > 0 ? f.column : 1);
+    if (!f.snippet.empty()) {
+      r += ",\n" + in + "        \"snippet\": {\n" + in + "          \"text\": " + JsonQuote(f.snippet) + "\n" +
+           in + "        }";
+    }
+    r += "\n" + in + "      }\n" + in + "    }\n" + in + "  }\n" + in + "],\n";
+    r += in + "\"partialFingerprints\": {\n" + in + "  \"primaryLocationLineHash\": " + JsonQuote(prints[i]) +
+         "\n" + in + "}";
+    if (!f.key.empty()) {
+      r += ",\n" + in + "\"properties\": {\n" + in + "  \"key\": " + JsonQuote(f.key) + "\n" + in + "}";
+    }
+    r += "\n        }";
+    results += r;
+    if (i + 1 == report.findings.size()) results += "\n      ]";
   }
 
   ordered_json run;
   run["tool"] = {{"driver", driver}};
   run["columnKind"] = "unicodeCodePoints";
   run["artifacts"] = artifacts;
-  run["results"] = results;
+  run["results"] = "@@SPARKTUNE_RESULTS@@";
   ordered_json sarif;
   sarif["$schema"] = kSarifSchemaUri;
   sarif["version"] = "2.1.0";
   sarif["runs"] = ordered_json::array({run});
-  return sarif.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+  std::string out = sarif.dump(2, ' ', false, ordered_json::error_handler_t::replace);
+  const std::string placeholder = "\"@@SPARKTUNE_RESULTS@@\"";
+  size_t at = out.rfind(placeholder);
+  if (at != std::string::npos) out.replace(at, placeholder.size(), results);
+  return out + "\n";
 }
 
 }  // namespace sparktune::reports
