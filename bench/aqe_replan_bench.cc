@@ -8,6 +8,7 @@
 //   AQE-enabled runs of data/groundtruth/index.json.
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -89,6 +90,16 @@ int main(int argc, char** argv) {
                   static_cast<long long>(r.execution_id), r.stage_id, r.reads.substr(0, 28).c_str(),
                   static_cast<long long>(r.observed_tasks), static_cast<long long>(r.replanned_tasks),
                   100 * err);
+      if (std::getenv("AQE_BENCH_VERBOSE")) {
+        for (size_t i = 0; i < r.input.shuffles.size(); ++i) {
+          const auto& sh = r.input.shuffles[i];
+          std::printf("    shuffle %zu: %d partitions, %lld bytes, %d mappers, data size %lld%s%s%s\n", i,
+                      sh.num_partitions(), static_cast<long long>(sh.total_bytes()), sh.num_mappers,
+                      static_cast<long long>(sh.data_size), r.plan.reads[i].broadcast ? " broadcast" : "",
+                      r.plan.reads[i].local ? " local" : "", r.plan.reads[i].coalesced ? " coalesced" : "");
+        }
+        for (const auto& d : r.plan.decisions) std::printf("    %s: %s\n", d.rule.c_str(), d.text.c_str());
+      }
     }
   }
   std::printf("\n%d stages, %d within 10%%, worst error %.1f%%\n", stages, within, 100 * worst);

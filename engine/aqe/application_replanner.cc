@@ -62,6 +62,7 @@ ShuffleStageStats StatsFor(const PlannedExchange& pe, int partitions) {
   s.num_mappers = pe.num_mappers;
   s.data_size = pe.data_size;
   s.row_count = pe.rows;
+  s.materialized_at = pe.map_completion_time;
   return s;
 }
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace sparktune::engine::aqe {
 
@@ -39,10 +40,16 @@ bool IsOuterOrAnti(JoinType t) {
   return t == JoinType::kLeftOuter || t == JoinType::kRightOuter || t == JoinType::kLeftAnti;
 }
 
+// Which sides count as materialized query stages at one re-optimization.
+struct Materialized {
+  bool left = true;
+  bool right = true;
+};
+
 // The hint DynamicJoinSelection puts on one side.
-Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left) {
-  const int self = is_left ? join.left_shuffle : join.right_shuffle;
-  const int other = is_left ? join.right_shuffle : join.left_shuffle;
+Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left, Materialized mat) {
+  const int self = (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
+  const int other = (is_left ? mat.right : mat.left) ? (is_left ? join.right_shuffle : join.left_shuffle) : -1;
   if (self < 0) return Hint::kNone;
   const AqeConfig& c = ctx.config;
   const ShuffleStageStats& s = ctx.input.shuffles[self];
@@ -77,8 +84,9 @@ Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left) {
 
 // Runtime statistics size of a side: the materialized stage's "data size", else the
 // static estimate.
-int64_t SideSize(const RuleContext& ctx, const JoinInput& join, bool is_left, bool* runtime) {
-  int idx = is_left ? join.left_shuffle : join.right_shuffle;
+int64_t SideSize(const RuleContext& ctx, const JoinInput& join, bool is_left, Materialized mat,
+                 bool* runtime) {
+  int idx = (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
   if (idx >= 0) {
     *runtime = true;
     const ShuffleStageStats& s = ctx.input.shuffles[idx];
@@ -136,25 +144,36 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
       }
     }
     if (join.user_hint || !join.equi_join) continue;
-    Hint left_hint = SelectHint(ctx, join, true);
-    Hint right_hint = SelectHint(ctx, join, false);
-    if (left_hint != Hint::kNone || right_hint != Hint::kNone)
-      d.hint = std::string(HintName(left_hint != Hint::kNone ? left_hint : right_hint));
-    // Broadcast by size.
+    // AQE re-optimizes at every stage completion: when one side finished first it is
+    // judged alone (the other side has only its static estimate), then both.
+    std::vector<Materialized> rounds;
+    if (join.left_shuffle >= 0 && join.right_shuffle >= 0) {
+      int64_t lt = ctx.input.shuffles[join.left_shuffle].materialized_at;
+      int64_t rt = ctx.input.shuffles[join.right_shuffle].materialized_at;
+      if (lt >= 0 && rt >= 0 && lt < rt) rounds.push_back({true, false});
+      if (lt >= 0 && rt >= 0 && rt < lt) rounds.push_back({false, true});
+    }
+    rounds.push_back({true, true});
     const int64_t adaptive_threshold = ctx.behavior.adaptive_broadcast_threshold
                                            ? c.adaptive_auto_broadcast_join_threshold
                                            : c.auto_broadcast_join_threshold;
-    bool left_runtime = false, right_runtime = false;
-    int64_t left_size = SideSize(ctx, join, true, &left_runtime);
-    int64_t right_size = SideSize(ctx, join, false, &right_runtime);
-    auto can_broadcast = [&](int64_t size, bool runtime, Hint hint) {
-      int64_t threshold = runtime ? adaptive_threshold : c.auto_broadcast_join_threshold;
-      return size >= 0 && threshold >= 0 && size <= threshold && hint != Hint::kNoBroadcastHash &&
-             hint != Hint::kShuffleHash;
-    };
-    bool bl = CanBuildBroadcastLeft(join.type) && can_broadcast(left_size, left_runtime, left_hint);
-    bool br = CanBuildBroadcastRight(join.type) && can_broadcast(right_size, right_runtime, right_hint);
-    if (bl || br) {
+    bool converted = false;
+    Hint left_hint = Hint::kNone, right_hint = Hint::kNone;
+    int64_t left_size = -1, right_size = -1;
+    for (Materialized mat : rounds) {
+      left_hint = SelectHint(ctx, join, true, mat);
+      right_hint = SelectHint(ctx, join, false, mat);
+      bool left_runtime = false, right_runtime = false;
+      left_size = SideSize(ctx, join, true, mat, &left_runtime);
+      right_size = SideSize(ctx, join, false, mat, &right_runtime);
+      auto can_broadcast = [&](int64_t size, bool runtime, Hint hint) {
+        int64_t threshold = runtime ? adaptive_threshold : c.auto_broadcast_join_threshold;
+        return size >= 0 && threshold >= 0 && size <= threshold && hint != Hint::kNoBroadcastHash &&
+               hint != Hint::kShuffleHash;
+      };
+      bool bl = CanBuildBroadcastLeft(join.type) && can_broadcast(left_size, left_runtime, left_hint);
+      bool br = CanBuildBroadcastRight(join.type) && can_broadcast(right_size, right_runtime, right_hint);
+      if (!bl && !br) continue;
       BuildSide side = (bl && br) ? (right_size <= left_size ? BuildSide::kRight : BuildSide::kLeft)
                                   : (br ? BuildSide::kRight : BuildSide::kLeft);
       int build = side == BuildSide::kRight ? join.right_shuffle : join.left_shuffle;
@@ -167,8 +186,12 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
                      (side == BuildSide::kRight ? "right" : "left") + " (" +
                      std::to_string(side == BuildSide::kRight ? right_size : left_size) +
                      " bytes <= " + std::to_string(adaptive_threshold) + ")");
-      continue;
+      converted = true;
+      break;
     }
+    if (left_hint != Hint::kNone || right_hint != Hint::kNone)
+      d.hint = std::string(HintName(left_hint != Hint::kNone ? left_hint : right_hint));
+    if (converted) continue;
     // Shuffled hash join.
     auto hinted_shj = [](Hint h) { return h == Hint::kShuffleHash || h == Hint::kPreferShuffleHash; };
     bool sl = CanBuildBroadcastLeft(join.type) || join.type == JoinType::kFullOuter;

@@ -46,6 +46,10 @@ struct ShuffleStageStats {
   std::vector<std::vector<int64_t>> map_sizes;
   int64_t data_size = -1;    // uncompressed bytes ("data size"), -1 unknown
   int64_t row_count = -1;    // "shuffle records written", -1 unknown
+  // When the stage finished materializing (any monotonic clock, e.g. epoch ms), -1
+  // unknown. AQE re-optimizes at each completion, so a join side that finishes first
+  // is judged alone, with the other side's static estimate.
+  int64_t materialized_at = -1;
 
   int num_partitions() const { return static_cast<int>(bytes_by_partition.size()); }
   int64_t total_bytes() const;
