@@ -11,12 +11,15 @@ namespace sparktune::cli {
 // One declaration per subcommand, defined in its own file.
 int RunProfile(const std::vector<std::string>& args);
 int RunLint(const std::vector<std::string>& args);
+int RunWhatif(const std::vector<std::string>& args);
 
 namespace {
 
 const Command kCommands[] = {
     {"profile", "parse event logs and summarize app, executors, stages, skew, spill, GC, MB-seconds",
      &RunProfile},
+    {"whatif", "simulate an app at its own config and with --set overrides; runtime, MB-seconds, stages",
+     &RunWhatif},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 

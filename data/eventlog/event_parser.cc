@@ -25,7 +25,13 @@ int64_t AsInt(element e) {
   switch (e.type()) {
     case element_type::INT64: return int64_t(e);
     case element_type::UINT64: return static_cast<int64_t>(uint64_t(e));
-    case element_type::DOUBLE: return static_cast<int64_t>(double(e));
+    case element_type::DOUBLE: {
+      // Clamp: a hostile 1e81 must not be undefined behaviour.
+      double d = double(e);
+      if (!(d > -9.2e18)) return d != d ? 0 : INT64_MIN;
+      if (!(d < 9.2e18)) return INT64_MAX;
+      return static_cast<int64_t>(d);
+    }
     case element_type::BOOL: return bool(e) ? 1 : 0;
     case element_type::STRING: {
       std::string_view s(e);

@@ -1,0 +1,622 @@
+#include "simulator/workload/app_simulator.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "data/config/config_catalog.h"
+#include "simulator/core/event_loop.h"
+
+namespace sparktune::simulator {
+
+namespace keys = config::keys;
+
+namespace {
+
+constexpr double kMib = 1024.0 * 1024.0;
+// UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES (1.6-4.x).
+constexpr double kReservedMib = 300.0;
+// A reduce partition this many times the median is a heavy key: it does not
+// split when the partition count grows (architecture.md, data distributions).
+constexpr double kHeavyFactor = 5.0;
+// Cost of a spilled MB when the log shows no spill to calibrate from:
+// serialize + compress + write + read back, about 8 ms per in-memory MB.
+constexpr double kPriorSpillMsPerMb = 8.0;
+// Relative uncertainty multipliers by evidence strength.
+constexpr double kBorrowedUncertainty = 2.0;
+constexpr double kPriorUncertainty = 4.0;
+
+struct SimTask {
+  TaskData data;
+  double duration_ms = 0;
+};
+
+struct SimStage {
+  int stage_id = 0;
+  int attempt_id = 0;
+  int job_index = -1;  // index into jobs
+  std::string name;
+  std::vector<int> parents;  // indices into stages
+  std::vector<int> children;
+  double transition_latency_ms = 0;  // observed gap before the first task (driver side)
+  double tail_latency_ms = 0;        // last task end -> stage completion
+  std::vector<SimTask> tasks;
+  int observed_tasks = 0;
+  std::string why;
+  double spill_bytes = 0;
+  double gc_ms = 0;
+  std::string evidence;
+  // simulation state
+  size_t next_task = 0;
+  int running = 0;
+  int done = 0;
+  int parents_left = 0;
+  bool ready = false;
+  bool complete = false;
+  double ready_at = 0;
+  double start_ms = -1;
+  double end_ms = 0;
+  double task_time_ms = 0;
+};
+
+struct SimJob {
+  int job_id = 0;
+  double observed_submit = 0;  // relative to app start
+  double observed_end = 0;
+  std::vector<int> stages;
+  int stages_left = 0;
+  double submit_ms = -1;
+  double end_ms = -1;
+};
+
+struct SimExecutor {
+  std::string id;
+  double start_ms = 0;
+  double end_ms = 1e300;  // removal (absolute, relative to app start)
+  int cores = 1;
+  int free_slots = 0;
+  bool alive = false;
+};
+
+int ParseLocalCores(const std::string& master) {
+  // local, local[N], local[N,F], local[*]
+  if (master == "local") return 1;
+  size_t open = master.find('[');
+  if (open == std::string::npos) return 0;
+  std::string inside = master.substr(open + 1);
+  if (inside.empty() || inside[0] == '*') return 0;
+  return std::max(1, std::atoi(inside.c_str()));
+}
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+// Execution memory a task can count on: (heap - 300 MiB) x memory.fraction
+// shared by the executor's concurrent tasks (UnifiedMemoryManager, 1.6-4.x;
+// ExecutionMemoryPool guarantees 1/(2N)..1/N; we use 1/N of the pool while the
+// stage saturates the executor).
+double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus, bool local) {
+  // In local mode the tasks run in the driver's heap.
+  double heap = static_cast<double>(c.GetBytes(std::string(local ? keys::kDriverMemory : keys::kExecutorMemory))) / kMib;
+  double fraction = c.GetDouble(std::string(keys::kMemoryFraction), 0.6);
+  int slots = std::max(1, cores / std::max(1, task_cpus));
+  return std::max(0.0, (heap - kReservedMib) * fraction) / slots;
+}
+
+struct SpillModel {
+  double expansion = 0;   // in-memory bytes per processed byte; 0 = no evidence
+  double memory_obs = 0;  // effective execution memory per task at the observed config
+};
+
+SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s, double share_obs) {
+  SpillModel m;
+  std::vector<double> ratios, bytes_all, spill_all, peaks;
+  double spill_total = 0;
+  for (uint32_t ti : s.tasks) {
+    const model::Task& t = app.tasks[ti];
+    double bytes = static_cast<double>(t.metrics.shuffle_read_bytes() + t.metrics.input_bytes);
+    if (t.status != model::TaskStatus::kSuccess || bytes <= 0) continue;
+    double spilled = static_cast<double>(t.metrics.memory_bytes_spilled);
+    bytes_all.push_back(bytes);
+    spill_all.push_back(spilled);
+    spill_total += spilled;
+    if (spilled > 0) ratios.push_back(spilled / bytes);
+    if (t.metrics.peak_execution_memory > 0) peaks.push_back(static_cast<double>(t.metrics.peak_execution_memory) / bytes);
+  }
+  if (!ratios.empty()) {
+    m.expansion = 1.5 * Median(ratios);
+    // Solve sum(max(0, e*b - M)) = observed spill for M by bisection.
+    double hi = 0;
+    for (double b : bytes_all) hi = std::max(hi, m.expansion * b);
+    double lo = 0;
+    for (int it = 0; it < 60; ++it) {
+      double mid = 0.5 * (lo + hi), sum = 0;
+      for (double b : bytes_all) sum += std::max(0.0, m.expansion * b - mid);
+      (sum > spill_total ? lo : hi) = mid;
+    }
+    m.memory_obs = 0.5 * (lo + hi);
+  } else if (!peaks.empty()) {
+    // Nothing spilled: every footprint fitted in memory at the observed config,
+    // so the effective memory is at least the largest footprint.
+    m.expansion = Median(peaks);
+    m.memory_obs = share_obs;
+    for (double b : bytes_all) m.memory_obs = std::max(m.memory_obs, m.expansion * b);
+  }
+  return m;
+}
+
+}  // namespace
+
+AppSimulator::AppSimulator(const model::Application& app)
+    : app_(app), task_model_(TaskTimeModel::Fit(app)),
+      observed_(engine::EffectiveConfig::FromApplication(app)) {}
+
+SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides) const {
+  SimResult result;
+  engine::EffectiveConfig config = observed_;
+  for (const auto& [k, v] : overrides) config.Set(k, v);
+  const model::Application& app = app_;
+  // Without ApplicationStart, the earliest timestamp the log has stands in.
+  int64_t start = app.start_time;
+  if (start < 0) {
+    start = app.last_event_time;
+    for (const auto& j : app.jobs) if (j.submission_time >= 0) start = std::min(start, j.submission_time);
+    for (const auto& e : app.executors) if (e.add_time >= 0) start = std::min(start, e.add_time);
+    result.notes.push_back("no ApplicationStart: the earliest event stands in for the start");
+  }
+  const double app_start = static_cast<double>(start);
+  const double app_end_obs = static_cast<double>(app.end_time >= 0 ? app.end_time : app.last_event_time);
+  auto rel = [&](int64_t t) { return static_cast<double>(t) - app_start; };
+
+  // ---- Executors and slots -------------------------------------------------
+  engine::ClusterManager manager = engine::ClusterManagerFromMaster(config.Get(std::string(keys::kMaster)));
+  int task_cpus = static_cast<int>(config.GetInt(std::string(keys::kTaskCpus), 1));
+  std::vector<SimExecutor> observed_execs;
+  for (const model::Executor& e : app.executors) {
+    if (e.is_driver() || !e.seen_executor_added) continue;
+    SimExecutor x;
+    x.id = e.id;
+    x.start_ms = rel(e.add_time);
+    x.end_ms = e.remove_time >= 0 ? rel(e.remove_time) : 1e300;
+    x.cores = std::max(1, e.total_cores);
+    observed_execs.push_back(x);
+  }
+  bool local = manager == engine::ClusterManager::kLocal || observed_execs.empty();
+  int observed_cores = observed_execs.empty() ? 1 : observed_execs.front().cores;
+  bool cores_changed = overrides.count(std::string(keys::kExecutorCores)) > 0;
+  bool instances_changed = overrides.count(std::string(keys::kExecutorInstances)) > 0;
+  std::vector<SimExecutor> execs;
+  if (local) {
+    int cores = ParseLocalCores(config.Get(std::string(keys::kMaster)));
+    if (cores == 0) {
+      // local[*]: the machine's cores, seen as the most tasks ever running at once.
+      std::vector<std::pair<int64_t, int>> edges;
+      for (const model::Task& t : app.tasks) {
+        if (t.finish_time <= 0) continue;
+        edges.push_back({t.launch_time, 1});
+        edges.push_back({t.finish_time, -1});
+      }
+      std::sort(edges.begin(), edges.end());
+      int cur = 0;
+      for (auto& [t, d] : edges) cores = std::max(cores, cur += d);
+      cores = std::max(cores, 1);
+      result.notes.push_back("local[*]: slots taken as the highest task concurrency seen (" +
+                             std::to_string(cores) + ")");
+    }
+    SimExecutor x;
+    x.id = "driver";
+    x.cores = cores;
+    execs.push_back(x);
+  } else if (!cores_changed && !instances_changed) {
+    execs = observed_execs;
+  } else {
+    int n = instances_changed ? static_cast<int>(config.GetInt(std::string(keys::kExecutorInstances), 2))
+                              : static_cast<int>(observed_execs.size());
+    int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
+    std::vector<double> starts;
+    for (const auto& e : observed_execs) starts.push_back(e.start_ms);
+    std::sort(starts.begin(), starts.end());
+    for (int i = 0; i < n; ++i) {
+      SimExecutor x;
+      x.id = std::to_string(i + 1);
+      // Start-up latency as observed: the i-th executor starts when the i-th
+      // observed one did (the last observed offset beyond that).
+      x.start_ms = starts.empty() ? 0 : starts[std::min<size_t>(i, starts.size() - 1)];
+      x.cores = std::max(1, cores);
+      execs.push_back(x);
+    }
+    result.notes.push_back("executors: " + std::to_string(n) + " x " + std::to_string(cores) +
+                           " cores, started at the observed start-up offsets");
+  }
+
+  // ---- Memory: execution memory per task, observed vs simulated ----------
+  int sim_cores = execs.empty() ? 1 : execs.front().cores;
+  int cores_obs = local ? sim_cores : observed_cores;
+  double share_obs = ExecutionMemoryPerTaskMib(observed_, cores_obs, task_cpus, local) * kMib;
+  double share_new = ExecutionMemoryPerTaskMib(config, sim_cores, task_cpus, local) * kMib;
+
+  // ---- Shuffle partitions ----------------------------------------------------
+  int64_t parts_obs = observed_.GetInt(std::string(keys::kSqlShufflePartitions), 200);
+  int64_t parts_new = config.GetInt(std::string(keys::kSqlShufflePartitions), 200);
+
+  // ---- Jobs and stages ---------------------------------------------------------
+  std::vector<SimJob> jobs;
+  std::map<int, int> job_pos;
+  std::vector<const model::Job*> sorted_jobs;
+  for (const model::Job& j : app.jobs) sorted_jobs.push_back(&j);
+  std::sort(sorted_jobs.begin(), sorted_jobs.end(), [](const model::Job* a, const model::Job* b) {
+    return a->submission_time != b->submission_time ? a->submission_time < b->submission_time : a->job_id < b->job_id;
+  });
+  for (const model::Job* j : sorted_jobs) {
+    SimJob sj;
+    sj.job_id = j->job_id;
+    sj.observed_submit = rel(j->submission_time);
+    sj.observed_end = j->completion_time >= 0 ? rel(j->completion_time) : rel(app.last_event_time);
+    job_pos[j->job_id] = static_cast<int>(jobs.size());
+    jobs.push_back(sj);
+  }
+  // The attempt of each stage whose tasks the simulation replays: the last attempt with successes.
+  std::map<int, const model::StageAttempt*> chosen;
+  for (const model::StageAttempt& s : app.stages) {
+    if (s.complete_tasks <= 0 && s.status != model::StageStatus::kComplete) continue;
+    auto it = chosen.find(s.stage_id);
+    if (it == chosen.end() || s.attempt_id > it->second->attempt_id) chosen[s.stage_id] = &s;
+  }
+  std::vector<SimStage> stages;
+  std::map<int, int> stage_pos;
+  std::map<int64_t, double> stage_done_obs;  // stage id -> observed completion (rel)
+  for (auto& [stage_id, s] : chosen) {
+    SimStage st;
+    st.stage_id = stage_id;
+    st.attempt_id = s->attempt_id;
+    st.name = s->name;
+    // Owning job: the earliest job that lists the stage and was running at its submission.
+    int owner = -1;
+    for (int jid : s->job_ids) {
+      auto jp = job_pos.find(jid);
+      if (jp == job_pos.end()) continue;
+      const SimJob& jb = jobs[jp->second];
+      double sub = s->submission_time >= 0 ? rel(s->submission_time) : jb.observed_submit;
+      if (jb.observed_submit <= sub + 1 && (owner < 0 || jb.observed_submit > jobs[owner].observed_submit))
+        owner = jp->second;
+    }
+    if (owner < 0) continue;
+    st.job_index = owner;
+    // The stage's data: one entry per partition (its successful task).
+    std::map<int, const model::Task*> by_index;
+    for (uint32_t ti : s->tasks) {
+      const model::Task& t = app.tasks[ti];
+      if (t.status == model::TaskStatus::kSuccess && t.has_metrics) by_index[t.index] = &t;
+    }
+    if (by_index.empty()) continue;
+    double first_launch = 1e300, last_finish = 0;
+    for (auto& [idx, t] : by_index) {
+      first_launch = std::min(first_launch, rel(t->launch_time));
+      last_finish = std::max(last_finish, rel(t->finish_time));
+      st.tasks.push_back({TaskDataOf(*t), 0});
+    }
+    st.observed_tasks = static_cast<int>(st.tasks.size());
+    double completion = s->completion_time >= 0 ? rel(s->completion_time) : last_finish;
+    st.tail_latency_ms = std::max(0.0, completion - last_finish);
+    stage_done_obs[stage_id] = completion;
+    st.ready_at = first_launch;  // observed first launch; turned into a latency below
+    stage_pos[stage_id] = static_cast<int>(stages.size());
+    stages.push_back(std::move(st));
+  }
+  // Parents, transition latencies, per-job stage lists.
+  for (SimStage& st : stages) {
+    const model::StageAttempt* s = chosen[st.stage_id];
+    double parents_done = jobs[st.job_index].observed_submit;
+    for (int p : s->parent_ids) {
+      auto pp = stage_pos.find(p);
+      if (pp == stage_pos.end()) continue;  // skipped or never run: nothing to wait for
+      st.parents.push_back(pp->second);
+      stages[pp->second].children.push_back(static_cast<int>(&st - stages.data()));
+      parents_done = std::max(parents_done, stage_done_obs[p]);
+    }
+    st.transition_latency_ms = std::max(0.0, st.ready_at - parents_done);
+    jobs[st.job_index].stages.push_back(static_cast<int>(&st - stages.data()));
+  }
+
+  // ---- Re-plan partitions and predict task times ------------------------------
+  double spill_cost = task_model_.app_level().beta[8] > 0 ? 0 : kPriorSpillMsPerMb;
+  bool aqe_new = config.GetBool(std::string(keys::kAdaptiveEnabled), false);
+  int64_t advisory = config.GetBytes(std::string(keys::kAdaptiveAdvisoryPartitionSize));
+  for (SimStage& st : stages) {
+    double read_total = 0;
+    for (const SimTask& t : st.tasks) read_total += t.data.shuffle_read_bytes;
+    bool sql_reduce = read_total > 0 && st.observed_tasks == parts_obs;
+    if (sql_reduce && parts_new != parts_obs) {
+      // Heavy partitions stay whole; the rest re-spreads over the new count.
+      std::vector<double> sizes;
+      for (const SimTask& t : st.tasks) sizes.push_back(t.data.shuffle_read_bytes);
+      double median = Median(sizes);
+      std::vector<SimTask> heavy;
+      TaskData rest{};
+      double rest_tasks = 0;
+      for (const SimTask& t : st.tasks) {
+        if (median > 0 && t.data.shuffle_read_bytes > kHeavyFactor * median && t.data.shuffle_read_bytes > kMib) {
+          heavy.push_back(t);
+        } else {
+          rest.input_bytes += t.data.input_bytes;
+          rest.input_records += t.data.input_records;
+          rest.shuffle_read_bytes += t.data.shuffle_read_bytes;
+          rest.shuffle_read_records += t.data.shuffle_read_records;
+          rest.shuffle_write_bytes += t.data.shuffle_write_bytes;
+          rest.shuffle_write_records += t.data.shuffle_write_records;
+          rest.blocks_fetched += t.data.blocks_fetched;
+          rest.output_bytes += t.data.output_bytes;
+          rest_tasks += 1;
+        }
+      }
+      int64_t n_rest = std::max<int64_t>(1, parts_new - static_cast<int64_t>(heavy.size()));
+      double blocks_per_task = rest_tasks > 0 ? rest.blocks_fetched / rest_tasks : 0;
+      std::vector<SimTask> regenerated = heavy;
+      for (int64_t i = 0; i < n_rest; ++i) {
+        SimTask t;
+        double f = 1.0 / static_cast<double>(n_rest);
+        t.data.input_bytes = rest.input_bytes * f;
+        t.data.input_records = rest.input_records * f;
+        t.data.shuffle_read_bytes = rest.shuffle_read_bytes * f;
+        t.data.shuffle_read_records = rest.shuffle_read_records * f;
+        t.data.shuffle_write_bytes = rest.shuffle_write_bytes * f;
+        t.data.shuffle_write_records = rest.shuffle_write_records * f;
+        t.data.blocks_fetched = blocks_per_task;  // one block per map task, whatever the count
+        t.data.output_bytes = rest.output_bytes * f;
+        regenerated.push_back(t);
+      }
+      if (aqe_new && config.GetBool(std::string(keys::kAdaptiveCoalesceEnabled), true) && advisory > 0) {
+        // Coalesce contiguous small partitions up to the advisory size
+        // (ShufflePartitionsUtil, 3.0+; the exact rule lives in engine/aqe).
+        std::vector<SimTask> merged;
+        SimTask cur;
+        bool open = false;
+        for (const SimTask& t : regenerated) {
+          if (open && cur.data.shuffle_read_bytes + t.data.shuffle_read_bytes > static_cast<double>(advisory)) {
+            merged.push_back(cur);
+            open = false;
+          }
+          if (!open) {
+            cur = t;
+            open = true;
+          } else {
+            cur.data.input_bytes += t.data.input_bytes;
+            cur.data.input_records += t.data.input_records;
+            cur.data.shuffle_read_bytes += t.data.shuffle_read_bytes;
+            cur.data.shuffle_read_records += t.data.shuffle_read_records;
+            cur.data.shuffle_write_bytes += t.data.shuffle_write_bytes;
+            cur.data.shuffle_write_records += t.data.shuffle_write_records;
+            cur.data.blocks_fetched += t.data.blocks_fetched;
+            cur.data.output_bytes += t.data.output_bytes;
+          }
+        }
+        if (open) merged.push_back(cur);
+        regenerated = std::move(merged);
+      }
+      st.why = "shuffle partitions " + std::to_string(parts_obs) + " -> " + std::to_string(parts_new) +
+               (heavy.empty() ? "" : " (" + std::to_string(heavy.size()) + " heavy partitions kept whole)");
+      st.tasks = std::move(regenerated);
+    }
+    // Spill (UnsafeExternalSorter / ExternalSorter, 1.6-4.x): a task whose
+    // in-memory footprint F = e x bytes exceeds its execution memory M spills
+    // about F - M. e is calibrated from the stage's spilled tasks (spill/bytes is
+    // a lower bound; a sorter keeps up to M in memory, so we take 1.5x it), or
+    // from peak execution memory (3.0+) when nothing spilled; the effective M at
+    // the observed config is solved so that the predicted spill of the observed
+    // tasks equals the observed spill, then scaled with the execution memory
+    // per task of the new config.
+    SpillModel spill_model = CalibrateSpill(app, *chosen[st.stage_id], share_obs);
+    double memory_new = spill_model.memory_obs * (share_obs > 0 ? share_new / share_obs : 1.0);
+    const StageCoefficients& coef = task_model_.ForStage(st.stage_id);
+    st.evidence = EvidenceName(coef.evidence);
+    for (SimTask& t : st.tasks) {
+      double bytes = t.data.shuffle_read_bytes + t.data.input_bytes;
+      double footprint = bytes * spill_model.expansion;
+      double spill = std::max(0.0, footprint - memory_new);
+      t.data.spilled_bytes = spill;
+      // The calibrated spill coefficient prices spill when the log had any;
+      // otherwise the prior cost per spilled MB applies.
+      double run = task_model_.PredictRunMs(st.stage_id, t.data) + spill_cost * spill / 1e6;
+      double gc = run * coef.gc_fraction;
+      t.duration_ms = run + coef.overhead_ms;
+      st.spill_bytes += spill;
+      st.gc_ms += gc;
+      st.task_time_ms += t.duration_ms;
+      // Spilling cannot help when one task's footprint dwarfs its memory (a
+      // single record group that must fit, e.g. a hash-join build side).
+      if (memory_new > 0 && footprint > 8.0 * memory_new && footprint > 8.0 * spill_model.memory_obs &&
+          spill_model.expansion > 0)
+        result.oom_risk = true;
+    }
+  }
+
+  // ---- Discrete-event run --------------------------------------------------------
+  EventLoop loop;
+  std::set<std::pair<int, int>> ready_queue;  // (job id, stage index)
+  std::function<void()> dispatch;
+  std::function<void(int)> on_stage_ready;
+  std::function<void(int)> submit_job;
+  std::function<void(int)> finish_job;
+  int jobs_left = static_cast<int>(jobs.size());
+  double last_job_end = 0;
+
+  dispatch = [&]() {
+    for (auto it = ready_queue.begin(); it != ready_queue.end();) {
+      SimStage& st = stages[it->second];
+      for (SimExecutor& ex : execs) {
+        while (ex.alive && ex.free_slots > 0 && st.next_task < st.tasks.size()) {
+          SimTask& t = st.tasks[st.next_task++];
+          --ex.free_slots;
+          ++st.running;
+          if (st.start_ms < 0) st.start_ms = loop.now();
+          SimExecutor* exp = &ex;
+          int si = it->second;
+          loop.At(loop.now() + t.duration_ms, [&, exp, si]() {
+            ++exp->free_slots;
+            SimStage& s2 = stages[si];
+            --s2.running;
+            ++s2.done;
+            if (s2.done == static_cast<int>(s2.tasks.size())) {
+              double end = loop.now() + s2.tail_latency_ms;
+              loop.At(end, [&, si]() {
+                SimStage& s3 = stages[si];
+                s3.complete = true;
+                s3.end_ms = loop.now();
+                for (int c : s3.children) {
+                  if (--stages[c].parents_left == 0 && jobs[stages[c].job_index].submit_ms >= 0) on_stage_ready(c);
+                }
+                SimJob& jb = jobs[s3.job_index];
+                if (--jb.stages_left == 0) finish_job(s3.job_index);
+              });
+            }
+            dispatch();
+          });
+        }
+      }
+      if (st.next_task >= st.tasks.size()) it = ready_queue.erase(it);
+      else ++it;
+    }
+  };
+  on_stage_ready = [&](int si) {
+    SimStage& st = stages[si];
+    if (st.ready) return;
+    st.ready = true;
+    loop.At(loop.now() + st.transition_latency_ms, [&, si]() {
+      ready_queue.insert({jobs[stages[si].job_index].job_id, si});
+      dispatch();
+    });
+  };
+  submit_job = [&](int ji) {
+    SimJob& jb = jobs[ji];
+    jb.submit_ms = loop.now();
+    jb.stages_left = static_cast<int>(jb.stages.size());
+    if (jb.stages.empty()) {
+      // Driver-only job (all stages skipped): its observed length is driver time.
+      loop.At(loop.now() + std::max(0.0, jb.observed_end - jb.observed_submit), [&, ji]() { finish_job(ji); });
+    }
+    for (int si : jb.stages) {
+      stages[si].parents_left = 0;
+      for (int p : stages[si].parents) stages[si].parents_left += stages[p].complete ? 0 : 1;
+      if (stages[si].parents_left == 0) on_stage_ready(si);
+    }
+    // The next job: overlapping jobs keep their offset from this submission.
+    if (ji + 1 < static_cast<int>(jobs.size())) {
+      SimJob& next = jobs[ji + 1];
+      if (next.observed_submit < jb.observed_end) {
+        loop.At(loop.now() + std::max(0.0, next.observed_submit - jb.observed_submit), [&, ji]() { submit_job(ji + 1); });
+      }
+    }
+  };
+  finish_job = [&](int ji) {
+    SimJob& jb = jobs[ji];
+    if (jb.end_ms >= 0) return;
+    jb.end_ms = loop.now();
+    last_job_end = std::max(last_job_end, jb.end_ms);
+    --jobs_left;
+    if (ji + 1 < static_cast<int>(jobs.size())) {
+      SimJob& next = jobs[ji + 1];
+      if (next.observed_submit >= jb.observed_end) {
+        loop.At(loop.now() + (next.observed_submit - jb.observed_end), [&, ji]() { submit_job(ji + 1); });
+      }
+    }
+  };
+  for (SimExecutor& ex : execs) {
+    SimExecutor* exp = &ex;
+    loop.At(ex.start_ms, [&, exp]() {
+      exp->alive = true;
+      exp->free_slots = exp->cores / std::max(1, task_cpus);
+      dispatch();
+    });
+    if (ex.end_ms < 1e299) {
+      loop.At(ex.end_ms, [exp]() { exp->alive = false; });
+    }
+  }
+  if (!jobs.empty()) loop.At(jobs[0].observed_submit, [&]() { submit_job(0); });
+  loop.Run();
+
+  // ---- Results ------------------------------------------------------------------
+  double last_job_end_obs = 0;
+  for (const SimJob& j : jobs) last_job_end_obs = std::max(last_job_end_obs, j.observed_end);
+  double tail = jobs.empty() ? app_end_obs - app_start : std::max(0.0, (app_end_obs - app_start) - last_job_end_obs);
+  result.duration_ms = (jobs.empty() ? 0 : last_job_end) + tail;
+  if (jobs_left > 0) result.notes.push_back(std::to_string(jobs_left) + " jobs could not be scheduled (no executor alive)");
+  // Time inside jobs: union of simulated job intervals.
+  std::vector<std::pair<double, double>> iv;
+  for (const SimJob& j : jobs) if (j.submit_ms >= 0 && j.end_ms >= 0) iv.push_back({j.submit_ms, j.end_ms});
+  std::sort(iv.begin(), iv.end());
+  double cur_s = -1, cur_e = -1;
+  for (auto& [s, e] : iv) {
+    if (s > cur_e) {
+      if (cur_e > cur_s) result.job_time_ms += cur_e - cur_s;
+      cur_s = s;
+      cur_e = e;
+    } else {
+      cur_e = std::max(cur_e, e);
+    }
+  }
+  if (cur_e > cur_s) result.job_time_ms += cur_e - cur_s;
+
+  // Cost: the same formula as profile, on simulated lifetimes.
+  int64_t step = engine::ContainerStepMib(manager, app.hadoop_properties);
+  engine::ContainerSize exec_size = engine::ExecutorContainer(config, manager, step);
+  engine::ContainerSize driver_size = engine::DriverContainer(config, manager, step);
+  double sim_end = result.duration_ms;
+  if (!local) {
+    for (const SimExecutor& ex : execs) {
+      ExecutorLifetime life;
+      life.id = ex.id;
+      life.start_ms = std::min(ex.start_ms, sim_end);
+      life.end_ms = std::min(ex.end_ms, sim_end);
+      life.cores = ex.cores;
+      life.container_mib = exec_size.granted_mib;
+      double secs = std::max(0.0, life.end_ms - life.start_ms) / 1000.0;
+      result.mb_seconds += static_cast<double>(life.container_mib) * secs;
+      result.core_seconds += life.cores * secs;
+      result.executors.push_back(life);
+    }
+  }
+  result.mb_seconds += static_cast<double>(driver_size.granted_mib) * sim_end / 1000.0;
+  result.core_seconds += (local && !execs.empty() ? execs.front().cores : driver_size.cores) * sim_end / 1000.0;
+
+  // Stages and uncertainty.
+  double var = 0;
+  for (const SimStage& st : stages) {
+    StageTimeline tl;
+    tl.stage_id = st.stage_id;
+    tl.job_id = st.job_index >= 0 ? jobs[st.job_index].job_id : -1;
+    tl.name = st.name;
+    tl.tasks = static_cast<int>(st.tasks.size());
+    tl.observed_tasks = st.observed_tasks;
+    tl.start_ms = st.start_ms;
+    tl.end_ms = st.end_ms;
+    tl.task_time_ms = st.task_time_ms;
+    tl.spill_bytes = st.spill_bytes;
+    tl.gc_ms = st.gc_ms;
+    tl.evidence = st.evidence;
+    tl.why = st.why;
+    result.spill_bytes += st.spill_bytes;
+    result.gc_ms += st.gc_ms;
+    const StageCoefficients& c = task_model_.ForStage(st.stage_id);
+    double mult = c.evidence == Evidence::kOwnFit ? 1.0
+                  : c.evidence == Evidence::kBorrowedFromApp ? kBorrowedUncertainty : kPriorUncertainty;
+    double span = std::max(0.0, st.end_ms - st.start_ms);
+    double mean_task = st.tasks.empty() ? 1 : std::max(1.0, st.task_time_ms / st.tasks.size());
+    double rel = mult * c.residual_sd_ms / mean_task / std::sqrt(std::max<size_t>(1, st.tasks.size()));
+    // The stage's span is bounded by its slowest waves: keep a floor of 5% model error.
+    rel = std::max(rel, 0.05 * mult);
+    var += (span * rel) * (span * rel);
+    result.stages.push_back(tl);
+  }
+  double sd = std::sqrt(var);
+  result.duration_ms_low = std::max(0.0, result.duration_ms - 1.645 * sd);
+  result.duration_ms_high = result.duration_ms + 1.645 * sd;
+  double per_ms = result.duration_ms > 0 ? result.mb_seconds / result.duration_ms : 0;
+  result.mb_seconds_low = std::max(0.0, result.mb_seconds - 1.645 * sd * per_ms);
+  result.mb_seconds_high = result.mb_seconds + 1.645 * sd * per_ms;
+  return result;
+}
+
+}  // namespace sparktune::simulator

@@ -1,0 +1,45 @@
+// AppSimulator: replays an application, read from its event log, at any
+// configuration. The baseline (the log's own config) and every alternative go
+// through this same predictive path (architecture.md, "Honesty"):
+//  * task times come from the calibrated TaskTimeModel and each task's data,
+//    never from an observed duration;
+//  * task counts come from re-planning the data under the config (reduce
+//    stages re-spread their shuffle over the partition count), never from the
+//    log's counts;
+//  * driver-side time outside jobs, gaps between jobs, stage-transition
+//    latencies and executor start-up latency are carried over from the log as
+//    the facts they are.
+// Scheduling: slots = executors x cores / task.cpus; jobs and stages FIFO by
+// job id then stage id (Spark's FIFOSchedulableBuilder, all versions); a stage
+// runs when its parents are done.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "data/model/application.h"
+#include "engine/memory/container_size.h"
+#include "simulator/calibration/task_time_model.h"
+#include "simulator/result/sim_result.h"
+
+namespace sparktune::simulator {
+
+class AppSimulator {
+ public:
+  // Calibrates the models from `app` (kept by reference; must outlive this).
+  explicit AppSimulator(const model::Application& app);
+
+  // Simulates the app with `overrides` applied on top of its logged config.
+  SimResult Run(const std::map<std::string, std::string>& overrides) const;
+
+  const model::Application& app() const { return app_; }
+  const TaskTimeModel& task_model() const { return task_model_; }
+  const engine::EffectiveConfig& observed_config() const { return observed_; }
+
+ private:
+  const model::Application& app_;
+  TaskTimeModel task_model_;
+  engine::EffectiveConfig observed_;
+};
+
+}  // namespace sparktune::simulator
