@@ -277,6 +277,22 @@ TEST(ExpandLogArguments, RealLegacyFolderAndDirectArguments) {
   EXPECT_EQ(*r, std::vector<std::string>{dir + "/local-1422981780767"});
 }
 
+TEST(ExpandLogArguments, RealFolderOfRollingDirectories) {
+  const std::string dir = Shared() + "/kubeflow-mcp-apache-spark-history-server/examples/basic/events";
+  if (!fs::exists(dir)) GTEST_SKIP() << "shared event logs not present";
+  auto r = ExpandLogArguments({dir});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->size(), 3u);
+  for (const std::string& log : *r) {
+    auto layout = DetectLayout(log);
+    ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+    EXPECT_EQ(layout->kind, LayoutKind::kRollingV2);
+    EXPECT_FALSE(layout->in_progress);
+    ASSERT_EQ(layout->parts.size(), 1u);
+    EXPECT_EQ(layout->parts[0].codec, Codec::kNone);
+  }
+}
+
 TEST(ExpandLogArguments, SyntheticFolderSkipsNonLogsAndHiddenFiles) {
   TempDir t;
   t.Make("logs/app-1", "{\"Event\":\"SparkListenerLogStart\"}\n");

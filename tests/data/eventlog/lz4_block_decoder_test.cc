@@ -31,6 +31,20 @@ TEST(Lz4BlockDecoder, DecodesCompressedBlocks) {
   }
 }
 
+TEST(Lz4BlockDecoder, DecodesIndependentlyWrittenRawBlock) {
+  // A RAW level-0 block holding "..." as lz4-java writes it (the byte vector
+  // from the lz4jb Rust crate's documentation, an independent implementation).
+  const uint8_t bytes[] = {76, 90, 52, 66, 108, 111, 99, 107, 16, 3, 0, 0, 0, 3, 0,
+                           0,  0,  82, 228, 119, 6,  46, 46,  46};
+  bool truncated = true;
+  Drained d = Decode(std::string(reinterpret_cast<const char*>(bytes), sizeof(bytes)) +
+                         Lz4EndMarker(0),
+                     &truncated);
+  ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+  EXPECT_EQ(d.bytes, "...");
+  EXPECT_FALSE(truncated);
+}
+
 TEST(Lz4BlockDecoder, DecodesRawBlocks) {
   const std::string data = RandomBytes(70000);
   const std::string stream = Lz4Stream(data);
