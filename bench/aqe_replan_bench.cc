@@ -97,7 +97,16 @@ int main(int argc, char** argv) {
                       sh.num_partitions(), static_cast<long long>(sh.total_bytes()), sh.num_mappers,
                       static_cast<long long>(sh.data_size), r.plan.reads[i].broadcast ? " broadcast" : "",
                       r.plan.reads[i].local ? " local" : "", r.plan.reads[i].coalesced ? " coalesced" : "");
+          if (std::string(std::getenv("AQE_BENCH_VERBOSE")) == "2") {
+            std::printf("      sizes KiB:");
+            for (int64_t b : sh.bytes_by_partition) std::printf(" %lld", static_cast<long long>(b >> 10));
+            std::printf("\n");
+          }
         }
+        for (const auto& j : r.input.joins)
+          std::printf("    join %s %s left %d right %d%s\n", sparktune::engine::aqe::JoinStrategyName(j.strategy),
+                      sparktune::engine::aqe::JoinTypeName(j.type), j.left_shuffle, j.right_shuffle,
+                      j.distribution_required_above ? " distribution required above" : "");
         for (const auto& d : r.plan.decisions) std::printf("    %s: %s\n", d.rule.c_str(), d.text.c_str());
       }
     }

@@ -66,36 +66,45 @@ std::vector<int64_t> TaskReadBytes(const model::Application& app, const model::S
   return bytes;
 }
 
-// Folds skew-join splits back into whole partitions: where one side repeats the
-// same size over a run (the replicated side), the other side's run is one split
-// partition.
-void FoldSkewSplits(std::vector<int64_t>* a, std::vector<int64_t>* b) {
+// Folds skew-join splits back into whole partitions. A skew split of one side is
+// paired with the same (replicated) spec of the other side, so that side repeats
+// one size over the run: the run on the other side is one split partition. When
+// both sides are constant over a run, the larger side is taken as the split one.
+// Only runs whose split side adds up to more than `skew_threshold` (the smallest
+// size OptimizeSkewedJoin splits at the observed config) are folded: equal sizes of
+// neighbouring coalesced ranges are common because MapStatus sizes are quantized.
+void FoldSkewSplits(std::vector<int64_t>* a, std::vector<int64_t>* b, int64_t skew_threshold) {
   if (a->size() != b->size()) return;
+  const size_t n = a->size();
+  auto run_end = [&](const std::vector<int64_t>& v, size_t i) {
+    size_t j = i + 1;
+    while (j < n && v[j] == v[i] && v[i] > 0) ++j;
+    return j;
+  };
   std::vector<int64_t> na, nb;
   size_t i = 0;
-  const size_t n = a->size();
   while (i < n) {
-    size_t j = i + 1;
-    bool b_repeats = false, a_repeats = false;
-    while (j < n && (*b)[j] == (*b)[i] && (*b)[i] > 0 && (*a)[j] != (*a)[j - 1]) ++j;
-    if (j - i >= 2) b_repeats = true;
-    if (!b_repeats) {
-      j = i + 1;
-      while (j < n && (*a)[j] == (*a)[i] && (*a)[i] > 0 && (*b)[j] != (*b)[j - 1]) ++j;
-      if (j - i >= 2) a_repeats = true;
-    }
-    if (b_repeats) {
+    size_t jb = run_end(*b, i);  // b replicated over [i, jb): a is split there
+    size_t ja = run_end(*a, i);
+    auto sum_of = [&](const std::vector<int64_t>& v, size_t end) {
+      int64_t t = 0;
+      for (size_t k = i; k < end; ++k) t += v[k];
+      return t;
+    };
+    bool a_split = jb - i >= 2 && (ja < jb || (*a)[i] >= (*b)[i]) && sum_of(*a, jb) > skew_threshold;
+    bool b_split = !a_split && ja - i >= 2 && sum_of(*b, ja) > skew_threshold;
+    if (a_split) {
       int64_t sum = 0;
-      for (size_t k = i; k < j; ++k) sum += (*a)[k];
+      for (size_t k = i; k < jb; ++k) sum += (*a)[k];
       na.push_back(sum);
       nb.push_back((*b)[i]);
-      i = j;
-    } else if (a_repeats) {
+      i = jb;
+    } else if (b_split) {
       int64_t sum = 0;
-      for (size_t k = i; k < j; ++k) sum += (*b)[k];
+      for (size_t k = i; k < ja; ++k) sum += (*b)[k];
       na.push_back((*a)[i]);
       nb.push_back(sum);
-      i = j;
+      i = ja;
     } else {
       na.push_back((*a)[i]);
       nb.push_back((*b)[i]);
@@ -147,7 +156,10 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
     }
     bool skewed = false;
     for (int r : reads) skewed |= stage.reads[r].reader_kind.find("skew") != std::string::npos;
-    if (skewed && reads.size() == 2) FoldSkewSplits(&read_sizes[0], &read_sizes[1]);
+    if (skewed && reads.size() == 2) {
+      aqe::AqeConfig observed = aqe::ResolveAqeConfig(config, 2);
+      FoldSkewSplits(&read_sizes[0], &read_sizes[1], observed.skewed_partition_threshold);
+    }
     // The packing target at the observed config, for spreading coalesced reads.
     int64_t total = 0;
     int64_t planned_at = -1;
@@ -168,6 +180,15 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
     o.min_partition_size = behavior.has_min_partition_size ? aqe_config.min_partition_size : 0;
     o.target_floor_16 = behavior.target_floor_16;
     const int64_t target = aqe::CoalesceTargetSize(total, o);
+    // Co-partitioned reads share their coalesced ranges: widths from the combined bytes.
+    std::vector<int64_t> combined;
+    bool same_count = true;
+    for (size_t k = 0; k < reads.size(); ++k) {
+      if (k == 0) combined = read_sizes[0];
+      else if (read_sizes[k].size() == combined.size())
+        for (size_t j = 0; j < combined.size(); ++j) combined[j] += read_sizes[k][j];
+      else same_count = false;
+    }
     for (size_t k = 0; k < reads.size(); ++k) {
       const StageRead& read = stage.reads[reads[k]];
       int e = ex.exchange_of_node[read.exchange_node];
@@ -185,12 +206,11 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
         pe.size_source = sources[k];
       } else {
         // A coalesced read (possibly with folded skew splits): spread each read's bytes
-        // over its range; a read above the packing target (the grouping of
-        // co-partitioned shuffles sums their sizes) is one partition.
-        int64_t above = target;
-        if (reads.size() > 1 && total > 0)
-          above = static_cast<int64_t>(static_cast<double>(target) * read_total / static_cast<double>(total));
-        pe.sizes = ShuffleSizeModel::FromCoalescedReads(read_sizes[k], r, above);
+        // over its range; a read above the packing target (which applies to the
+        // co-partitioned shuffles' summed sizes) is one partition.
+        std::vector<int> widths = same_count ? CoalescedReadWidths(combined, r, target)
+                                             : CoalescedReadWidths(read_sizes[k], r, target);
+        pe.sizes = ShuffleSizeModel::FromPartitionSizes(SpreadOverWidths(read_sizes[k], widths, r));
         pe.size_source = sources[k] + ", coalesced reads spread";
       }
       done[e] = true;

@@ -77,14 +77,22 @@ ExchangeInfo ParseExchange(const std::string& s) {
   return info;
 }
 
-bool IsJoinNode(const std::string& n) {
+std::string BaseNodeName(const std::string& node_name) {
+  // "SortMergeJoin(skew=true)" (4.x names skew joins so) -> "SortMergeJoin".
+  size_t paren = node_name.find('(');
+  return paren == std::string::npos ? node_name : node_name.substr(0, paren);
+}
+
+bool IsJoinNode(const std::string& node_name) {
+  const std::string n = BaseNodeName(node_name);
   return n == "SortMergeJoin" || n == "ShuffledHashJoin" || n == "BroadcastHashJoin" ||
          n == "BroadcastNestedLoopJoin" || n == "CartesianProduct";
 }
 
-JoinInfo ParseJoin(const std::string& node_name, const std::string& s) {
+JoinInfo ParseJoin(const std::string& full_node_name, const std::string& s) {
   using aqe::JoinStrategy;
   using aqe::JoinType;
+  const std::string node_name = BaseNodeName(full_node_name);
   JoinInfo info;
   if (node_name == "SortMergeJoin") info.strategy = JoinStrategy::kSortMerge;
   else if (node_name == "ShuffledHashJoin") info.strategy = JoinStrategy::kShuffledHash;
@@ -93,6 +101,7 @@ JoinInfo ParseJoin(const std::string& node_name, const std::string& s) {
   else if (node_name == "CartesianProduct") info.strategy = JoinStrategy::kCartesian;
   info.skew_join = s.find("isSkewJoin=true") != std::string::npos || s.find("skew=true") != std::string::npos;
   size_t space = s.find(' ');
+  if (full_node_name != node_name && full_node_name.find("skew=true") != std::string::npos) info.skew_join = true;
   if (space == std::string::npos) {
     if (info.strategy == JoinStrategy::kCartesian) info.type = JoinType::kCross;
     return info;

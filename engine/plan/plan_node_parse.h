@@ -39,6 +39,8 @@ struct JoinInfo {
   bool skew_join = false;
 };
 
+// A node name without a parenthesized suffix ("SortMergeJoin(skew=true)" -> "SortMergeJoin").
+std::string BaseNodeName(const std::string& node_name);
 // True for SortMergeJoin, ShuffledHashJoin, BroadcastHashJoin,
 // BroadcastNestedLoopJoin and CartesianProduct nodes.
 bool IsJoinNode(const std::string& node_name);

@@ -33,7 +33,7 @@ bool IsDirectPath(const std::string& n) {
 }
 
 bool RequiresDistribution(const model::PlanNode& n) {
-  const std::string& name = n.node_name;
+  const std::string name = BaseNodeName(n.node_name);
   if (name == "SortMergeJoin" || name == "ShuffledHashJoin" || name == "Window") return true;
   if (name == "HashAggregate" || name == "SortAggregate" || name == "ObjectHashAggregate") {
     const std::string& s = n.simple_string;

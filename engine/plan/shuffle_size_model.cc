@@ -61,18 +61,15 @@ ShuffleSizeModel ShuffleSizeModel::FromPartitionSizes(const std::vector<int64_t>
   return m;
 }
 
-std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& reads, int num_partitions,
-                                          int64_t single_above) {
-  std::vector<int64_t> sizes;
+std::vector<int> CoalescedReadWidths(const std::vector<int64_t>& reads, int num_partitions,
+                                     int64_t single_above) {
   const int k = static_cast<int>(reads.size());
-  if (k == 0 || num_partitions <= 0) return std::vector<int64_t>(std::max(num_partitions, 0), 0);
-  if (k >= num_partitions) {
-    // Not coalesced (or split): one read per partition, extra reads folded in.
-    sizes.assign(num_partitions, 0);
-    for (int j = 0; j < k; ++j) sizes[std::min(j, num_partitions - 1)] += reads[j];
-    return sizes;
-  }
   std::vector<int> widths(k, 0);
+  if (k == 0 || num_partitions <= 0) return widths;
+  if (k >= num_partitions) {
+    for (int j = 0; j < std::min(k, num_partitions); ++j) widths[j] = 1;
+    return widths;
+  }
   std::vector<int64_t> weights;
   std::vector<int> small;
   int singles = 0;
@@ -93,18 +90,33 @@ std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& reads, int
     std::vector<int> w = Apportion(weights, num_partitions - singles);
     for (size_t i = 0; i < small.size(); ++i) widths[small[i]] = w[i];
   }
-  for (int j = 0; j < k; ++j) {
-    int w = std::max(widths[j], 0);
+  return widths;
+}
+
+std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& reads, const std::vector<int>& widths,
+                                      int num_partitions) {
+  std::vector<int64_t> sizes;
+  for (size_t j = 0; j < reads.size(); ++j) {
+    int w = j < widths.size() ? std::max(widths[j], 0) : 0;
     if (w == 0) {
       if (!sizes.empty()) sizes.back() += reads[j];
+      else if (num_partitions > 0) sizes.push_back(reads[j]);
       continue;
     }
     int64_t each = reads[j] / w;
     int64_t extra = reads[j] - each * w;
     for (int t = 0; t < w; ++t) sizes.push_back(each + (t < extra ? 1 : 0));
   }
-  sizes.resize(num_partitions, 0);
+  if (static_cast<int>(sizes.size()) > num_partitions && num_partitions > 0) {
+    for (size_t j = num_partitions; j < sizes.size(); ++j) sizes[num_partitions - 1] += sizes[j];
+  }
+  sizes.resize(std::max(num_partitions, 0), 0);
   return sizes;
+}
+
+std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& reads, int num_partitions,
+                                          int64_t single_above) {
+  return SpreadOverWidths(reads, CoalescedReadWidths(reads, num_partitions, single_above), num_partitions);
 }
 
 ShuffleSizeModel ShuffleSizeModel::FromCoalescedReads(const std::vector<int64_t>& reads, int num_partitions,

@@ -58,5 +58,13 @@ class ShuffleSizeModel {
 // Expands coalesced read totals to per-partition sizes (see FromCoalescedReads).
 std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& read_bytes, int num_partitions,
                                           int64_t single_partition_above);
+// The partition count each coalesced read covers (sum = num_partitions when there
+// are fewer reads than partitions). Shuffles read together share the widths, so
+// compute them from the reads' combined bytes.
+std::vector<int> CoalescedReadWidths(const std::vector<int64_t>& read_bytes, int num_partitions,
+                                     int64_t single_partition_above);
+// Spreads each read's bytes evenly over its width.
+std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& read_bytes, const std::vector<int>& widths,
+                                      int num_partitions);
 
 }  // namespace sparktune::engine::plan
