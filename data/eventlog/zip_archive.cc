@@ -17,6 +17,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string_view>
 
@@ -85,7 +86,8 @@ Result<std::vector<std::string>> SafeComponents(std::string_view name, bool* is_
   if (name.front() == '/') return reject("absolute path");
   if (name.find("..") != std::string_view::npos) return reject("contains ..");
   if (name.find('\\') != std::string_view::npos) return reject("contains a backslash");
-  if (name.find('\0') != std::string_view::npos) return reject("contains NUL");
+  // (An embedded NUL never reaches here: libzip names are C strings; see
+  // FindNulInCentralDirectoryNames.)
   if (name.size() >= 2 && name[1] == ':') return reject("drive letter");
   *is_dir = name.back() == '/';
   if (*is_dir) name.remove_suffix(1);
@@ -109,6 +111,87 @@ bool IsSymlinkEntry(zip_t* za, zip_uint64_t index) {
   if (opsys != ZIP_OPSYS_UNIX) return false;
   const mode_t mode = static_cast<mode_t>(attributes >> 16);
   return S_ISLNK(mode);
+}
+
+uint32_t Le16(const uint8_t* p) { return uint32_t{p[0]} | uint32_t{p[1]} << 8; }
+uint32_t Le32(const uint8_t* p) { return Le16(p) | Le16(p + 2) << 16; }
+uint64_t Le64(const uint8_t* p) { return uint64_t{Le32(p)} | uint64_t{Le32(p + 4)} << 32; }
+
+bool ReadAt(int fd, uint64_t offset, size_t n, std::string& out) {
+  out.resize(n);
+  size_t got = 0;
+  while (got < n) {
+    ssize_t r = ::pread(fd, out.data() + got, n - got, static_cast<off_t>(offset + got));
+    if (r < 0 && errno == EINTR) continue;
+    if (r <= 0) return false;
+    got += static_cast<size_t>(r);
+  }
+  return true;
+}
+
+// libzip hands entry names out as C strings, which hides an embedded NUL.
+// This scans the raw central directory (APPNOTE 4.3.12/4.3.16, zip64 4.3.14)
+// and returns the printable prefix of the first name holding a NUL, if any.
+// Structures it cannot follow are left to libzip, which already validated them.
+std::optional<std::string> FindNulInCentralDirectoryNames(const std::string& zip_path,
+                                                          uint64_t file_size) {
+  int fd = ::open(zip_path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return std::nullopt;
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  constexpr size_t kEocdLength = 22;
+  const size_t tail_len = static_cast<size_t>(std::min<uint64_t>(file_size, 65535 + kEocdLength));
+  std::string tail;
+  if (tail_len < kEocdLength || !ReadAt(fd, file_size - tail_len, tail_len, tail)) {
+    return std::nullopt;
+  }
+  size_t eocd = std::string::npos;
+  for (size_t i = tail_len - kEocdLength + 1; i-- > 0;) {
+    if (std::memcmp(tail.data() + i, "PK\x05\x06", 4) == 0) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd == std::string::npos) return std::nullopt;
+  const auto* e = reinterpret_cast<const uint8_t*>(tail.data() + eocd);
+  uint64_t entries = Le16(e + 10);
+  uint64_t cd_size = Le32(e + 12);
+  uint64_t cd_offset = Le32(e + 16);
+  const uint64_t eocd_offset = file_size - tail_len + eocd;
+  if ((entries == 0xFFFF || cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) && eocd_offset >= 20) {
+    std::string locator, z64;
+    if (ReadAt(fd, eocd_offset - 20, 20, locator) && locator.compare(0, 4, "PK\x06\x07") == 0 &&
+        ReadAt(fd, Le64(reinterpret_cast<const uint8_t*>(locator.data()) + 8), 56, z64) &&
+        z64.compare(0, 4, "PK\x06\x06") == 0) {
+      const auto* z = reinterpret_cast<const uint8_t*>(z64.data());
+      entries = Le64(z + 32);
+      cd_size = Le64(z + 40);
+      cd_offset = Le64(z + 48);
+    }
+  }
+  constexpr uint64_t kMaxCentralDirectory = 64 << 20;  // ~200k entries; the cap is far lower
+  if (cd_size > kMaxCentralDirectory || cd_size > file_size || cd_offset > file_size - cd_size) {
+    return std::nullopt;
+  }
+  std::string cd;
+  if (!ReadAt(fd, cd_offset, static_cast<size_t>(cd_size), cd)) return std::nullopt;
+  constexpr size_t kHeaderLength = 46;
+  size_t pos = 0;
+  for (uint64_t i = 0; i < entries && pos + kHeaderLength <= cd.size(); ++i) {
+    const auto* h = reinterpret_cast<const uint8_t*>(cd.data() + pos);
+    if (Le32(h) != 0x02014b50) return std::nullopt;
+    const size_t name_len = Le16(h + 28);
+    const size_t next = pos + kHeaderLength + name_len + Le16(h + 30) + Le16(h + 32);
+    if (next > cd.size()) return std::nullopt;
+    std::string_view name(cd.data() + pos + kHeaderLength, name_len);
+    if (const size_t nul = name.find('\0'); nul != std::string_view::npos) {
+      return std::string(name.substr(0, nul));
+    }
+    pos = next;
+  }
+  return std::nullopt;
 }
 
 struct ZipCloser {
@@ -158,6 +241,10 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
                                " > " + std::to_string(limits.max_entries) + "): " + zip_path);
   }
   if (count == 0) return Status::Unreadable("zip archive holds no event logs: " + zip_path);
+  if (std::optional<std::string> prefix =
+          FindNulInCentralDirectoryNames(zip_path, static_cast<uint64_t>(zst.st_size))) {
+    return Status::Corrupt("zip entry name is unsafe (contains NUL): " + *prefix + "\\0...");
+  }
 
   // Pass 1: validate every name and entry kind before writing anything.
   struct Planned {

@@ -174,6 +174,28 @@ TEST(ZipArchive, RejectsAbsoluteBackslashAndEmptyComponents) {
   ExpectRejectedCleanly({{"./a", "x"}}, StatusCode::kCorrupt, "./a");
 }
 
+TEST(ZipArchive, RejectsNulInEntryName) {
+  TempDir t;
+  const std::string z = t.path() + "/nul.zip";
+  // libzip cannot write a NUL into a name: write "appXevil" and patch the
+  // byte in the local and central headers (names carry no checksum).
+  WriteZip(z, {{"app-1", "{}"}, {"appXevil", "{}"}});
+  std::string bytes = Slurp(z);
+  int patched = 0;
+  for (size_t pos = bytes.find("appXevil"); pos != std::string::npos;
+       pos = bytes.find("appXevil", pos + 1)) {
+    bytes[pos + 3] = '\0';
+    ++patched;
+  }
+  ASSERT_EQ(patched, 2);
+  std::ofstream(z, std::ios::binary | std::ios::trunc) << bytes;
+  auto r = ExtractEventLogZip(z, t.path() + "/out");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kCorrupt) << r.status().ToString();
+  EXPECT_NE(r.status().message().find("NUL"), std::string::npos) << r.status().message();
+  EXPECT_FALSE(fs::exists(t.path() + "/out"));
+}
+
 TEST(ZipArchive, RejectsSymlinks) {
   ExpectRejectedCleanly({{"app-1", "{}"}, {"link", "/etc/passwd", false, true}},
                         StatusCode::kUnsupported, "link");
