@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include <stdlib.h>
+
 #include "tests/data/eventlog/stream_writers.h"
 #include "tests/test_paths.h"
 
@@ -29,8 +31,10 @@ TEST(ByteSource, MemorySourceReadsEverythingThenZero) {
 }
 
 TEST(ByteSource, FileSourceReadsWholeFileInAnyChunkSize) {
-  auto dir = std::filesystem::temp_directory_path() / "sparktune_byte_source_test";
-  std::filesystem::create_directories(dir);
+  // A unique directory: other build trees may run this test concurrently.
+  std::string tmpl = (std::filesystem::temp_directory_path() / "sparktune_bytes_XXXXXX").string();
+  ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
+  const std::filesystem::path dir = tmpl;
   const std::string path = (dir / "data.bin").string();
   const std::string content = testing::RandomBytes(300000);
   std::ofstream(path, std::ios::binary) << content;
