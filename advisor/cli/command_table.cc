@@ -12,6 +12,7 @@ namespace sparktune::cli {
 int RunProfile(const std::vector<std::string>& args);
 int RunLint(const std::vector<std::string>& args);
 int RunWhatif(const std::vector<std::string>& args);
+int RunValidate(const std::vector<std::string>& args);
 
 namespace {
 
@@ -20,6 +21,8 @@ const Command kCommands[] = {
      &RunProfile},
     {"whatif", "simulate an app at its own config and with --set overrides; runtime, MB-seconds, stages",
      &RunWhatif},
+    {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
+     &RunValidate},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 

@@ -29,6 +29,7 @@ constexpr double kPriorUncertainty = 4.0;
 struct SimTask {
   TaskData data;
   double duration_ms = 0;
+  double work_share = -1;  // re-planned task: its share of the stage's data work; -1 otherwise
 };
 
 struct SimStage {
@@ -42,6 +43,7 @@ struct SimStage {
   double tail_latency_ms = 0;        // last task end -> stage completion
   std::vector<SimTask> tasks;
   int observed_tasks = 0;
+  double data_work_ms = 0;  // re-planned stages: conserved data work of all partitions
   std::string why;
   double spill_bytes = 0;
   double gc_ms = 0;
@@ -179,7 +181,13 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     if (e.is_driver() || !e.seen_executor_added) continue;
     SimExecutor x;
     x.id = e.id;
-    x.start_ms = rel(e.add_time);
+    // Available from registration, or from its first task if the log says
+    // it ran tasks earlier (clock skew or an edited log).
+    int64_t first_task = e.add_time;
+    for (const model::Task& t : app.tasks) {
+      if (app.executors[t.executor].id == e.id && t.launch_time > 0) first_task = std::min(first_task, t.launch_time);
+    }
+    x.start_ms = rel(first_task);
     x.end_ms = e.remove_time >= 0 ? rel(e.remove_time) : 1e300;
     x.cores = std::max(1, e.total_cores);
     observed_execs.push_back(x);
@@ -213,9 +221,17 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   } else if (!cores_changed && !instances_changed) {
     execs = observed_execs;
   } else {
+    int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
     int n = instances_changed ? static_cast<int>(config.GetInt(std::string(keys::kExecutorInstances), 2))
                               : static_cast<int>(observed_execs.size());
-    int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
+    if (!instances_changed && manager == engine::ClusterManager::kStandalone) {
+      // Standalone (Master.scheduleExecutorsOnWorkers, 1.4-4.x) packs as many
+      // executors of the requested cores as the workers' cores allow; the
+      // workers' cores are what the observed executors held together.
+      int total = 0;
+      for (const auto& e : observed_execs) total += e.cores;
+      n = std::max(1, total / std::max(1, cores));
+    }
     std::vector<double> starts;
     for (const auto& e : observed_execs) starts.push_back(e.start_ms);
     std::sort(starts.begin(), starts.end());
@@ -323,6 +339,19 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
 
   // ---- Re-plan partitions and predict task times ------------------------------
   double spill_cost = task_model_.app_level().beta[8] > 0 ? 0 : kPriorSpillMsPerMb;
+  double spill_ms_per_mb = task_model_.app_level().beta[8] > 0 ? task_model_.app_level().beta[8] : kPriorSpillMsPerMb;
+  // Per-task fixed run time: the app-level intercept, bounded by the 10th
+  // percentile of observed run times (small tasks show what a task costs at least).
+  double fixed_task_ms = task_model_.app_level().beta[0];
+  {
+    std::vector<double> runs;
+    for (const model::Task& t : app.tasks)
+      if (t.status == model::TaskStatus::kSuccess && t.has_metrics) runs.push_back(static_cast<double>(t.metrics.executor_run_time));
+    if (!runs.empty()) {
+      std::nth_element(runs.begin(), runs.begin() + runs.size() / 10, runs.end());
+      fixed_task_ms = std::min(fixed_task_ms, runs[runs.size() / 10]);
+    }
+  }
   bool aqe_new = config.GetBool(std::string(keys::kAdaptiveEnabled), false);
   int64_t advisory = config.GetBytes(std::string(keys::kAdaptiveAdvisoryPartitionSize));
   for (SimStage& st : stages) {
@@ -396,6 +425,21 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
         if (open) merged.push_back(cur);
         regenerated = std::move(merged);
       }
+      double total_bytes = 0;
+      for (const SimTask& t : regenerated) total_bytes += t.data.shuffle_read_bytes + t.data.input_bytes;
+      for (SimTask& t : regenerated) {
+        t.work_share = total_bytes > 0 ? (t.data.shuffle_read_bytes + t.data.input_bytes) / total_bytes
+                                       : 1.0 / static_cast<double>(regenerated.size());
+      }
+      // The data work of the stage is conserved; only the per-task fixed cost
+      // scales with the task count. Price the observed partitions without spill.
+      st.data_work_ms = 0;
+      for (const SimTask& t : st.tasks) {
+        TaskData d = t.data;
+        d.spilled_bytes = 0;
+        st.data_work_ms += task_model_.PredictRunMs(st.stage_id, d);
+      }
+      st.data_work_ms = std::max(0.0, st.data_work_ms - fixed_task_ms * static_cast<double>(st.tasks.size()));
       st.why = "shuffle partitions " + std::to_string(parts_obs) + " -> " + std::to_string(parts_new) +
                (heavy.empty() ? "" : " (" + std::to_string(heavy.size()) + " heavy partitions kept whole)");
       st.tasks = std::move(regenerated);
@@ -419,7 +463,9 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       t.data.spilled_bytes = spill;
       // The calibrated spill coefficient prices spill when the log had any;
       // otherwise the prior cost per spilled MB applies.
-      double run = task_model_.PredictRunMs(st.stage_id, t.data) + spill_cost * spill / 1e6;
+      double run = t.work_share >= 0
+                       ? fixed_task_ms + st.data_work_ms * t.work_share + spill_ms_per_mb * spill / 1e6
+                       : task_model_.PredictRunMs(st.stage_id, t.data) + spill_cost * spill / 1e6;
       double gc = run * coef.gc_fraction;
       t.duration_ms = run + coef.overhead_ms;
       st.spill_bytes += spill;
