@@ -23,8 +23,8 @@ void Check(RuleContext& ctx) {
     std::string_view key = ctx.IsSet(keys::kDynamicAllocationMinExecutors) ? keys::kDynamicAllocationMinExecutors
                                                                             : keys::kDynamicAllocationMaxExecutors;
     ctx.Report(ctx.LocationOf(key),
-               "spark.dynamicAllocation.minExecutors (" + std::to_string(static_cast<long long>(*min)) +
-                   ") is above maxExecutors (" + std::to_string(static_cast<long long>(*max)) +
+               "spark.dynamicAllocation.minExecutors (" + FormatNumber(*min) +
+                   ") is above maxExecutors (" + FormatNumber(*max) +
                    "); Spark refuses to start",
                std::string(key));
   }

@@ -31,7 +31,7 @@ void Check(RuleContext& ctx) {
   }
   if (worst_key.empty() || worst <= max_initial) return;
   ctx.Report(ctx.LocationOf(worst_key),
-             "dynamic allocation starts with " + std::to_string(static_cast<long long>(worst)) +
+             "dynamic allocation starts with " + FormatNumber(worst) +
                  " executors (from " + std::string(worst_key) + "), above " + ctx.OptionText("max_initial") +
                  "; start small and let the backlog grow it",
              std::string(worst_key));

@@ -22,7 +22,7 @@ void Check(RuleContext& ctx) {
   std::string key(ctx.IsSet(keys::kExecutorMemory) ? keys::kExecutorMemory : keys::kExecutorCores);
   ctx.Report(ctx.LocationOf(key),
              "executor heap per core is " + FormatBytes(per_core) + " (" + FormatBytes(*heap) + " / " +
-                 std::to_string(static_cast<int>(*cores)) + " cores), above " +
+                 FormatNumber(*cores) + " cores), above " +
                  FormatBytes(max_per_core) + "; use more cores per executor or less memory",
              key);
 }

@@ -3,6 +3,8 @@
 // 26-40 GB heaps; after tuning 4 GB on 16 GB and 2 GB on 27 GB
 // (seed-cases.md). PySpark jobs are exempt: Python workers live in the
 // overhead unless spark.executor.pyspark.memory is set.
+#include <cmath>
+
 #include "data/config/config_catalog.h"
 #include "rules/rule.h"
 
@@ -28,8 +30,8 @@ void Check(RuleContext& ctx) {
     if (ratio <= max_ratio) return;
     ctx.Report(ctx.LocationOf(overhead_key),
                "memory overhead " + FormatBytes(*overhead) + " is " +
-                   std::to_string(static_cast<int>(ratio * 100 + 0.5)) + "% of the " + FormatBytes(*heap) +
-                   " heap (limit " + std::to_string(static_cast<int>(max_ratio * 100 + 0.5)) +
+                   FormatNumber(std::round(ratio * 100)) + "% of the " + FormatBytes(*heap) +
+                   " heap (limit " + FormatNumber(std::round(max_ratio * 100)) +
                    "% for a JVM job); size it to the job's off-heap needs",
                std::string(overhead_key));
     return;

@@ -113,7 +113,7 @@ std::optional<double> RuleContext::Number(std::string_view key) const {
   char* end = nullptr;
   double d = std::strtod(v->c_str(), &end);
   while (end && *end == ' ') ++end;
-  if (!end || *end != '\0' || std::isnan(d)) return std::nullopt;
+  if (!end || *end != '\0' || !std::isfinite(d) || std::fabs(d) > 1e15) return std::nullopt;
   return d;
 }
 
@@ -160,6 +160,16 @@ std::string FormatBytes(int64_t bytes) {
     std::snprintf(buf, sizeof buf, "%.0f %s", v, units[u]);
   } else {
     std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
+  }
+  return buf;
+}
+
+std::string FormatNumber(double value) {
+  char buf[64];
+  if (std::fabs(value) < 1e15 && value == std::floor(value)) {
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(value));
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", value);
   }
   return buf;
 }

@@ -117,6 +117,8 @@ class RuleContext {
 
 // Formats a byte count for messages: "40 GiB", "13.4 MiB", "512 B".
 std::string FormatBytes(int64_t bytes);
+// Formats a number for messages: "4", "1.5", "1e+300".
+std::string FormatNumber(double value);
 // Formats milliseconds for messages: "3000 s", "120 s", "500 ms".
 std::string FormatMs(int64_t ms);
 

@@ -18,8 +18,8 @@ void Check(RuleContext& ctx) {
   if (!task_cpus || !cores || *task_cpus <= *cores) return;
   std::string_view key = ctx.IsSet(keys::kTaskCpus) ? keys::kTaskCpus : keys::kExecutorCores;
   ctx.Report(ctx.LocationOf(key),
-             "spark.task.cpus (" + std::to_string(static_cast<int>(*task_cpus)) +
-                 ") exceeds spark.executor.cores (" + std::to_string(static_cast<int>(*cores)) +
+             "spark.task.cpus (" + FormatNumber(*task_cpus) +
+                 ") exceeds spark.executor.cores (" + FormatNumber(*cores) +
                  "); no task can run",
              std::string(key));
 }

@@ -3,12 +3,17 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <string>
 #include <unordered_map>
 
 namespace sparktune::config {
 
 namespace {
+
+// Largest size (bytes) or duration (ms) accepted: 2^60, far beyond any real
+// setting, so sums of a few values never overflow int64.
+constexpr double kMaxMagnitude = 1152921504606846976.0;
 
 SparkVersion V(int major, int minor, int patch = 0) { return SparkVersion{major, minor, patch, ""}; }
 std::vector<VersionedDefault> Always(std::string_view value) { return {{V(0, 0), value}}; }
@@ -684,6 +689,10 @@ Result<int64_t> ParseBytes(std::string_view text, char default_unit) {
     return Status::InvalidArgument("unknown size unit '" + suffix + "' in '" + std::string(text) +
                                    "' (expected b, k, m, g, t or p)");
   }
+  // Reject what cannot be a real size (and would overflow int64 arithmetic).
+  if (!(std::fabs(number * mult) <= kMaxMagnitude)) {
+    return Status::InvalidArgument("size '" + std::string(text) + "' is out of range");
+  }
   return static_cast<int64_t>(number * mult);
 }
 
@@ -705,6 +714,9 @@ Result<int64_t> ParseDurationMs(std::string_view text, char default_unit) {
   else {
     return Status::InvalidArgument("unknown time unit '" + suffix + "' in '" + std::string(text) +
                                    "' (expected us, ms, s, m/min, h or d)");
+  }
+  if (!(std::fabs(number * mult) <= kMaxMagnitude)) {
+    return Status::InvalidArgument("duration '" + std::string(text) + "' is out of range");
   }
   return static_cast<int64_t>(number * mult);
 }
