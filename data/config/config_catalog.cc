@@ -285,6 +285,21 @@ std::vector<ConfigKey> BuildCatalog() {
        .replaced_by = keys::kAdaptiveInitialPartitionNum});
   add({.name = keys::kPreferSortMergeJoin, .type = ValueType::kBool, .defaults = Always("true"),
        .doc = "Prefer sort-merge join over shuffled hash join.", .since = "2.0.0"});
+  // AQE keys read by engine/aqe (SQLConf.scala; spark-reference.md 3.1, 3.6, 3.7).
+  add({.name = "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin", .type = ValueType::kDouble,
+       .defaults = Always("0.2"),
+       .doc = "AQE demotes broadcasting a side whose non-empty partition ratio is below this "
+              "(internal).",
+       .since = "3.0.0", .min = 0, .max = 1});
+  add({.name = "spark.sql.adaptive.rebalancePartitionsSmallPartitionFactor", .type = ValueType::kDouble,
+       .defaults = Always("0.2"),
+       .doc = "A rebalance split smaller than this fraction of the advisory size merges with its "
+              "neighbour.",
+       .since = "3.3.0", .min = 0, .max = 1});
+  add({.name = "spark.sql.shuffledHashJoinFactor", .type = ValueType::kInt, .defaults = Always("3"),
+       .doc = "A side this many times smaller than the other may be planned as a shuffled hash join "
+              "build side.",
+       .since = "3.3.0", .min = 1});
   add({.name = keys::kBroadcastTimeout, .type = ValueType::kDuration, .defaults = Always("300"),
        .doc = "Timeout in seconds of a broadcast exchange.", .since = "1.3.0", .time_unit = 's'});
   add({.name = keys::kArrowPysparkEnabled, .type = ValueType::kBool, .defaults = Always("false"),
