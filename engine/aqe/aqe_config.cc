@@ -13,8 +13,8 @@ namespace {
 
 std::string K(std::string_view key) { return std::string(key); }
 
-// Keys not declared in the catalog (internal SQLConf entries); their Spark default is
-// given here as the fallback.
+// Internal SQLConf entries (declared in the config catalog; the fallbacks below are
+// the same Spark defaults).
 constexpr const char* kNonEmptyPartitionRatio = "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin";
 constexpr const char* kRebalanceSmallFactor = "spark.sql.adaptive.rebalancePartitionsSmallPartitionFactor";
 constexpr const char* kShuffledHashJoinFactor = "spark.sql.shuffledHashJoinFactor";
