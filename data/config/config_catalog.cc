@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <string>
 #include <unordered_map>
 
@@ -660,13 +661,25 @@ Status ValidateValue(const ConfigKey& key, std::string_view value) {
     case ValueType::kString:
       return Status::Ok();
   }
+  // Limits in the key's own terms: sizes in MiB/GiB, durations with a unit.
+  auto limit = [&key](double v) {
+    char buf[64];
+    if (key.type == ValueType::kBytes && v >= 1024.0 * 1024 && std::fmod(v, 1024.0 * 1024) == 0) {
+      std::snprintf(buf, sizeof buf, "%.0fm", v / (1024.0 * 1024));
+    } else if (key.type == ValueType::kBytes) {
+      std::snprintf(buf, sizeof buf, "%.0f bytes", v);
+    } else if (key.type == ValueType::kDuration) {
+      std::snprintf(buf, sizeof buf, "%g%s", v, key.time_unit == 'm' ? "ms" : "s");
+    } else {
+      std::snprintf(buf, sizeof buf, "%g", v);
+    }
+    return std::string(buf);
+  };
   if (number && key.min && *number < *key.min) {
-    return Status::InvalidArgument("'" + std::string(value) + "' is below the minimum of " +
-                                   std::string(key.name));
+    return Status::InvalidArgument("'" + std::string(value) + "' is below the minimum (" + limit(*key.min) + ")");
   }
   if (number && key.max && *number > *key.max) {
-    return Status::InvalidArgument("'" + std::string(value) + "' is above the maximum of " +
-                                   std::string(key.name));
+    return Status::InvalidArgument("'" + std::string(value) + "' is above the maximum (" + limit(*key.max) + ")");
   }
   return Status::Ok();
 }

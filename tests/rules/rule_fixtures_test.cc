@@ -129,6 +129,11 @@ TEST(RuleRegistry, IdsAndSlugsAreUniqueAndFilesMatchSlugs) {
     EXPECT_FALSE(r->summary.empty());
   }
   EXPECT_GE(ids.size(), 30u);
+  std::string index = Slurp(fs::path(SourceDir()) / "rules/docs/README.md");
+  for (std::string_view id : ids) {
+    EXPECT_NE(index.find("[" + std::string(id) + "]"), std::string::npos)
+        << "rules/docs/README.md lacks " << id << ": run python3 rules/docs/embed_docs.py";
+  }
   EXPECT_TRUE(std::is_sorted(AllRules().begin(), AllRules().end(),
                              [](const Rule* a, const Rule* b) { return a->id < b->id; }));
 }
