@@ -51,6 +51,10 @@ struct StagePlan {
   int64_t ReadCount(const StagePlanningInput& input, int i) const;
   // Tasks of the stage (see the header comment).
   int64_t TaskCount(const StagePlanningInput& input) const;
+  // Shuffle bytes each task reads, in task order (groups in order, specs in order):
+  // a coalesced spec reads its reducers' bytes; a skew split its data_size (else its
+  // mappers' share); a local read its mappers' share of its reducers' bytes.
+  std::vector<int64_t> TaskReadBytes(const StagePlanningInput& input) const;
   void Note(std::string rule, std::string text) { decisions.push_back({std::move(rule), std::move(text)}); }
 };
 

@@ -255,6 +255,7 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
     for (const auto& n : sql.initial_plan.nodes)
       if (IsJoinNode(n.node_name)) ex.initial_joins.push_back(ParseJoin(n.node_name, n.simple_string));
     ex.stages = DecomposePlan(*ex.final_plan);
+    ex.initial_stages = DecomposePlan(sql.initial_plan);
     ex.spark_stages = MapQueryStagesToSparkStages(ex.stages, app, sql.job_ids);
     ex.exchange_of_node.assign(ex.final_plan->nodes.size(), -1);
     for (size_t node = 0; node < ex.final_plan->nodes.size(); ++node) {

@@ -1,6 +1,6 @@
 // EnginePlan: what the engine re-plans from, built from a model::Application:
 //   * per SQL execution, its query stages (final plan: the last AQE update, else
-//     the initial plan), cut at exchanges (query_stage_plan.h) and mapped to the
+//     the initial plan; the initial plan is cut too), cut at exchanges (query_stage_plan.h) and mapped to the
 //     Spark stages that ran them (stage_mapping.h); the joins of the initial plan
 //     (their strategy before AQE changed anything);
 //   * per shuffle exchange: partitioning and count, origin, map tasks, bytes written,
@@ -50,6 +50,7 @@ struct SqlExecutionPlan {
   std::vector<PlannedExchange> exchanges;
   std::vector<int> exchange_of_node;           // node index -> exchanges index, or -1
   std::vector<JoinInfo> initial_joins;         // joins of the initial plan
+  PlanStages initial_stages;                   // the initial plan cut into stages (before AQE)
 };
 
 struct DagStage {

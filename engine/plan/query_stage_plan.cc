@@ -132,7 +132,10 @@ struct Builder {
       return;
     }
     if (!pass) ctx.ancestors.push_back(node);
-    if (n.children.empty() && !pass) q.has_scan_leaf = true;
+    if (n.children.empty() && !pass) {
+      q.has_scan_leaf = true;
+      q.scans.push_back(node);
+    }
     for (int c : n.children) Walk(c, q, ctx, top && (pass || name == "ColumnarToRow"));
   }
 

@@ -48,6 +48,7 @@ struct QueryStagePlan {
   std::vector<StageRead> reads;
   std::vector<StageJoin> joins;
   bool has_scan_leaf = false;   // a leaf that is not an exchange (scan, range, local relation)
+  std::vector<int> scans;       // those leaf nodes ("Scan parquet ...", "Range", ...)
   bool root_is_read = false;    // its top operator is directly a read
   bool has_union = false;
   std::vector<int64_t> accumulator_ids;  // sorted, unique

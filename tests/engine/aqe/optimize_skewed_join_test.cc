@@ -97,6 +97,12 @@ TEST(OptimizeSkewedJoin, Splits35xPartitionIntoAdvisorySizedMapRanges) {
   EXPECT_EQ(plan.reads[0].specs[7], ShufflePartitionSpec::PartialReducer(7, 0, 18, 0));
   // The right side's partition 7 is read whole once per left split.
   for (int k = 7; k < 13; ++k) EXPECT_EQ(plan.reads[1].specs[k], ShufflePartitionSpec::Coalesced(7, 8));
+  // Per-task bytes: a split reads 18 of the 100 mappers' 3.5 MiB plus the whole right partition.
+  std::vector<int64_t> bytes = plan.TaskReadBytes(in);
+  ASSERT_EQ(bytes.size(), 205u);
+  EXPECT_EQ(bytes[0], 20 * kMib);
+  EXPECT_EQ(bytes[7], 18 * 3670016 + 10 * kMib);
+  EXPECT_EQ(bytes[12], 10 * 3670016 + 10 * kMib);
 }
 
 TEST(OptimizeSkewedJoin, CartesianPairingWhenBothSidesSkewed) {

@@ -29,6 +29,9 @@ TEST(BuildEnginePlan, AqeShuffleLog) {
   const SqlExecutionPlan& ex = plan.executions[0];
   EXPECT_TRUE(ex.adaptive);
   ASSERT_EQ(ex.stages.stages.size(), 4u);  // result, SinglePartition exchange, two join sides
+  EXPECT_EQ(ex.initial_stages.stages.size(), 4u);  // the same cut before AQE ran
+  ASSERT_EQ(ex.initial_joins.size(), 1u);
+  EXPECT_EQ(ex.initial_joins[0].strategy, aqe::JoinStrategy::kSortMerge);
   // Every query stage maps to the Spark stage that ran it.
   std::vector<int> stage_ids;
   for (const auto& attempts : ex.spark_stages) {

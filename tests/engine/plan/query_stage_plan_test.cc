@@ -67,6 +67,8 @@ TEST(DecomposePlan, StagesReadsJoinsAndAccumulatorIds) {
   const QueryStagePlan& map = stages.stages[stages.stage_of_exchange[result.reads[0].exchange_node]];
   EXPECT_EQ(map.kind, QueryStageKind::kShuffleMap);
   EXPECT_TRUE(map.has_scan_leaf);
+  ASSERT_EQ(map.scans.size(), 1u);
+  EXPECT_EQ(t.nodes[map.scans[0]].node_name, "Scan parquet");
   EXPECT_TRUE(has(map, 102));
   EXPECT_TRUE(has(map, 101));
   EXPECT_FALSE(has(map, 103));
