@@ -4,6 +4,8 @@
 // and the error; then the rule timings. Baseline: the observed counts.
 //
 // usage: aqe_replan_bench [LOG ...]
+//   AQE_BENCH_VERBOSE=1 (or 2: with partition sizes) prints inputs and decisions;
+//   AQE_BENCH_ALL_EXECUTIONS=1 also re-plans SQL executions run without AQE.
 //   with no argument: the open-source AQE logs of ../shared/eventlogs and the
 //   AQE-enabled runs of data/groundtruth/index.json.
 #include <chrono>
@@ -75,7 +77,9 @@ int main(int argc, char** argv) {
       std::printf("%s: %s\n", path.c_str(), loaded.status().ToString().c_str());
       continue;
     }
-    auto rows = sparktune::engine::aqe::ReplanAtObservedConfig(loaded->app);
+    sparktune::engine::aqe::ReplanOptions options;
+    options.adaptive_only = std::getenv("AQE_BENCH_ALL_EXECUTIONS") == nullptr;
+    auto rows = sparktune::engine::aqe::ReplanAtObservedConfig(loaded->app, options);
     std::string name = fs::path(path).filename().string();
     if (name.size() > 48) name = name.substr(0, 45) + "...";
     for (const auto& r : rows) {

@@ -21,7 +21,8 @@ int LatestTasks(const model::Application& app, const std::vector<int>& attempts,
   for (int a : attempts) {
     const auto& s = app.stages[a];
     if (s.num_tasks <= 0) continue;
-    if (!best || s.stage_id > best->stage_id || (s.stage_id == best->stage_id && s.attempt_id > best->attempt_id))
+    // A retried attempt runs only the missing partitions: the planned count is the largest.
+    if (!best || s.stage_id > best->stage_id || (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
       best = &s;
   }
   if (!best) return -1;

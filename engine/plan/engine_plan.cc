@@ -24,13 +24,15 @@ const model::StageAttempt* LatestAttempt(const model::Application& app, int stag
 
 namespace {
 
+// The Spark stage that ran a query stage: the highest stage id mapped to it (a
+// re-planned stage gets a new id), and of its attempts the one with the most
+// tasks (a retry after a fetch failure runs only the missing partitions).
 const model::StageAttempt* LatestOf(const model::Application& app, const std::vector<int>& attempts) {
   const model::StageAttempt* best = nullptr;
   for (int a : attempts) {
     const auto& s = app.stages[a];
     if (s.num_tasks <= 0 && s.tasks.empty()) continue;
-    if (!best || s.stage_id > best->stage_id ||
-        (s.stage_id == best->stage_id && s.attempt_id > best->attempt_id))
+    if (!best || s.stage_id > best->stage_id || (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
       best = &s;
   }
   return best;
