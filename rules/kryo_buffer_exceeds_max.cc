@@ -1,7 +1,7 @@
 // ST602 kryo-buffer-exceeds-max: spark.kryoserializer.buffer above
-// spark.kryoserializer.buffer.max. KryoSerializer's constructor rejects it
-// ("spark.kryoserializer.buffer must be less than or equal to
-// spark.kryoserializer.buffer.max"), so the first serialization fails.
+// spark.kryoserializer.buffer.max. Kryo's Output rejects the pair when
+// KryoSerializerInstance creates it ("bufferSize: ... cannot be greater than
+// maxBufferSize: ..."), so the first serialization fails.
 #include "data/config/config_catalog.h"
 #include "rules/rule.h"
 

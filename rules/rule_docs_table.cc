@@ -1514,7 +1514,7 @@ Default severity: **error**.
 
 ## Why it matters
 
-KryoSerializer rejects the pair when it is created, so the first serialization fails.
+Kryo's `Output` rejects the pair when the serializer instance creates it ("bufferSize ... cannot be greater than maxBufferSize"), so the first serialization fails.
 
 ## Example
 
@@ -1536,7 +1536,7 @@ None. Disable or re-level the rule in the project config, or suppress one line w
 
 ## References
 
-- core/src/main/scala/org/apache/spark/serializer/KryoSerializer.scala
+- core/src/main/scala/org/apache/spark/serializer/KryoSerializer.scala (KryoSerializerInstance output buffer)
 )DOC"},
     {"ST603",
      R"DOC(# ST603 shuffle-compression-disabled

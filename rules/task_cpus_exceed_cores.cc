@@ -1,7 +1,6 @@
 // ST207 task-cpus-exceed-cores: spark.task.cpus above spark.executor.cores.
-// No task fits in an executor; Spark fails at start
-// (SparkContext / ResourceProfile: "spark.executor.cores must not be <
-// spark.task.cpus").
+// No task fits in an executor; SparkContext fails at start (the default
+// ResourceProfile check that executor cores hold at least one task's cpus).
 #include "data/config/config_catalog.h"
 #include "rules/rule.h"
 

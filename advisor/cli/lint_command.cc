@@ -231,6 +231,12 @@ int RunLint(const std::vector<std::string>& args) {
       continue;
     }
     report.files.push_back(path);
+    if (parsed->jobs.empty()) {
+      std::cerr << "sparktune lint: note: " << path << ": no "
+                << (parsed->format == jobconfig::ConfigFormat::kSparkSubmit ? "spark-submit command"
+                                                                            : "SparkApplication")
+                << " found; nothing to check\n";
+    }
     rules::LintResult result = rules::LintConfigFile(*parsed, config, forced_version);
     jobconfig::LineIndex index(path, *text);
     for (const rules::Finding& f : result.findings) {
