@@ -54,7 +54,8 @@ double KendallTau(const std::vector<double>& a, const std::vector<double>& b) {
 
 int RunValidate(const std::vector<std::string>& args) {
   po::options_description options("sparktune validate INDEX.json [options]");
-  options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.validate/1)");
+  options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.validate/1)")(
+      "pairs", "print every (base run -> target run) prediction");
   po::options_description hidden;
   hidden.add_options()("index", po::value<std::string>(), "index");
   po::options_description all;
@@ -152,6 +153,17 @@ int RunValidate(const std::vector<std::string>& args) {
         sum_dur += ed;
         sum_mb += em;
         ++n;
+        if (vm.count("pairs")) {
+          std::string changed;
+          for (auto& [k, v] : overrides) {
+            if (!k.starts_with("spark.eventLog")) changed += " " + k.substr(k.rfind('.') + 1) + "=" + v;
+          }
+          std::printf("  %s -> %s: duration %.0f vs %.0f (%+.0f%%), MB-s %+.0f%%;%s\n",
+                      fs::path(runs[b].path).filename().c_str(), fs::path(runs[t].path).filename().c_str(),
+                      r.duration_ms, runs[t].observed.duration_ms,
+                      100 * (r.duration_ms / runs[t].observed.duration_ms - 1),
+                      100 * (r.mb_seconds / runs[t].observed.mb_seconds - 1), changed.c_str());
+        }
         predicted.push_back(r.mb_seconds);
         actual.push_back(runs[t].observed.mb_seconds);
         std::string knob = knobs.empty() ? "(same config: repeat)" : knobs.size() == 1 ? knobs[0] : "(several)";

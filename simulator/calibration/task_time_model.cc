@@ -148,14 +148,44 @@ TaskData TaskDataOf(const model::Task& t) {
   return d;
 }
 
+namespace {
+
+// Marks the first task launched on each executor core (per executor, the
+// first `cores` tasks by launch time): they ran in a cold JVM.
+std::vector<bool> ColdTasks(const model::Application& app) {
+  std::vector<bool> cold(app.tasks.size(), false);
+  std::map<uint32_t, std::vector<size_t>> by_exec;
+  for (size_t i = 0; i < app.tasks.size(); ++i) {
+    if (app.tasks[i].launch_time > 0) by_exec[app.tasks[i].executor].push_back(i);
+  }
+  for (auto& [exec, idx] : by_exec) {
+    std::sort(idx.begin(), idx.end(),
+              [&](size_t a, size_t b) { return app.tasks[a].launch_time < app.tasks[b].launch_time; });
+    int cores = std::max(1, app.executors[exec].total_cores);
+    for (size_t k = 0; k < idx.size() && k < static_cast<size_t>(cores); ++k) cold[idx[k]] = true;
+  }
+  return cold;
+}
+
+}  // namespace
+
 TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
   TaskTimeModel model;
+  std::vector<bool> cold = ColdTasks(app);
+  // A stage made only of cold tasks keeps them (there is nothing else to fit).
+  std::map<int, int> warm_per_stage;
+  for (size_t i = 0; i < app.tasks.size(); ++i) {
+    const model::Task& t = app.tasks[i];
+    if (!cold[i] && t.status == model::TaskStatus::kSuccess && t.has_metrics) warm_per_stage[t.stage_id]++;
+  }
   std::vector<TaskFeatures> all_x;
   std::vector<double> all_y;
   std::map<int, std::vector<size_t>> by_stage;
   std::map<int, std::vector<double>> overheads, gc_num, gc_den;
-  for (const model::Task& t : app.tasks) {
+  for (size_t ti = 0; ti < app.tasks.size(); ++ti) {
+    const model::Task& t = app.tasks[ti];
     if (t.status != model::TaskStatus::kSuccess || !t.has_metrics || t.finish_time <= 0) continue;
+    if (cold[ti] && warm_per_stage[t.stage_id] > 0) continue;
     by_stage[t.stage_id].push_back(all_x.size());
     all_x.push_back(FeaturesOf(TaskDataOf(t)));
     all_y.push_back(static_cast<double>(t.metrics.executor_run_time));
@@ -212,6 +242,15 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
     }
     model.stages_[stage_id] = c;
   }
+  std::vector<double> excess;
+  for (size_t ti = 0; ti < app.tasks.size(); ++ti) {
+    const model::Task& t = app.tasks[ti];
+    if (!cold[ti] || t.status != model::TaskStatus::kSuccess || !t.has_metrics || t.finish_time <= 0) continue;
+    if (warm_per_stage[t.stage_id] == 0) continue;  // its stage was fitted on cold tasks
+    double warm = model.PredictRunMs(t.stage_id, TaskDataOf(t)) + model.ForStage(t.stage_id).overhead_ms;
+    excess.push_back(static_cast<double>(t.duration()) - warm);
+  }
+  model.cold_penalty_ms_ = std::max(0.0, Median(excess));
   return model;
 }
 

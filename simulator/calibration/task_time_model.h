@@ -70,10 +70,15 @@ class TaskTimeModel {
   const StageCoefficients& ForStage(int stage_id) const;
   double PredictRunMs(int stage_id, const TaskData& d) const;
   const StageCoefficients& app_level() const { return app_; }
+  // Extra time of the first task on each executor core (class loading, JIT
+  // warm-up in a fresh JVM): median over those "cold" tasks of their duration
+  // beyond what the warm model predicts. Cold tasks are kept out of the fit.
+  double cold_start_penalty_ms() const { return cold_penalty_ms_; }
 
  private:
   StageCoefficients app_;
   std::map<int, StageCoefficients> stages_;
+  double cold_penalty_ms_ = 0;
 };
 
 }  // namespace sparktune::simulator
