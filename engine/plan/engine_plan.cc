@@ -210,9 +210,11 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
         // A coalesced read (possibly with folded skew splits): spread each read's bytes
         // over its range; a read above the packing target (which applies to the
         // co-partitioned shuffles' summed sizes) is one partition.
-        std::vector<int> widths = same_count ? CoalescedReadWidths(combined, r, target)
-                                             : CoalescedReadWidths(read_sizes[k], r, target);
-        pe.sizes = ShuffleSizeModel::FromPartitionSizes(SpreadOverWidths(read_sizes[k], widths, r));
+        const std::vector<int64_t>& packed = same_count ? combined : read_sizes[k];
+        std::vector<int> widths = CoalescedReadWidths(packed, r, target);
+        // Where a read closed below the target, the next read's first partition did not fit.
+        std::vector<double> first = skewed ? std::vector<double>{} : BoundaryFractions(packed, widths, target);
+        pe.sizes = ShuffleSizeModel::FromPartitionSizes(SpreadOverWidths(read_sizes[k], widths, r, first));
         pe.size_source = sources[k] + ", coalesced reads spread";
       }
       done[e] = true;

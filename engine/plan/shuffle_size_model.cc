@@ -93,14 +93,37 @@ std::vector<int> CoalescedReadWidths(const std::vector<int64_t>& reads, int num_
   return widths;
 }
 
+std::vector<double> BoundaryFractions(const std::vector<int64_t>& reads, const std::vector<int>& widths,
+                                      int64_t target) {
+  std::vector<double> out(reads.size(), 0.0);
+  for (size_t j = 1; j < reads.size() && j < widths.size(); ++j) {
+    if (widths[j] < 2 || reads[j] <= 0 || target <= 0 || reads[j - 1] > target) continue;
+    const double needed = static_cast<double>(target - reads[j - 1] + 1);
+    const double even = static_cast<double>(reads[j]) / widths[j];
+    if (needed > even) out[j] = std::min(1.0, needed / static_cast<double>(reads[j]));
+  }
+  return out;
+}
+
 std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& reads, const std::vector<int>& widths,
-                                      int num_partitions) {
+                                      int num_partitions, const std::vector<double>& first_fractions) {
   std::vector<int64_t> sizes;
   for (size_t j = 0; j < reads.size(); ++j) {
     int w = j < widths.size() ? std::max(widths[j], 0) : 0;
     if (w == 0) {
       if (!sizes.empty()) sizes.back() += reads[j];
       else if (num_partitions > 0) sizes.push_back(reads[j]);
+      continue;
+    }
+    double fraction = j < first_fractions.size() ? first_fractions[j] : 0.0;
+    if (fraction > 0 && w >= 2) {
+      int64_t first = static_cast<int64_t>(std::ceil(fraction * static_cast<double>(reads[j])));
+      first = std::min(first, reads[j]);
+      int64_t rest = reads[j] - first;
+      sizes.push_back(first);
+      int64_t each = rest / (w - 1);
+      int64_t extra = rest - each * (w - 1);
+      for (int t = 0; t < w - 1; ++t) sizes.push_back(each + (t < extra ? 1 : 0));
       continue;
     }
     int64_t each = reads[j] / w;

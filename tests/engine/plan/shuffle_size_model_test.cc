@@ -55,5 +55,17 @@ TEST(SpreadCoalescedReads, WidthsFollowBytesAndBigReadsAreSinglePartitions) {
   EXPECT_EQ(Sum(sizes), 520);
 }
 
+TEST(BoundaryFractions, ReadsClosedBelowTargetImplyALargeNextPartition) {
+  // Target 100: the first read (60) closed, so the second read's first partition > 40.
+  std::vector<int64_t> reads = {60, 90, 30};
+  std::vector<int> widths = {3, 3, 2};
+  std::vector<double> f = BoundaryFractions(reads, widths, 100);
+  EXPECT_DOUBLE_EQ(f[0], 0.0);
+  EXPECT_NEAR(f[1], 41.0 / 90.0, 1e-12);
+  EXPECT_DOUBLE_EQ(f[2], 0.0);  // 30 / 2 = 15 > 100 - 90: the even spread already fits
+  std::vector<int64_t> sizes = SpreadOverWidths(reads, widths, 8, f);
+  EXPECT_EQ(sizes, (std::vector<int64_t>{20, 20, 20, 41, 25, 24, 15, 15}));
+}
+
 }  // namespace
 }  // namespace sparktune::engine::plan
