@@ -236,9 +236,37 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
         for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
         res.push_back(ys[i] - pred);
       }
-      c.beta[0] = std::max(0.0, c.beta[0] + Median(res));
+      double shift = Median(res);
+      if (c.beta[0] + shift >= 0) {
+        c.beta[0] += shift;
+      } else {
+        // The stage is cheaper per byte than the app as a whole: scale the
+        // borrowed coefficients instead of clamping the intercept at zero.
+        std::vector<double> ratios;
+        for (size_t i = 0; i < xs.size(); ++i) {
+          double pred = 0;
+          for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
+          if (pred > 0) ratios.push_back(ys[i] / pred);
+        }
+        double k = ratios.empty() ? 1.0 : Median(ratios);
+        for (double& b : c.beta) b *= k;
+      }
       c.residual_sd_ms = std::max(model.app_.residual_sd_ms, 1.0);
       c.evidence = model.app_.evidence == Evidence::kPrior ? Evidence::kPrior : Evidence::kBorrowedFromApp;
+    }
+    // Level match: OLS with a free intercept makes residuals sum to zero; the
+    // shrinkage and non-negativity above can break that, so restore it with
+    // one scale factor on all coefficients (costs stay non-negative).
+    double sum_y = 0, sum_pred = 0;
+    for (size_t i = 0; i < xs.size(); ++i) {
+      double pred = 0;
+      for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
+      sum_y += ys[i];
+      sum_pred += std::max(0.0, pred);
+    }
+    if (sum_pred > 0 && sum_y > 0) {
+      double k = sum_y / sum_pred;
+      for (double& b : c.beta) b *= k;
     }
     model.stages_[stage_id] = c;
   }
