@@ -1730,6 +1730,48 @@ None. Disable or re-level the rule in the project config, or suppress one line w
 - `../shared/design/spark-reference.md` section 1.4
 - core/src/main/scala/org/apache/spark/io/CompressionCodec.scala
 )DOC"},
+    {"ST801",
+     R"DOC(# ST801 predicted-cost-change
+
+The linted config changes the job's predicted MB-seconds against its last run.
+
+Default severity: **note** (**error** when the predicted increase exceeds `--max-cost-increase`).
+
+## What it checks
+
+With `sparktune lint --log LOG`, every job in the linted files is simulated against its last run:
+the run in `LOG` is replayed at its own config (the baseline) and at the config the file sets
+(every catalog key whose value differs from the logged one). The finding, placed at the job,
+gives predicted MB-seconds and duration before and after, with the prediction interval and the
+settings that changed. This is the only data-aware rule; it lives in the CLI
+(`advisor/cli/lint_command.cc`) because lint rules may not depend on the simulator.
+
+## Why it matters
+
+A config change that looks harmless (more memory per executor, more shuffle partitions) can
+raise a job's cost in MB-seconds. Predicting it before deploy lets CI stop the change or ask for
+a reason, the way a test stops a regression.
+
+## Example
+
+```sh
+sparktune lint conf/spark-defaults.conf --log last-run-eventlog.zstd --max-cost-increase 10
+```
+
+## Use instead
+
+Keep the change if the predicted cost is acceptable, or adjust the settings the finding lists.
+
+## Options
+
+- `--log LOG`: the job's last event log (any layout or codec `profile` reads).
+- `--max-cost-increase PCT`: a predicted MB-seconds increase above PCT percent is an error.
+
+## References
+
+- `../shared/design/architecture.md` section 5 (Cost, Honesty)
+- `sparktune whatif` for the per-stage explanation of the same prediction
+)DOC"},
 };
 
 }  // namespace

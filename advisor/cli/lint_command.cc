@@ -13,16 +13,25 @@
 // error), 2 usage error, 3 an input file is missing or unreadable (the other
 // files are still linted and reported).
 //
-// --log, --db and --max-cost-increase (data-aware findings: predicted runtime
-// and MB-seconds against the job's last run) need the simulator and are
-// rejected until it exists.
+// --log LOG (data-aware finding ST801 predicted-cost-change): each job's
+// config is simulated against the job's last run (its event log) and the
+// predicted MB-seconds and duration change is reported at the job; with
+// --max-cost-increase PCT a larger predicted increase is an error. The cost
+// diff is wired here, in the advisor layer, because rules/ may not depend on
+// the simulator. --db (history from the store) waits for the store.
 #include <sys/stat.h>
 
+#include <cstdio>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <iostream>
 #include <sstream>
 
 #include "advisor/cli/command.h"
+#include "data/config/config_catalog.h"
+#include "data/eventlog/event_log_reader.h"
+#include "simulator/workload/app_simulator.h"
 #include "data/jobconfig/config_file_loader.h"
 #include "data/jobconfig/line_index.h"
 #include "reports/lint/lint_renderers.h"
@@ -105,6 +114,8 @@ int RunLint(const std::vector<std::string>& args) {
   std::optional<SparkVersion> forced_version;
   std::vector<std::string> only;
   std::vector<std::string> disabled;
+  std::string log_path;
+  std::optional<double> max_cost_increase;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
     std::optional<std::string> inline_value;
@@ -164,9 +175,18 @@ int RunLint(const std::vector<std::string>& args) {
     } else if (a == "--disable") {
       if (!value(&v)) return kExitUsage;
       for (std::string& r : SplitList(v)) disabled.push_back(r);
-    } else if (a == "--log" || a == "--db" || a == "--max-cost-increase") {
-      std::cerr << "sparktune lint: " << a
-                << " needs the simulator (not built yet); run without it for the static checks\n";
+    } else if (a == "--log") {
+      if (!value(&log_path)) return kExitUsage;
+    } else if (a == "--max-cost-increase") {
+      if (!value(&v)) return kExitUsage;
+      char* end = nullptr;
+      max_cost_increase = std::strtod(v.c_str(), &end);
+      if (end == v.c_str() || *end != '\0' || *max_cost_increase < 0) {
+        std::cerr << "sparktune lint: --max-cost-increase expects a percentage such as 10, got '" << v << "'\n";
+        return kExitUsage;
+      }
+    } else if (a == "--db") {
+      std::cerr << "sparktune lint: --db needs the history store (not built yet); use --log LOG\n";
       return kExitUsage;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "sparktune lint: unknown option '" << a << "'\nRun 'sparktune lint --help'.\n";
@@ -220,6 +240,29 @@ int RunLint(const std::vector<std::string>& args) {
                             std::string(rules::SeverityName(s.severity)), std::string(r->summary),
                             rules::RuleFullDescription(r->id), std::string(rules::RuleDocMarkdown(r->id))});
   }
+  if (max_cost_increase && log_path.empty()) {
+    std::cerr << "sparktune lint: --max-cost-increase needs --log LOG (the job's last run)\n";
+    return kExitUsage;
+  }
+  std::unique_ptr<eventlog::LoadedLog> last_run;
+  std::unique_ptr<simulator::AppSimulator> simulator;
+  simulator::SimResult baseline;
+  if (!log_path.empty()) {
+    auto loaded = eventlog::ReadEventLog(log_path);
+    if (!loaded.ok()) {
+      std::cerr << "sparktune lint: --log: " << loaded.status().ToString() << "\n";
+      return kExitUnreadable;
+    }
+    last_run = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
+    simulator = std::make_unique<simulator::AppSimulator>(last_run->app);
+    baseline = simulator->Run({});
+    report.rules.push_back({"ST801", "predicted-cost-change", max_cost_increase ? "error" : "note",
+                            "The config changes the job's predicted MB-seconds against its last run.",
+                            "Simulates the job's last run (--log) under the linted config and reports the "
+                            "predicted change of MB-seconds and duration; with --max-cost-increase a larger "
+                            "increase is an error.",
+                            std::string(rules::RuleDocMarkdown("ST801"))});
+  }
   bool unreadable = false;
   for (const std::string& path : files) {
     Result<std::string> text = jobconfig::ReadConfigFileText(path);
@@ -253,6 +296,44 @@ int RunLint(const std::vector<std::string>& args) {
       report.findings.push_back(std::move(out));
     }
     report.suppressed += static_cast<int>(result.suppressed.size());
+    if (simulator) {
+      for (const jobconfig::JobConfig& job : parsed->jobs) {
+        std::map<std::string, std::string> overrides;
+        std::string changed;
+        for (const jobconfig::ConfigSetting& setting : job.settings) {
+          const jobconfig::ConfigSetting* in_force = job.Find(setting.key);
+          if (in_force != &setting || setting.dynamic || config::FindKey(setting.key) == nullptr) continue;
+          const std::string* logged = last_run->app.Property(setting.key);
+          if (logged != nullptr && *logged == setting.value) continue;
+          overrides[setting.key] = setting.value;
+          changed += (changed.empty() ? "" : ", ") + setting.key + "=" + setting.value;
+        }
+        simulator::SimResult alt = overrides.empty() ? baseline : simulator->Run(overrides);
+        double pct = baseline.mb_seconds > 0 ? 100.0 * (alt.mb_seconds / baseline.mb_seconds - 1) : 0;
+        char msg[512];
+        std::snprintf(msg, sizeof msg,
+                      "predicted MB-seconds %.0f -> %.0f (%+.1f%%, interval %.0f..%.0f), duration %.1f s -> "
+                      "%.1f s against the last run %s",
+                      baseline.mb_seconds, alt.mb_seconds, pct, alt.mb_seconds_low, alt.mb_seconds_high,
+                      baseline.duration_ms / 1000, alt.duration_ms / 1000, last_run->app.app_id.c_str());
+        reports::LintFinding out;
+        out.rule_id = "ST801";
+        out.slug = "predicted-cost-change";
+        out.level = max_cost_increase && pct > *max_cost_increase ? "error" : "note";
+        out.message = std::string(msg) + (changed.empty() ? "; no setting differs from that run"
+                                                             : "; changed: " + changed);
+        if (max_cost_increase && pct > *max_cost_increase) {
+          char lim[96];
+          std::snprintf(lim, sizeof lim, "; exceeds --max-cost-increase %.1f%%", *max_cost_increase);
+          out.message += lim;
+        }
+        out.file = job.anchor.file.empty() ? path : job.anchor.file;
+        out.line = job.anchor.line > 0 ? job.anchor.line : 1;
+        out.column = job.anchor.column > 0 ? job.anchor.column : 1;
+        out.snippet = std::string(index.LineText(out.line));
+        report.findings.push_back(std::move(out));
+      }
+    }
   }
 
   std::string rendered = format == "json"    ? reports::RenderLintJson(report)
