@@ -31,9 +31,9 @@ TEST(GroundTruth, EveryIndexedLogReadsInEveryCodec) {
     SCOPED_TRACE(path);
     auto loaded = ReadEventLog(path);
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
-    EXPECT_FALSE(loaded->app.tasks.empty());
     bool completed = run.value("completed", true);
     if (completed) {
+      EXPECT_FALSE(loaded->app.tasks.empty());
       EXPECT_TRUE(loaded->app.evidence.has_app_end);
       EXPECT_EQ(loaded->app.evidence.malformed_lines, 0);
     } else {
