@@ -15,10 +15,13 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <string>
 
 #include "data/model/application.h"
+#include "engine/aqe/adaptive_rule_registry.h"
 #include "engine/memory/container_size.h"
+#include "engine/plan/engine_plan.h"
 #include "simulator/calibration/task_time_model.h"
 #include "simulator/result/sim_result.h"
 
@@ -28,6 +31,7 @@ class AppSimulator {
  public:
   // Calibrates the models from `app` (kept by reference; must outlive this).
   explicit AppSimulator(const model::Application& app);
+  ~AppSimulator();
 
   // Simulates the app with `overrides` applied on top of its logged config.
   SimResult Run(const std::map<std::string, std::string>& overrides) const;
@@ -40,6 +44,10 @@ class AppSimulator {
   const model::Application& app_;
   TaskTimeModel task_model_;
   engine::EffectiveConfig observed_;
+  // The engine's data model and AQE rules: adaptive SQL stages get their task
+  // count and per-task read sizes from re-planning (engine/aqe).
+  engine::plan::EnginePlan plan_;
+  std::unique_ptr<engine::aqe::AdaptiveRuleRegistry> registry_;
 };
 
 }  // namespace sparktune::simulator
