@@ -207,6 +207,15 @@ void ModelBuilder::OnStageSubmitted(const StageInfoEvent& info) {
   if (info.submission_time > 0) SeeTime(info.submission_time);
 }
 
+namespace {
+// AppStatusListener.onStageCompleted: FAILED with a failure reason, COMPLETE
+// when it was submitted, else SKIPPED.
+model::StageStatus CompletedStatus(const StageInfoEvent& info) {
+  if (info.failure_reason) return StageStatus::kFailed;
+  return info.submission_time >= 0 ? StageStatus::kComplete : StageStatus::kSkipped;
+}
+}  // namespace
+
 void ModelBuilder::OnStageCompleted(const StageInfoEvent& info) {
   auto key = std::make_pair(info.stage_id, info.attempt_id);
   if (!live_stages_.count(key)) {
@@ -218,9 +227,7 @@ void ModelBuilder::OnStageCompleted(const StageInfoEvent& info) {
     stage.completion_time = info.completion_time;
     stage.accumulables = info.accumulables;
     if (info.failure_reason) stage.failure_reason = *info.failure_reason;
-    stage.status = info.failure_reason ? StageStatus::kFailed
-                   : info.submission_time >= 0 ? StageStatus::kComplete
-                                               : StageStatus::kSkipped;
+    stage.status = CompletedStatus(info);
     return;
   }
   size_t s = stage_index_[key];
@@ -231,9 +238,7 @@ void ModelBuilder::OnStageCompleted(const StageInfoEvent& info) {
   stage.completion_time = info.completion_time;
   stage.accumulables = info.accumulables;
   if (info.failure_reason) stage.failure_reason = *info.failure_reason;
-  stage.status = info.failure_reason ? StageStatus::kFailed
-                 : info.submission_time >= 0 ? StageStatus::kComplete
-                                             : StageStatus::kSkipped;
+  stage.status = CompletedStatus(info);
   for (int j : stage_live_jobs_[key]) {
     model::Job& job = app_->jobs[j];
     switch (stage.status) {

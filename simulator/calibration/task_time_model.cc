@@ -120,6 +120,32 @@ const char* EvidenceName(Evidence e) {
   return "?";
 }
 
+void TaskData::Add(const TaskData& o) {
+  input_bytes += o.input_bytes;
+  input_records += o.input_records;
+  shuffle_read_bytes += o.shuffle_read_bytes;
+  shuffle_read_records += o.shuffle_read_records;
+  shuffle_write_bytes += o.shuffle_write_bytes;
+  shuffle_write_records += o.shuffle_write_records;
+  blocks_fetched += o.blocks_fetched;
+  spilled_bytes += o.spilled_bytes;
+  output_bytes += o.output_bytes;
+}
+
+TaskData TaskData::Scaled(double f, double blocks) const {
+  TaskData d;
+  d.input_bytes = input_bytes * f;
+  d.input_records = input_records * f;
+  d.shuffle_read_bytes = shuffle_read_bytes * f;
+  d.shuffle_read_records = shuffle_read_records * f;
+  d.shuffle_write_bytes = shuffle_write_bytes * f;
+  d.shuffle_write_records = shuffle_write_records * f;
+  d.blocks_fetched = blocks;
+  d.spilled_bytes = spilled_bytes * f;
+  d.output_bytes = output_bytes * f;
+  return d;
+}
+
 TaskFeatures FeaturesOf(const TaskData& d) {
   return {1.0,
           d.input_bytes / kMb,

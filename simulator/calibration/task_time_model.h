@@ -45,6 +45,12 @@ struct TaskData {
   double blocks_fetched = 0;
   double spilled_bytes = 0;  // memory bytes spilled
   double output_bytes = 0;
+
+  // Adds every volume of `o` (merging partitions).
+  void Add(const TaskData& o);
+  // Every volume times `f`, except blocks fetched (one block per map task
+  // whatever the partition's size), which is `blocks`.
+  TaskData Scaled(double f, double blocks) const;
 };
 TaskFeatures FeaturesOf(const TaskData& d);
 TaskData TaskDataOf(const model::Task& task);

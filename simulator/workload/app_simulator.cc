@@ -435,31 +435,17 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       // Per-task features follow the re-planned read sizes; the stage's data
       // work is conserved and split by bytes read.
       TaskData total{};
-      for (const SimTask& t : st.tasks) {
-        total.input_bytes += t.data.input_bytes;
-        total.input_records += t.data.input_records;
-        total.shuffle_read_bytes += t.data.shuffle_read_bytes;
-        total.shuffle_read_records += t.data.shuffle_read_records;
-        total.shuffle_write_bytes += t.data.shuffle_write_bytes;
-        total.shuffle_write_records += t.data.shuffle_write_records;
-        total.blocks_fetched += t.data.blocks_fetched;
-        total.output_bytes += t.data.output_bytes;
-      }
+      for (const SimTask& t : st.tasks) total.Add(t.data);
+      total.spilled_bytes = 0;
       double sum = 0;
       for (int64_t b : replanned->second) sum += static_cast<double>(b);
       std::vector<SimTask> regenerated;
       double n = static_cast<double>(replanned->second.size());
+      double blocks = st.tasks.empty() ? 0 : total.blocks_fetched / static_cast<double>(st.tasks.size());
       for (int64_t b : replanned->second) {
         double f = sum > 0 ? static_cast<double>(b) / sum : 1.0 / n;
         SimTask t;
-        t.data.input_bytes = total.input_bytes * f;
-        t.data.input_records = total.input_records * f;
-        t.data.shuffle_read_bytes = total.shuffle_read_bytes * f;
-        t.data.shuffle_read_records = total.shuffle_read_records * f;
-        t.data.shuffle_write_bytes = total.shuffle_write_bytes * f;
-        t.data.shuffle_write_records = total.shuffle_write_records * f;
-        t.data.blocks_fetched = st.tasks.empty() ? 0 : total.blocks_fetched / static_cast<double>(st.tasks.size());
-        t.data.output_bytes = total.output_bytes * f;
+        t.data = total.Scaled(f, blocks);
         t.work_share = f;
         regenerated.push_back(t);
       }
@@ -486,14 +472,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
         if (median > 0 && t.data.shuffle_read_bytes > kHeavyFactor * median && t.data.shuffle_read_bytes > kMib) {
           heavy.push_back(t);
         } else {
-          rest.input_bytes += t.data.input_bytes;
-          rest.input_records += t.data.input_records;
-          rest.shuffle_read_bytes += t.data.shuffle_read_bytes;
-          rest.shuffle_read_records += t.data.shuffle_read_records;
-          rest.shuffle_write_bytes += t.data.shuffle_write_bytes;
-          rest.shuffle_write_records += t.data.shuffle_write_records;
-          rest.blocks_fetched += t.data.blocks_fetched;
-          rest.output_bytes += t.data.output_bytes;
+          rest.Add(t.data);
           rest_tasks += 1;
         }
       }
@@ -503,15 +482,8 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       std::vector<SimTask> regenerated = heavy;
       for (int64_t i = 0; i < n_rest; ++i) {
         SimTask t;
-        double f = 1.0 / static_cast<double>(n_rest);
-        t.data.input_bytes = rest.input_bytes * f;
-        t.data.input_records = rest.input_records * f;
-        t.data.shuffle_read_bytes = rest.shuffle_read_bytes * f;
-        t.data.shuffle_read_records = rest.shuffle_read_records * f;
-        t.data.shuffle_write_bytes = rest.shuffle_write_bytes * f;
-        t.data.shuffle_write_records = rest.shuffle_write_records * f;
-        t.data.blocks_fetched = blocks_per_task;  // one block per map task, whatever the count
-        t.data.output_bytes = rest.output_bytes * f;
+        // One block per map task, whatever the partition count.
+        t.data = rest.Scaled(1.0 / static_cast<double>(n_rest), blocks_per_task);
         regenerated.push_back(t);
       }
       if (coalesce_new && advisory > 0) {
@@ -537,14 +509,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
             cur = t;
             open = true;
           } else {
-            cur.data.input_bytes += t.data.input_bytes;
-            cur.data.input_records += t.data.input_records;
-            cur.data.shuffle_read_bytes += t.data.shuffle_read_bytes;
-            cur.data.shuffle_read_records += t.data.shuffle_read_records;
-            cur.data.shuffle_write_bytes += t.data.shuffle_write_bytes;
-            cur.data.shuffle_write_records += t.data.shuffle_write_records;
-            cur.data.blocks_fetched += t.data.blocks_fetched;
-            cur.data.output_bytes += t.data.output_bytes;
+            cur.data.Add(t.data);
           }
         }
         if (open) merged.push_back(cur);
