@@ -6,7 +6,10 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include "advisor/cli/command.h"
+#include "advisor/cli/whatif_shell.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
@@ -44,7 +47,8 @@ int RunWhatif(const std::vector<std::string>& args) {
   po::options_description options("sparktune whatif LOG [--set key=value ...] [options]");
   options.add_options()("help,h", "show this help")("set", po::value<std::vector<std::string>>(),
                                                      "override a Spark setting (repeatable)")(
-      "json", "machine-readable output (sparktune.whatif/1)");
+      "json", "machine-readable output (sparktune.whatif/1)")(
+      "interactive,i", "a shell: set, unset, show, diff, stages, explain, undo, quit");
   po::options_description hidden;
   hidden.add_options()("log", po::value<std::string>(), "event log");
   po::options_description all;
@@ -99,6 +103,7 @@ int RunWhatif(const std::vector<std::string>& args) {
   }
   for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
   simulator::AppSimulator sim(loaded->app);
+  if (vm.count("interactive")) return RunWhatifShell(sim, std::cin, std::cout, isatty(STDIN_FILENO) != 0);
   simulator::SimResult base = sim.Run({});
   simulator::SimResult alt = overrides.empty() ? base : sim.Run(overrides);
   engine::ObservedTimes obs = engine::MeasureObserved(loaded->app);

@@ -1,0 +1,20 @@
+// WhatifShell: the interactive what-if session of `sparktune whatif LOG
+// --interactive`. The application is parsed and calibrated once; every
+// command then re-runs only the simulation (milliseconds).
+//
+// Commands: set KEY=VALUE, unset KEY, show, diff, stages, explain STAGE, undo,
+// help, quit. On a terminal, lines are edited with libedit and kept in
+// ~/.sparktune_history; otherwise commands are read from the input stream, one
+// per line (scripts and tests).
+#pragma once
+
+#include <iosfwd>
+
+#include "simulator/workload/app_simulator.h"
+
+namespace sparktune::cli {
+
+// Runs the session until quit or end of input; returns the exit code.
+int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out, bool terminal);
+
+}  // namespace sparktune::cli

@@ -1,0 +1,61 @@
+// `sparktune whatif`: with no --set the alternative equals the baseline; an
+// override changes what it should; the interactive shell answers set, show,
+// stages, explain, undo and rejects unknown keys with a suggestion.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "tests/test_paths.h"
+
+namespace sparktune {
+namespace {
+
+using testing::RunCommand;
+
+std::string Log() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
+
+TEST(WhatifCli, NoOverridesGivesTheBaseline) {
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif --json " + Log());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema"], "sparktune.whatif/1");
+  EXPECT_EQ(j["alternative"]["durationMs"], j["baseline"]["durationMs"]);
+  EXPECT_EQ(j["alternative"]["mbSeconds"], j["baseline"]["mbSeconds"]);
+  EXPECT_GT(j["observed"]["durationMs"].get<double>(), 0);
+}
+
+TEST(WhatifCli, MoreExecutorMemoryCostsMoreMbSecondsPerSecond) {
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif --json " + Log() + " --set spark.executor.memory=8g");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  double base_rate = j["baseline"]["mbSeconds"].get<double>() / j["baseline"]["durationMs"].get<double>();
+  double alt_rate = j["alternative"]["mbSeconds"].get<double>() / j["alternative"]["durationMs"].get<double>();
+  EXPECT_GT(alt_rate, base_rate);
+  EXPECT_LE(j["alternative"]["durationMsLow"].get<double>(), j["alternative"]["durationMs"].get<double>());
+  EXPECT_GE(j["alternative"]["durationMsHigh"].get<double>(), j["alternative"]["durationMs"].get<double>());
+}
+
+TEST(WhatifCli, UnknownKeyIsAUsageErrorWithSuggestion) {
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif " + Log() + " --set spark.executor.memroy=4g");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("spark.executor.memory"), std::string::npos) << r.err;
+}
+
+TEST(WhatifShell, ScriptedSession) {
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  auto r = RunCommand("printf 'set spark.sql.shuffle.partitions=2000\\nshow\\nstages\\nexplain 3\\n"
+                      "set spark.executor.memroy=4g\\nundo\\nshow\\nbogus\\nquit\\n' | " +
+                      testing::SparktuneBinary() + " whatif " + Log() + " --interactive");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("spark.sql.shuffle.partitions = 2000  (log: 4)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("stage 3 (job"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("did you mean 'spark.executor.memory'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("(the log's own config)"), std::string::npos) << r.out;  // after undo
+  EXPECT_NE(r.out.find("unknown command 'bogus'"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace sparktune
