@@ -17,7 +17,9 @@ TEST(FuzzRegressions, EveryRecordedCrasherReadsCleanly) {
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     auto loaded = ReadEventLog(entry.path().string());
     // Either a clear error or a model; never a crash.
-    if (!loaded.ok()) EXPECT_FALSE(loaded.status().message().empty());
+    if (!loaded.ok()) {
+      EXPECT_FALSE(loaded.status().message().empty());
+    }
     ++n;
   }
   EXPECT_GE(n, 1);
