@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <set>
 
 #include "data/config/config_catalog.h"
@@ -34,6 +35,9 @@ constexpr double kMinSpillMsPerMb = 1.0, kMaxSpillMsPerMb = 50.0;
 // MAPE on AQE toggles) until the plan mapping of engine/plan tells coalesced
 // reads from broadcast and local reads.
 constexpr bool kReplanOnAqeToggle = false;
+// Request-to-registration latency of an executor added by dynamic allocation
+// when the log cannot tell (a JVM start on a warm node): 3 s.
+constexpr double kExecutorStartupMs = 3000;
 // Relative uncertainty multipliers by evidence strength.
 constexpr double kBorrowedUncertainty = 2.0;
 constexpr double kPriorUncertainty = 4.0;
@@ -228,8 +232,43 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   int observed_cores = observed_execs.empty() ? 1 : observed_execs.front().cores;
   bool cores_changed = overrides.count(std::string(keys::kExecutorCores)) > 0;
   bool instances_changed = overrides.count(std::string(keys::kExecutorInstances)) > 0;
-  std::vector<SimExecutor> execs;
-  if (local) {
+  // A deque: executors added by dynamic allocation keep earlier ones in place.
+  std::deque<SimExecutor> execs;
+  // Dynamic allocation is simulated (ExecutorAllocationManager) when the
+  // alternative turns it on, or changes its bounds or the executor shape;
+  // otherwise executor availability is the log's.
+  bool da_new = config.GetBool(std::string(keys::kDynamicAllocationEnabled), false);
+  bool da_obs = observed_.GetBool(std::string(keys::kDynamicAllocationEnabled), false);
+  bool da_knobs_changed = false;
+  for (const auto& [k, v] : overrides) {
+    if (k.starts_with("spark.dynamicAllocation.") && observed_.Get(k) != v) da_knobs_changed = true;
+  }
+  bool simulate_da = !local && da_new && (!da_obs || da_knobs_changed || cores_changed);
+  int da_max = 0;
+  if (simulate_da) {
+    int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
+    int total = 0;
+    for (const auto& e : observed_execs) total += e.cores;
+    int capacity = manager == engine::ClusterManager::kStandalone ? std::max(1, total / std::max(1, cores)) : 100000;
+    da_max = static_cast<int>(std::min<int64_t>(
+        capacity, config.GetInt(std::string(keys::kDynamicAllocationMaxExecutors), 100000)));
+    int64_t min_execs = config.GetInt(std::string(keys::kDynamicAllocationMinExecutors), 0);
+    int64_t initial = std::max(min_execs, config.GetInt("spark.dynamicAllocation.initialExecutors", min_execs));
+    if (config.IsSet(std::string(keys::kExecutorInstances)))
+      initial = std::max(initial, config.GetInt(std::string(keys::kExecutorInstances), 0));
+    double first_start = observed_execs.empty() ? 0 : observed_execs.front().start_ms;
+    for (const auto& e : observed_execs) first_start = std::min(first_start, e.start_ms);
+    for (int64_t i = 0; i < std::min<int64_t>(initial, da_max); ++i) {
+      SimExecutor x;
+      x.id = "da-" + std::to_string(i + 1);
+      x.start_ms = first_start;
+      x.cores = std::max(1, cores);
+      execs.push_back(x);
+    }
+    result.notes.push_back("dynamic allocation simulated: " + std::to_string(execs.size()) +
+                           " initial executors, at most " + std::to_string(da_max) +
+                           "; executors holding shuffle data are kept (shuffle tracking)");
+  } else if (local) {
     int cores = ParseLocalCores(config.Get(std::string(keys::kMaster)));
     if (cores == 0) {
       // local[*]: the machine's cores, seen as the most tasks ever running at once.
@@ -251,7 +290,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     x.cores = cores;
     execs.push_back(x);
   } else if (!cores_changed && !instances_changed) {
-    execs = observed_execs;
+    execs.assign(observed_execs.begin(), observed_execs.end());
   } else {
     int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
     int n = instances_changed ? static_cast<int>(config.GetInt(std::string(keys::kExecutorInstances), 2))
@@ -281,7 +320,9 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   }
 
   // ---- Memory: execution memory per task, observed vs simulated ----------
-  int sim_cores = execs.empty() ? 1 : execs.front().cores;
+  int sim_cores = !execs.empty() ? execs.front().cores
+                  : simulate_da ? static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores))
+                                : 1;
   int cores_obs = local ? sim_cores : observed_cores;
   double share_obs = ExecutionMemoryPerTaskMib(observed_, cores_obs, task_cpus, local) * kMib;
   double share_new = ExecutionMemoryPerTaskMib(config, sim_cores, task_cpus, local) * kMib;
@@ -580,6 +621,18 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   std::function<void(int)> finish_job;
   int jobs_left = static_cast<int>(jobs.size());
   double last_job_end = 0;
+  // ExecutorAllocationManager (1.2-4.x): after schedulerBacklogTimeout of
+  // pending tasks it asks for 1, 2, 4, ... more executors, up to what the
+  // backlog needs and maxExecutors; a new executor registers after the
+  // start-up latency.
+  std::function<void()> allocation_check;
+  std::function<void(SimExecutor*)> start_executor;
+  bool check_scheduled = false;
+  int num_to_add = 1;
+  double backlog_ms = static_cast<double>(
+      config.IsSet("spark.dynamicAllocation.schedulerBacklogTimeout")
+          ? config::ParseDurationMs(config.Get("spark.dynamicAllocation.schedulerBacklogTimeout"), 's').value()
+          : 1000);
 
   dispatch = [&]() {
     for (auto it = ready_queue.begin(); it != ready_queue.end();) {
@@ -622,6 +675,38 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       if (st.next_task >= st.tasks.size()) it = ready_queue.erase(it);
       else ++it;
     }
+    if (simulate_da && !ready_queue.empty() && !check_scheduled) {
+      check_scheduled = true;
+      loop.At(loop.now() + backlog_ms, [&]() { allocation_check(); });
+    }
+    if (ready_queue.empty()) num_to_add = 1;
+  };
+  allocation_check = [&]() {
+    check_scheduled = false;
+    int64_t pending = 0, running = 0;
+    for (const auto& [job, si] : ready_queue) pending += static_cast<int64_t>(stages[si].tasks.size() - stages[si].next_task);
+    for (const SimStage& st : stages) running += st.running;
+    if (pending == 0) {
+      num_to_add = 1;
+      return;
+    }
+    int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
+    int slots_per_exec = std::max(1, cores / std::max(1, task_cpus));
+    int64_t needed = (pending + running + slots_per_exec - 1) / slots_per_exec;
+    int64_t target = std::min<int64_t>(needed, da_max);
+    int64_t have = static_cast<int64_t>(execs.size());
+    int64_t add = std::min<int64_t>(num_to_add, target - have);
+    for (int64_t i = 0; i < add; ++i) {
+      SimExecutor x;
+      x.id = "da-" + std::to_string(execs.size() + 1);
+      x.start_ms = loop.now() + kExecutorStartupMs;
+      x.cores = std::max(1, cores);
+      execs.push_back(x);
+      start_executor(&execs.back());
+    }
+    if (add > 0) num_to_add *= 2;
+    check_scheduled = true;
+    loop.At(loop.now() + backlog_ms, [&]() { allocation_check(); });
   };
   on_stage_ready = [&](int si) {
     SimStage& st = stages[si];
@@ -666,18 +751,18 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       }
     }
   };
-  for (SimExecutor& ex : execs) {
-    SimExecutor* exp = &ex;
-    loop.At(ex.start_ms, [&, exp]() {
+  start_executor = [&](SimExecutor* exp) {
+    loop.At(exp->start_ms, [&, exp]() {
       exp->alive = true;
       exp->free_slots = exp->cores / std::max(1, task_cpus);
       exp->cold_slots = exp->free_slots;
       dispatch();
     });
-    if (ex.end_ms < 1e299) {
-      loop.At(ex.end_ms, [exp]() { exp->alive = false; });
+    if (exp->end_ms < 1e299) {
+      loop.At(exp->end_ms, [exp]() { exp->alive = false; });
     }
-  }
+  };
+  for (SimExecutor& ex : execs) start_executor(&ex);
   if (!jobs.empty()) loop.At(jobs[0].observed_submit, [&]() { submit_job(0); });
   loop.Run();
 

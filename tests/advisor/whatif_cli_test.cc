@@ -59,3 +59,23 @@ TEST(WhatifShell, ScriptedSession) {
 
 }  // namespace
 }  // namespace sparktune
+
+namespace sparktune {
+namespace {
+
+TEST(WhatifCli, DynamicAllocationIsSimulatedWhenTurnedOn) {
+  std::string log = testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
+                               " --set spark.dynamicAllocation.enabled=true"
+                               " --set spark.dynamicAllocation.maxExecutors=2 --set spark.executor.cores=1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_FALSE(j["alternative"]["notes"].empty());
+  EXPECT_NE(j["alternative"]["notes"][0].get<std::string>().find("dynamic allocation simulated"), std::string::npos);
+  // Starting from zero executors, the first tasks wait for the ramp-up.
+  EXPECT_GT(j["alternative"]["durationMs"].get<double>(), j["baseline"]["durationMs"].get<double>());
+}
+
+}  // namespace
+}  // namespace sparktune
