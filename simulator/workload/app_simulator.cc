@@ -38,6 +38,10 @@ constexpr bool kReplanOnAqeToggle = false;
 // Request-to-registration latency of an executor added by dynamic allocation
 // when the log cannot tell (a JVM start on a warm node): 3 s.
 constexpr double kExecutorStartupMs = 3000;
+// Upper bound of the fixed cost of one task (launch, deserialization, result)
+// used when re-planning creates tasks the log never had: warm JVMs run empty
+// tasks in a few to a few tens of ms.
+constexpr double kMaxFixedTaskMs = 50.0;
 // Relative uncertainty multipliers by evidence strength.
 constexpr double kBorrowedUncertainty = 2.0;
 constexpr double kPriorUncertainty = 4.0;
@@ -426,6 +430,10 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       std::nth_element(runs.begin(), runs.begin() + runs.size() / 10, runs.end());
       fixed_task_ms = std::min(fixed_task_ms, runs[runs.size() / 10]);
     }
+    // An app made only of big tasks cannot show what a small one costs.
+    fixed_task_ms = std::min(fixed_task_ms, kMaxFixedTaskMs);
+    {
+    }
   }
   bool aqe_obs = observed_.GetBool(std::string(keys::kAdaptiveEnabled), false);
   bool aqe_new = config.GetBool(std::string(keys::kAdaptiveEnabled), false);
@@ -600,7 +608,9 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
                        ? fixed_task_ms + st.data_work_ms * t.work_share + spill_ms_per_mb * spill / 1e6
                        : task_model_.PredictRunMs(st.stage_id, t.data) + spill_cost * spill / 1e6;
       double gc = run * coef.gc_fraction;
-      t.duration_ms = run + coef.overhead_ms;
+      // Deserialization, scheduling and result time of a re-planned task: the
+      // stage's own median, at most what a small warm task costs.
+      t.duration_ms = run + (t.work_share >= 0 ? std::min(coef.overhead_ms, kMaxFixedTaskMs) : coef.overhead_ms);
       st.spill_bytes += spill;
       st.gc_ms += gc;
       st.task_time_ms += t.duration_ms;
