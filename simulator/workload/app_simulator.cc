@@ -42,6 +42,8 @@ constexpr double kExecutorStartupMs = 3000;
 // used when re-planning creates tasks the log never had: warm JVMs run empty
 // tasks in a few to a few tens of ms.
 constexpr double kMaxFixedTaskMs = 50.0;
+// Simulate static broadcast conversion when the threshold changes (see Run).
+constexpr bool kSimulateStaticBroadcast = true;
 // Relative uncertainty multipliers by evidence strength.
 constexpr double kBorrowedUncertainty = 2.0;
 constexpr double kPriorUncertainty = 4.0;
@@ -50,6 +52,7 @@ struct SimTask {
   TaskData data;
   double duration_ms = 0;
   double work_share = -1;  // re-planned task: its share of the stage's data work; -1 otherwise
+  double extra_ms = 0;     // work moved into this task from a stage that no longer runs
 };
 
 struct SimStage {
@@ -465,6 +468,85 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     for (const auto& d : r.plan.decisions) why += (why.empty() ? "" : "; ") + d.rule + ": " + d.text;
     replanned_why[r.stage_id] = why;
   }
+  // Static broadcast conversion (JoinSelection, 1.x-4.x): when the
+  // alternative's spark.sql.autoBroadcastJoinThreshold admits the smaller side
+  // of a sort-merge join that the observed threshold did not, the join runs
+  // as a broadcast hash join inside the big side's map stage: that stage stops
+  // writing its shuffle (probing the broadcast table costs about what its own
+  // per-record processing costs), and the join's reduce stage no longer runs.
+  // Only for executions the log ran without AQE (AQE logs are re-planned by
+  // engine/aqe, which decides their joins).
+  int64_t bcast_obs = observed_.GetBytes(std::string(keys::kAutoBroadcastJoinThreshold));
+  int64_t bcast_new = config.GetBytes(std::string(keys::kAutoBroadcastJoinThreshold));
+  // With AQE on, a side whose materialized size is under
+  // spark.sql.adaptive.autoBroadcastJoinThreshold (else the static one) is
+  // broadcast at run time (DynamicJoinSelection / AdaptiveSparkPlanExec, 3.2+).
+  if (aqe_new && config.IsSet("spark.sql.adaptive.autoBroadcastJoinThreshold"))
+    bcast_new = config.GetBytes("spark.sql.adaptive.autoBroadcastJoinThreshold");
+  if (kSimulateStaticBroadcast && (bcast_new != bcast_obs || aqe_new != aqe_obs)) {
+    for (const auto& ex : plan_.executions) {
+      if (ex.adaptive) continue;
+      for (size_t q = 0; q < ex.stages.stages.size(); ++q) {
+        const auto& qs = ex.stages.stages[q];
+        for (size_t ji = 0; ji < qs.joins.size(); ++ji) {
+          if (qs.joins[ji].info.strategy != engine::aqe::JoinStrategy::kSortMerge) continue;
+          int side_exchange[2] = {-1, -1};
+          for (const auto& rd : qs.reads) {
+            if (rd.join == static_cast<int>(ji) && rd.join_side >= 0 && rd.join_side < 2 && !rd.broadcast &&
+                rd.exchange_node >= 0 && rd.exchange_node < static_cast<int>(ex.exchange_of_node.size()))
+              side_exchange[rd.join_side] = ex.exchange_of_node[rd.exchange_node];
+          }
+          if (side_exchange[0] < 0 || side_exchange[1] < 0) continue;
+          const auto& left = ex.exchanges[side_exchange[0]];
+          const auto& right = ex.exchanges[side_exchange[1]];
+          auto size_of = [](const engine::plan::PlannedExchange& e) {
+            return e.data_size >= 0 ? e.data_size : e.bytes_written;
+          };
+          auto type = qs.joins[ji].info.type;
+          bool right_ok = type != engine::aqe::JoinType::kRightOuter && type != engine::aqe::JoinType::kFullOuter;
+          bool left_ok = type == engine::aqe::JoinType::kInner || type == engine::aqe::JoinType::kCross ||
+                         type == engine::aqe::JoinType::kRightOuter;
+          int small = -1;
+          if (right_ok && (!left_ok || size_of(right) <= size_of(left))) small = 1;
+          else if (left_ok) small = 0;
+          if (small < 0) continue;
+          const auto& small_ex = small == 1 ? right : left;
+          const auto& big_ex = small == 1 ? left : right;
+          int64_t sz = size_of(small_ex);
+          bool was = bcast_obs >= 0 && sz <= bcast_obs;
+          bool now = bcast_new >= 0 && sz <= bcast_new;
+          if (was || !now || big_ex.writer_stage < 0) continue;
+          // Spark stages: the join's reduce stage and the big side's writer.
+          std::vector<int> reduce_stages, writer_stages;
+          for (int a : ex.spark_stages[q]) reduce_stages.push_back(app.stages[a].stage_id);
+          for (int a : ex.spark_stages[big_ex.writer_stage]) writer_stages.push_back(app.stages[a].stage_id);
+          const double moved_ms = 0;
+          for (int sid : reduce_stages) {
+            auto sp = stage_pos.find(sid);
+            if (sp == stage_pos.end()) continue;
+            SimStage& red = stages[sp->second];
+            // Hash-probing a broadcast table is priced like the writer's own
+            // per-record work (already in its model); the sort-merge join's
+            // sort, shuffle write and fetch are what disappears.
+            red.tasks.clear();
+            red.why = "join became a broadcast hash join (" + std::to_string(sz >> 20) +
+                      " MiB side under the threshold): stage not run";
+          }
+          for (int sid : writer_stages) {
+            auto sp = stage_pos.find(sid);
+            if (sp == stage_pos.end() || stages[sp->second].tasks.empty()) continue;
+            SimStage& w = stages[sp->second];
+            double per_task = moved_ms / static_cast<double>(w.tasks.size());
+            for (SimTask& t : w.tasks) {
+              t.data.shuffle_write_bytes = t.data.shuffle_write_records = 0;
+              t.extra_ms += per_task;
+            }
+            w.why = "runs the broadcast hash join instead of writing its shuffle";
+          }
+        }
+      }
+    }
+  }
   for (SimStage& st : stages) {
     double read_total = 0;
     for (const SimTask& t : st.tasks) read_total += t.data.shuffle_read_bytes;
@@ -610,6 +692,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       double gc = run * coef.gc_fraction;
       // Deserialization, scheduling and result time of a re-planned task: the
       // stage's own median, at most what a small warm task costs.
+      run += t.extra_ms;
       t.duration_ms = run + (t.work_share >= 0 ? std::min(coef.overhead_ms, kMaxFixedTaskMs) : coef.overhead_ms);
       st.spill_bytes += spill;
       st.gc_ms += gc;
@@ -627,6 +710,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   std::set<std::pair<int, int>> ready_queue;  // (job id, stage index)
   std::function<void()> dispatch;
   std::function<void(int)> on_stage_ready;
+  std::function<void(int)> complete_stage;
   std::function<void(int)> submit_job;
   std::function<void(int)> finish_job;
   int jobs_left = static_cast<int>(jobs.size());
@@ -667,16 +751,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
             ++s2.done;
             if (s2.done == static_cast<int>(s2.tasks.size())) {
               double end = loop.now() + s2.tail_latency_ms;
-              loop.At(end, [&, si]() {
-                SimStage& s3 = stages[si];
-                s3.complete = true;
-                s3.end_ms = loop.now();
-                for (int c : s3.children) {
-                  if (--stages[c].parents_left == 0 && jobs[stages[c].job_index].submit_ms >= 0) on_stage_ready(c);
-                }
-                SimJob& jb = jobs[s3.job_index];
-                if (--jb.stages_left == 0) finish_job(s3.job_index);
-              });
+              loop.At(end, [&, si]() { complete_stage(si); });
             }
             dispatch();
           });
@@ -718,11 +793,27 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     check_scheduled = true;
     loop.At(loop.now() + backlog_ms, [&]() { allocation_check(); });
   };
+  complete_stage = [&](int si) {
+    SimStage& s3 = stages[si];
+    s3.complete = true;
+    if (s3.start_ms < 0) s3.start_ms = loop.now();
+    s3.end_ms = loop.now();
+    for (int c : s3.children) {
+      if (--stages[c].parents_left == 0 && jobs[stages[c].job_index].submit_ms >= 0) on_stage_ready(c);
+    }
+    SimJob& jb = jobs[s3.job_index];
+    if (--jb.stages_left == 0) finish_job(s3.job_index);
+  };
   on_stage_ready = [&](int si) {
     SimStage& st = stages[si];
     if (st.ready) return;
     st.ready = true;
     loop.At(loop.now() + st.transition_latency_ms, [&, si]() {
+      if (stages[si].tasks.empty()) {
+        // A stage the alternative plan no longer runs (its join became a broadcast).
+        complete_stage(si);
+        return;
+      }
       ready_queue.insert({jobs[stages[si].job_index].job_id, si});
       dispatch();
     });

@@ -79,3 +79,25 @@ TEST(WhatifCli, DynamicAllocationIsSimulatedWhenTurnedOn) {
 
 }  // namespace
 }  // namespace sparktune
+
+namespace sparktune {
+namespace {
+
+TEST(WhatifCli, RaisingTheBroadcastThresholdRemovesSortMergeJoinStages) {
+  // w5 ETL run with broadcast disabled (threshold -1, AQE off): five sort-merge joins.
+  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121223622-0029.snappy";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
+                               " --set spark.sql.autoBroadcastJoinThreshold=10485760");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  int removed = 0;
+  for (const auto& s : j["stages"]) {
+    if (s["tasks"] == 0 && s["why"].get<std::string>().find("broadcast hash join") != std::string::npos) ++removed;
+  }
+  EXPECT_GE(removed, 1);
+  EXPECT_LT(j["alternative"]["durationMs"].get<double>(), j["baseline"]["durationMs"].get<double>());
+}
+
+}  // namespace
+}  // namespace sparktune
