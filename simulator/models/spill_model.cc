@@ -1,0 +1,93 @@
+#include "simulator/models/spill_model.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "data/config/config_catalog.h"
+
+namespace sparktune::simulator {
+
+namespace keys = config::keys;
+
+namespace {
+
+constexpr double kMib = 1024.0 * 1024.0;
+// UnifiedMemoryManager.RESERVED_SYSTEM_MEMORY_BYTES (1.6-4.x).
+constexpr double kReservedMib = 300.0;
+// Upper bound of in-memory bytes per compressed shuffle/input byte: shuffle
+// data compresses 5-30x and operators need ~2x scratch (seed-cases.md, eBay).
+constexpr double kMaxExpansion = 30.0;
+
+double Median(std::vector<double> v) {
+  if (v.empty()) return 0;
+  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
+  return v[v.size() / 2];
+}
+
+}  // namespace
+
+// Execution memory a task can count on: (heap - 300 MiB) x memory.fraction
+// shared by the executor's concurrent tasks (UnifiedMemoryManager, 1.6-4.x;
+// ExecutionMemoryPool guarantees 1/(2N)..1/N; we use 1/N of the pool while the
+// stage saturates the executor).
+double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus, bool local) {
+  // In local mode the tasks run in the driver's heap.
+  double heap = static_cast<double>(c.GetBytes(std::string(local ? keys::kDriverMemory : keys::kExecutorMemory))) / kMib;
+  double fraction = c.GetDouble(std::string(keys::kMemoryFraction), 0.6);
+  int slots = std::max(1, cores / std::max(1, task_cpus));
+  return std::max(0.0, (heap - kReservedMib) * fraction) / slots;
+}
+
+SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s, double share_obs) {
+  SpillModel m;
+  std::vector<double> ratios, bytes_all, spill_all, peaks, peak_abs;
+  double spill_total = 0;
+  for (uint32_t ti : s.tasks) {
+    const model::Task& t = app.tasks[ti];
+    double bytes = static_cast<double>(t.metrics.shuffle_read_bytes() + t.metrics.input_bytes);
+    if (t.status != model::TaskStatus::kSuccess || bytes <= 0) continue;
+    double spilled = static_cast<double>(t.metrics.memory_bytes_spilled);
+    bytes_all.push_back(bytes);
+    spill_all.push_back(spilled);
+    spill_total += spilled;
+    if (spilled > 0) ratios.push_back(spilled / bytes);
+    peak_abs.push_back(static_cast<double>(t.metrics.peak_execution_memory));
+    if (t.metrics.peak_execution_memory > 0) peaks.push_back(static_cast<double>(t.metrics.peak_execution_memory) / bytes);
+  }
+  if (!ratios.empty()) {
+    m.expansion = std::min(kMaxExpansion, 1.5 * Median(ratios));
+    // Solve sum(max(0, e*b - M)) = observed spill for M by bisection.
+    double hi = 0;
+    for (double b : bytes_all) hi = std::max(hi, m.expansion * b);
+    double lo = 0;
+    for (int it = 0; it < 60; ++it) {
+      double mid = 0.5 * (lo + hi), sum = 0;
+      for (double b : bytes_all) sum += std::max(0.0, m.expansion * b - mid);
+      (sum > spill_total ? lo : hi) = mid;
+    }
+    m.memory_obs = 0.5 * (lo + hi);
+  } else if (!peaks.empty()) {
+    // Nothing spilled. Peak execution memory = fixed pages + e x bytes: the
+    // slope, not the ratio, is the expansion (small tasks carry whole pages).
+    double n = static_cast<double>(bytes_all.size()), sb = 0, sp = 0, sbb = 0, sbp = 0;
+    for (size_t i = 0; i < bytes_all.size() && i < peak_abs.size(); ++i) {
+      sb += bytes_all[i];
+      sp += peak_abs[i];
+      sbb += bytes_all[i] * bytes_all[i];
+      sbp += bytes_all[i] * peak_abs[i];
+    }
+    double var = sbb / n - (sb / n) * (sb / n);
+    double mean_b = sb / n;
+    if (peak_abs.size() == bytes_all.size() && n >= 3 && var > 0.01 * mean_b * mean_b) {
+      m.expansion = std::clamp((sbp / n - (sb / n) * (sp / n)) / var, 0.0, kMaxExpansion);
+    } else {
+      m.expansion = std::min(kMaxExpansion, Median(peaks));
+    }
+    // Every footprint fitted in memory at the observed config.
+    m.memory_obs = share_obs;
+    for (double b : bytes_all) m.memory_obs = std::max(m.memory_obs, m.expansion * b);
+  }
+  return m;
+}
+
+}  // namespace sparktune::simulator
