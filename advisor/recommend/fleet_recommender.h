@@ -1,0 +1,87 @@
+// FleetRecommender: chooses the cluster-wide defaults (one FleetGrid
+// candidate) that minimize the fleet's total MB-seconds, each job within its
+// slowdown limit and free of out-of-memory risk, then per-job overrides only
+// where a job's predicted gain over the chosen defaults exceeds a threshold
+// (default 10% of its MB-seconds), or where the defaults would break the job's
+// limit.
+//
+// Inputs are per-job predictions at every candidate (from `ingest`'s fleet-grid
+// evaluation, or from scenario simulations). Predictions are used as ratios to
+// the job's own simulated baseline and applied to its observed figures, so the
+// replay error of each job cancels out of the comparison (architecture.md,
+// "Honesty": the baseline and every alternative go through the same path).
+// A job with no candidate within its limit keeps its current config (an
+// override back to its own settings).
+//
+// Pure computation: no I/O; deterministic for the same input.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "advisor/recommend/fleet_grid.h"
+
+namespace sparktune::advisor {
+
+struct CandidatePrediction {
+  double duration_ms = 0, duration_ms_low = 0, duration_ms_high = 0;
+  double mb_seconds = 0, mb_seconds_low = 0, mb_seconds_high = 0;
+  bool oom_risk = false;
+  bool present = false;  // false when this job was not evaluated at this candidate
+};
+
+struct FleetJob {
+  std::string job_key;
+  std::string app_id;
+  double observed_duration_ms = 0;
+  double observed_mb_seconds = 0;
+  double baseline_duration_ms = 0;  // simulated at the job's own config
+  double baseline_mb_seconds = 0;
+  std::optional<double> max_slowdown;  // per-job limit as a fraction; default from options
+  std::vector<CandidatePrediction> at;  // aligned with the candidate list
+};
+
+struct FleetOptions {
+  double max_slowdown = 0.10;          // fraction of observed duration
+  double override_min_gain = 0.10;     // fraction of the job's MB-seconds under the defaults
+};
+
+// What one job gets under the recommendation.
+struct JobAssignment {
+  std::string job_key;
+  std::string app_id;
+  int candidate = -1;          // index of the config the job runs with; -1 = keep its own
+  bool is_override = false;    // differs from the fleet defaults
+  std::string reason;          // why an override ("saves 23% more", "defaults exceed its limit")
+  double observed_mb_seconds = 0;
+  double predicted_mb_seconds = 0, predicted_mb_seconds_low = 0, predicted_mb_seconds_high = 0;
+  double observed_duration_ms = 0;
+  double predicted_duration_ms = 0;
+  double at_defaults_mb_seconds = 0;  // what it would cost under the defaults
+};
+
+struct CandidateScore {
+  int candidate = 0;
+  double total_mb_seconds = 0;  // with forced overrides for jobs the candidate breaks
+  int jobs_within_limit = 0;
+  int jobs_forced_off = 0;
+};
+
+struct FleetRecommendation {
+  int chosen = -1;                         // index into the candidate list; -1 = no candidate
+  std::vector<JobAssignment> jobs;         // one per input job, input order
+  std::vector<CandidateScore> scores;      // every candidate, best first
+  double observed_mb_seconds = 0;          // fleet total today
+  double predicted_mb_seconds = 0;         // fleet total under defaults + overrides
+  double predicted_mb_seconds_low = 0, predicted_mb_seconds_high = 0;
+  int overrides = 0;
+  double SavingFraction() const {
+    return observed_mb_seconds > 0 ? 1.0 - predicted_mb_seconds / observed_mb_seconds : 0.0;
+  }
+};
+
+FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates,
+                                   const std::vector<FleetJob>& jobs, const FleetOptions& options);
+
+}  // namespace sparktune::advisor
