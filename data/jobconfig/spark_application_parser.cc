@@ -146,6 +146,74 @@ class DocumentReader {
   const std::string& path_;
 };
 
+// yaml-cpp 0.7 (Debian 12) never returns when a ',' (a flow-entry token)
+// starts a node in block context: at the top of a document or as a block
+// sequence entry (" ,", "---\n,", "- a\n,"); found by tests/fuzz/
+// jobconfig_fuzz. Valid YAML never has a bare ',' there, so such a line is
+// rejected before the library sees it. Block scalar contents (after '|' or
+// '>') and flow collections ('[', '{' across lines) are skipped. Returns the
+// 0-based offset of the offending ',' or npos.
+size_t BareFlowEntryInBlockContext(std::string_view text) {
+  int flow_depth = 0;
+  int block_scalar_indent = -1;  // > -1: inside a block scalar deeper than this
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    size_t first = line.find_first_not_of(" \t\r");
+    if (first != std::string_view::npos) {
+      int indent = static_cast<int>(first);
+      if (block_scalar_indent >= 0 && indent > block_scalar_indent) {
+        pos = end + 1;
+        continue;
+      }
+      block_scalar_indent = -1;
+      size_t i = first;
+      if (flow_depth == 0) {
+        // Skip a document marker and block-sequence indicators ("- - x").
+        if (line.substr(i, 3) == "---") i = line.find_first_not_of(" \t\r", i + 3);
+        while (i != std::string_view::npos && i < line.size() && line[i] == '-' &&
+               (i + 1 == line.size() || line[i + 1] == ' ' || line[i + 1] == '\t')) {
+          i = line.find_first_not_of(" \t\r", i + 1);
+        }
+        if (i != std::string_view::npos && i < line.size() && line[i] == ',') return pos + i;
+      }
+      // Track flow depth and block scalar headers, outside quotes and comments.
+      char quote = 0;
+      char last = 0;
+      for (size_t k = first; k < line.size(); ++k) {
+        char c = line[k];
+        if (quote) {
+          if (c == quote) quote = 0;
+          continue;
+        }
+        if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
+        if ((c == '"' || c == '\'') && (k == first || line[k - 1] == ' ' || line[k - 1] == '[' ||
+                                        line[k - 1] == '{' || line[k - 1] == ',' || line[k - 1] == ':')) {
+          quote = c;
+          continue;
+        }
+        if (c == '[' || c == '{') ++flow_depth;
+        if ((c == ']' || c == '}') && flow_depth > 0) --flow_depth;
+        if (c != ' ' && c != '\t' && c != '\r') last = c;
+      }
+      if (flow_depth == 0) {
+        std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
+        size_t h = trimmed.find_last_of("|>");
+        if (h != std::string_view::npos && (last == '|' || last == '>' || last == '-' || last == '+' ||
+                                             (last >= '0' && last <= '9')) &&
+            (h == 0 || trimmed[h - 1] == ' ' || trimmed[h - 1] == ':')) {
+          block_scalar_indent = indent;
+        }
+      }
+    }
+    if (end == text.size()) break;
+    pos = end + 1;
+  }
+  return std::string_view::npos;
+}
+
 }  // namespace
 
 Result<ConfigFile> ParseSparkApplicationYaml(const std::string& path, std::string_view text) {
@@ -156,6 +224,11 @@ Result<ConfigFile> ParseSparkApplicationYaml(const std::string& path, std::strin
   if (text.find('\0') != std::string_view::npos) {
     return Status::Unreadable(path + ":" + std::to_string(index.LineOf(text.find('\0'))) +
                               ": NUL byte: not a YAML file");
+  }
+  if (size_t bad = BareFlowEntryInBlockContext(text); bad != std::string_view::npos) {
+    return Status::Unreadable(path + ":" + std::to_string(index.LineOf(bad)) + ":" +
+                              std::to_string(index.Locate(bad).column) +
+                              ": unexpected ',' outside a [ ] or { } list: not valid YAML");
   }
   std::vector<YAML::Node> documents;
   try {

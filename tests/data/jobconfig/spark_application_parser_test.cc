@@ -88,6 +88,22 @@ TEST(SparkApplicationParser, InvalidYamlNamesTheLine) {
   EXPECT_NE(r.status().message().find("bad.yaml:"), std::string::npos);
 }
 
+TEST(SparkApplicationParser, BareCommaInBlockContextIsAnErrorNotAHang) {
+  // yaml-cpp 0.7 never returns on these (found by tests/fuzz/jobconfig_fuzz);
+  // the parser must answer with a located error instead.
+  for (const char* text : {",,", " ,", "---\n,", "- a\n,", ",a: b\n",
+                           ",,,,\x02spark_version:\x19" "4.0.0\n"}) {
+    auto r = ParseSparkApplicationYaml("hostile.yaml", text);
+    ASSERT_FALSE(r.ok()) << text;
+    EXPECT_NE(r.status().message().find("hostile.yaml:"), std::string::npos);
+    EXPECT_NE(r.status().message().find("unexpected ','"), std::string::npos);
+  }
+  // Commas where YAML allows them still parse.
+  auto ok = ParseSparkApplicationYaml("ok.yaml",
+                                      "a: |\n  ,not a token\nb: [1,\n  ,2]\nc: \"x\"\n");
+  EXPECT_TRUE(ok.ok()) << ok.status().ToString();
+}
+
 TEST(ConfigFileLoader, DetectsFormats) {
   EXPECT_EQ(DetectFormat("x/app.yaml", ""), ConfigFormat::kSparkApplicationYaml);
   EXPECT_EQ(DetectFormat("run.sh", ""), ConfigFormat::kSparkSubmit);
