@@ -199,6 +199,16 @@ class Generator {
     return static_cast<int>(stages_.size()) - 1;
   }
 
+  // The data a stage passes on must stay within the scenario limits (output
+  // ratios above 1 compound over operators).
+  Status CheckVolume(int stage, const std::string& where) {
+    double total = 0;
+    for (const GenTask& k : stages_[stage].tasks) total += k.cur_mb;
+    if (!(total * kMb <= kMaxScenarioBytes))
+      return Status::InvalidArgument(sc_.path + ": " + where + ": the data grows beyond 1 EiB (check outputRatio)");
+    return Status::Ok();
+  }
+
   // The stage writes its current bytes into a shuffle of `p` partitions.
   aqe::ShuffleStageStats Exchange(int stage, int64_t p, const KeySkew& skew, aqe::ShuffleOrigin origin) {
     GenStage& st = stages_[stage];
@@ -292,6 +302,7 @@ class Generator {
       }
     }
     for (int i = 0; i < static_cast<int>(input.shuffles.size()); ++i) (*side_mb)[i].resize(st.tasks.size(), 0.0);
+    tasks_ += static_cast<int64_t>(st.tasks.size());
     int64_t planned = 0;
     for (const auto& s : input.shuffles) planned = std::max<int64_t>(planned, s.num_partitions());
     st.why = std::to_string(planned) + " shuffle partitions -> " + std::to_string(st.tasks.size()) + " tasks";
@@ -314,6 +325,7 @@ class Generator {
                                               : op.kind == OpKind::kJoin ? "join " + op.table
                                               : op.kind == OpKind::kRepartition ? "repartition" : "write");
       bool bucket_local = op.on_bucket_key && !exchanged && stages_[cur].bucketed_scan;
+      if (auto st = CheckVolume(cur, label); !st.ok()) return st;
       if (op.kind == OpKind::kWrite) {
         for (GenTask& k : stages_[cur].tasks) {
           k.write_mb += k.cur_mb * op.output_ratio;
@@ -339,6 +351,7 @@ class Generator {
         aqe::StagePlan plan;
         std::vector<std::vector<double>> side;
         int next = Reduce(q, label, in, {cur}, rows_per_mb, &plan, &side);
+        if (auto st = Budget(0); !st.ok()) return st;
         for (GenTask& k : stages_[next].tasks) {
           if (op.kind == OpKind::kAggregate) k.hold_mb += k.read_mb;
           k.cur_mb = k.read_mb * op.output_ratio;
@@ -409,6 +422,7 @@ class Generator {
       aqe::StagePlan plan;
       std::vector<std::vector<double>> side;
       int next = Reduce(q, label, in, {cur, right}, rows_per_mb, &plan, &side);
+      if (auto st = Budget(0); !st.ok()) return st;
       const aqe::JoinDecision& d = plan.joins[0];
       stages_[next].join = aqe::JoinStrategyName(d.strategy);
       if (d.converted) stages_[next].join += " (converted at run time)";

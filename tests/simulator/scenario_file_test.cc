@@ -123,6 +123,27 @@ TEST(ScenarioRun, AbsurdTaskCountsFailClearly) {
   EXPECT_FALSE(parts.ok());
 }
 
+TEST(ScenarioRun, EmptyTablesAndRunawayOutputRatios) {
+  auto empty = ParseScenarioJson(R"({
+    "tables": [{"name": "t", "bytes": 0, "files": 3}],
+    "queries": [{"scan": {"table": "t"}, "ops": [{"op": "aggregate"}, {"op": "write"}]}]})",
+                                 "s.json");
+  ASSERT_TRUE(empty.ok()) << empty.status().ToString();
+  auto run = ScenarioSimulator(*empty).Run({});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_GE(run->sim.duration_ms, 0);
+  std::string ops;
+  for (int i = 0; i < 8; ++i) ops += std::string(i ? "," : "") + R"({"op": "repartition", "partitions": 2})";
+  std::string grow = R"({"tables": [{"name": "t", "bytes": "1t", "files": 10}],
+    "queries": [{"scan": {"table": "t"}, "ops": [{"op": "aggregate", "outputRatio": 1000},
+    {"op": "aggregate", "outputRatio": 1000}, {"op": "aggregate", "outputRatio": 1000}, )" + ops + "]}]}";
+  auto g = ParseScenarioJson(grow, "s.json");
+  ASSERT_TRUE(g.ok()) << g.status().ToString();
+  auto grown = ScenarioSimulator(*g).Run({});
+  ASSERT_FALSE(grown.ok());
+  EXPECT_NE(grown.status().message().find("beyond 1 EiB"), std::string::npos) << grown.status().message();
+}
+
 TEST(ScenarioRun, ScanSplitsFollowMaxPartitionBytes) {
   auto r = ParseScenarioJson(kMinimal, "s.json");
   ASSERT_TRUE(r.ok());
