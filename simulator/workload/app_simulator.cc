@@ -147,16 +147,20 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   engine::ClusterManager manager = engine::ClusterManagerFromMaster(config.Get(std::string(keys::kMaster)));
   int task_cpus = static_cast<int>(config.GetInt(std::string(keys::kTaskCpus), 1));
   std::vector<SimExecutor> observed_execs;
+  // Earliest task launch per executor, in one pass over the tasks (executor
+  // ids are unique, so an index stands for its id).
+  std::vector<int64_t> first_launch(app.executors.size(), INT64_MAX);
+  for (const model::Task& t : app.tasks) {
+    if (t.launch_time > 0 && t.executor < first_launch.size())
+      first_launch[t.executor] = std::min(first_launch[t.executor], t.launch_time);
+  }
   for (const model::Executor& e : app.executors) {
     if (e.is_driver() || !e.seen_executor_added) continue;
     SimExecutor x;
     x.id = e.id;
     // Available from registration, or from its first task if the log says
     // it ran tasks earlier (clock skew or an edited log).
-    int64_t first_task = e.add_time;
-    for (const model::Task& t : app.tasks) {
-      if (app.executors[t.executor].id == e.id && t.launch_time > 0) first_task = std::min(first_task, t.launch_time);
-    }
+    int64_t first_task = std::min(e.add_time, first_launch[&e - app.executors.data()]);
     x.start_ms = rel(first_task);
     x.end_ms = e.remove_time >= 0 ? rel(e.remove_time) : 1e300;
     x.cores = std::max(1, e.total_cores);
