@@ -213,13 +213,14 @@ std::string AccuracySection(const NightlyReport& r) {
   }
   out += "<p class=\"lead\">Jobs that adopted a recommendation: what was predicted vs what the next runs "
          "measured. Points on the diagonal are exact; dashed lines mark ±20%.</p>";
-  out += "<div class=\"grid2\"><div><p class=\"chart-title\">Memory cost (GB·h)</p>" + AccuracyMbSecondsSvg(r) +
-         "</div><div><p class=\"chart-title\">Duration</p>" + AccuracyDurationSvg(r) + "</div></div>";
+  out += "<div class=\"grid2\"><div class=\"scatter\"><p class=\"chart-title\">Memory cost (GB·h)</p>" +
+         AccuracyMbSecondsSvg(r) + "</div><div class=\"scatter\"><p class=\"chart-title\">Duration</p>" +
+         AccuracyDurationSvg(r) + "</div></div>";
   out += "<table class=\"tbl\"><thead><tr><th>Job</th><th>Night</th><th class=\"num\">Predicted memory</th>"
          "<th class=\"num\">Actual</th><th class=\"num\">Error</th><th class=\"num\">Predicted duration</th>"
          "<th class=\"num\">Actual</th><th class=\"num\">Error</th></tr></thead><tbody>";
   for (const AccuracyPoint& a : r.accuracy) {
-    out += "<tr><td>" + E(a.job) + "</td><td>" + E(a.night) + "</td><td class=\"num\">" +
+    out += "<tr><td>" + E(a.job) + "</td><td class=\"nowrap\">" + E(a.night) + "</td><td class=\"num\">" +
            E(FormatEstimate(a.predicted.mb_seconds, Mb)) + "</td><td class=\"num\">" + E(Mb(a.actual_mb_seconds)) +
            "</td><td class=\"num\">" +
            E(FormatPercent(ErrorPercent(a.predicted.mb_seconds.value, a.actual_mb_seconds), true)) +

@@ -39,6 +39,8 @@ box-shadow:0 1px 2px rgba(16,24,40,.04)}
 .kpi.alert .value{color:var(--bad)}
 .down{color:var(--good);font-weight:600}.up{color:var(--up);font-weight:600}
 .muted{color:var(--muted)}
+.nowrap{white-space:nowrap}
+.scatter{max-width:430px}
 .lead{font-size:15px;margin:0 0 12px}
 .grid2{display:grid;grid-template-columns:repeat(auto-fit,minmax(420px,1fr));gap:16px}
 .grid3{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:18px}

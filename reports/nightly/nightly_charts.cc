@@ -68,6 +68,7 @@ std::string AccuracySvg(const NightlyReport& report, bool mb_seconds) {
     spec.format = [](double v) { return FormatNumber(v); };
   } else {
     spec.format = FormatDurationTick;
+    spec.time_axis = true;
   }
   for (const AccuracyPoint& a : report.accuracy) {
     double predicted = mb_seconds ? a.predicted.mb_seconds.value / kMbSecondsPerGbHour

@@ -45,7 +45,12 @@ std::string Scaled(double value, double base, const char* const* units, int coun
 
 std::string FormatNumber(double value) {
   if (!std::isfinite(value)) return kNotAvailable;
-  return Significant(value);
+  std::string s = Significant(value);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
 }
 
 std::string FormatMbSeconds(double mb_seconds) {

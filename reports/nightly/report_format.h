@@ -34,7 +34,8 @@ std::string FormatBytes(double bytes);
 std::string FormatPercent(double percent, bool with_sign = false);
 std::string FormatMoney(double amount, const std::string& currency);
 std::string FormatCount(int64_t n);
-// A plain number with up to 3 significant digits: "0.42", "3.4", "17", "1,250".
+// A plain number with up to 3 significant digits, trailing zeros dropped:
+// "0.42", "3.4", "17", "50", "1,250".
 std::string FormatNumber(double value);
 
 // A time-axis label without zero parts: "0", "30 s", "10 min", "1 h 30 min".

@@ -160,7 +160,8 @@ std::string RenderScatter(const ScatterSpec& spec) {
     if (std::isfinite(p.x)) max = std::max(max, p.x);
     if (std::isfinite(p.y)) max = std::max(max, p.y);
   }
-  Ticks ticks = NiceTicks(0, max > 0 ? max * 1.05 : 1, 5);
+  Ticks ticks = spec.time_axis ? TimeTicks(0, max > 0 ? max * 1.05 : 1000, 5)
+                               : NiceTicks(0, max > 0 ? max * 1.05 : 1, 5);
   double left = kAxisLabelWidth + 18, bottom_room = kBottomAxis + 22;
   double plot = spec.size - left - kRightMargin;
   constexpr double kTitleRoom = 30;  // the y-axis title sits above the plot

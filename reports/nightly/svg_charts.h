@@ -91,6 +91,7 @@ struct ScatterSpec {
   std::vector<ScatterPoint> points;
   ValueFormatter format;  // both axes share a unit
   double band = 0.2;      // dashed lines at y = x (1 ± band); 0 = none
+  bool time_axis = false; // values are milliseconds: ticks on round durations
   double size = 380;
 };
 // Both axes start at 0 and share one scale, with the y = x diagonal.

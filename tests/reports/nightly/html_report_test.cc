@@ -10,64 +10,15 @@
 
 #include "reports/nightly/html_escape.h"
 #include "reports/nightly/nightly_charts.h"
+#include "tests/reports/nightly/html_tags.h"
 #include "tests/reports/nightly/sample_report.h"
 
 namespace sparktune::reports {
 namespace {
 
-// The start tags of an HTML document with their attribute names and values,
-// read the way a browser tokenizes them (quoted values may hold '>' and
-// spaces); the contents of <style> are skipped.
-struct Tag {
-  std::string name;
-  std::vector<std::pair<std::string, std::string>> attributes;
-};
-
-std::vector<Tag> StartTags(const std::string& html) {
-  std::vector<Tag> tags;
-  size_t i = 0;
-  auto lower = [](std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-  };
-  while ((i = html.find('<', i)) != std::string::npos) {
-    ++i;
-    if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
-    Tag tag;
-    while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '>' && html[i] != '/') {
-      tag.name += html[i++];
-    }
-    tag.name = lower(tag.name);
-    while (i < html.size() && html[i] != '>') {
-      if (std::isspace(static_cast<unsigned char>(html[i])) || html[i] == '/') {
-        ++i;
-        continue;
-      }
-      std::string name, value;
-      while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '=' &&
-             html[i] != '>' && html[i] != '/') {
-        name += html[i++];
-      }
-      if (i < html.size() && html[i] == '=') {
-        ++i;
-        if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
-          char quote = html[i++];
-          size_t end = html.find(quote, i);
-          value = html.substr(i, end - i);
-          i = end == std::string::npos ? html.size() : end + 1;
-        } else {
-          while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '>') {
-            value += html[i++];
-          }
-        }
-      }
-      tag.attributes.emplace_back(lower(name), value);
-    }
-    if (tag.name == "style") i = html.find("</style>", i);
-    tags.push_back(std::move(tag));
-  }
-  return tags;
-}
+using testing::kRendererElements;
+using testing::StartTags;
+using testing::Tag;
 
 size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
@@ -90,12 +41,8 @@ TEST(NightlyHtmlTest, HostileStringsAppearOnlyEscaped) {
   EXPECT_EQ(html.find("<img"), std::string::npos);
   EXPECT_EQ(html.find("<svg onload"), std::string::npos);
   EXPECT_EQ(html.find("<b onmouseover"), std::string::npos);
-  static const std::set<std::string> kWritten = {
-      "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "h3", "h4", "nav", "a",
-      "main", "section", "span", "code", "table", "thead", "tbody", "tr", "th", "td", "p", "pre", "br", "wbr",
-      "ul", "li", "article", "details", "summary", "footer", "svg", "rect", "line", "polyline", "circle", "text"};
   for (const Tag& tag : StartTags(html)) {
-    EXPECT_TRUE(kWritten.count(tag.name)) << "unexpected element <" << tag.name << ">";
+    EXPECT_TRUE(kRendererElements.count(tag.name)) << "unexpected element <" << tag.name << ">";
     for (const auto& [name, value] : tag.attributes) {
       EXPECT_NE(name.rfind("on", 0), 0u) << "<" << tag.name << "> has event handler " << name;
     }
@@ -140,7 +87,9 @@ TEST(NightlyHtmlTest, PageIsSelfContained) {
   for (const Tag& tag : StartTags(html)) {
     for (const auto& [name, value] : tag.attributes) {
       EXPECT_FALSE(kFetching.count(name)) << "<" << tag.name << " " << name << "=...>";
-      if (name == "href") EXPECT_EQ(value.rfind("#", 0), 0u) << "non-anchor link " << value;
+      if (name == "href") {
+        EXPECT_EQ(value.rfind("#", 0), 0u) << "non-anchor link " << value;
+      }
     }
   }
   EXPECT_EQ(html.find("<link"), std::string::npos);

