@@ -175,9 +175,9 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     }
     out += "\n";
   }
-  out += "<sub>Memory cost in GB·h (1 GB·h = 3,686,400 MB-seconds); intervals in parentheses.";
+  out += "*Memory cost in GB·h (1 GB·h = 3,686,400 MB-seconds); intervals in parentheses.";
   if (!r.tool_version.empty()) out += " sparktune " + MarkdownEscape(r.tool_version) + ".";
-  out += "</sub>\n";
+  out += "*\n";
   return out;
 }
 
