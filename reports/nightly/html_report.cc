@@ -70,10 +70,9 @@ std::string FleetSection(const NightlyReport& r) {
              E(FormatCount(r.inputs.apps_new) + " new · " + FormatCount(r.inputs.apps_known) + " already known"));
   if (!r.proposal.changes.empty()) {
     double pct = t.mb_seconds > 0 ? r.proposal.saving_mb_seconds.value / t.mb_seconds * 100 : NAN;
-    std::string sub = std::isfinite(pct) ? E(FormatPercent(pct) + " of tonight's memory cost") : "";
+    std::string sub = std::isfinite(pct) ? E(FormatPercent(pct) + " of tonight") : "";
     if (r.proposal.saving_mb_seconds.has_interval()) {
-      sub += "<br>" + E("range " + Mb(r.proposal.saving_mb_seconds.low) + " – " +
-                        Mb(r.proposal.saving_mb_seconds.high));
+      sub += "<br>" + E("range " + FormatRange(r.proposal.saving_mb_seconds.low, r.proposal.saving_mb_seconds.high, Mb));
     }
     out += Kpi("Predicted saving", Mb(r.proposal.saving_mb_seconds.value), "per night · " + sub);
   } else {

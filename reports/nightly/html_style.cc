@@ -33,7 +33,8 @@ box-shadow:0 1px 2px rgba(16,24,40,.04)}
 .kpis{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:14px;margin-bottom:16px}
 .kpi{background:var(--card);border:1px solid var(--line);border-radius:10px;padding:14px 16px}
 .kpi .label{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted);font-weight:600}
-.kpi .value{font-size:26px;font-weight:700;margin-top:2px;line-height:1.25;white-space:nowrap}
+.kpi a{color:var(--s1);font-weight:600}
+.kpi .value{font-size:24px;font-weight:700;margin-top:2px;line-height:1.25;white-space:nowrap}
 .kpi .sub{font-size:13px;color:var(--muted);margin-top:2px}
 .kpi.alert{border-color:var(--bad)}
 .kpi.alert .value{color:var(--bad)}

@@ -149,6 +149,16 @@ std::string FormatEstimate(const Estimate& e, const std::function<std::string(do
   return value + " (" + low + "–" + high + ")";
 }
 
+std::string FormatRange(double low, double high, const std::function<std::string(double)>& format) {
+  std::string l = format(low), h = format(high);
+  size_t space = h.rfind(' ');
+  if (space != std::string::npos && h.find(' ') == space && l.find(' ') == l.rfind(' ') &&
+      l.size() > h.size() - space && l.compare(l.size() - (h.size() - space), std::string::npos, h, space) == 0) {
+    return l.substr(0, l.size() - (h.size() - space)) + "–" + h;
+  }
+  return l + " – " + h;
+}
+
 std::string FormatDurationTick(double ms) {
   if (!std::isfinite(ms)) return kNotAvailable;
   if (ms == 0) return "0";

@@ -38,6 +38,9 @@ std::string FormatCount(int64_t n);
 // "0.42", "3.4", "17", "50", "1,250".
 std::string FormatNumber(double value);
 
+// "121–236 GB·h": a range with a unit the two share written once.
+std::string FormatRange(double low, double high, const std::function<std::string(double)>& format);
+
 // A time-axis label without zero parts: "0", "30 s", "10 min", "1 h 30 min".
 std::string FormatDurationTick(double ms);
 

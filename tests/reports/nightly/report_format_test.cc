@@ -55,6 +55,12 @@ TEST(ReportFormatTest, EstimateWritesASharedUnitOnce) {
   EXPECT_EQ(FormatEstimate({754'000, 700'000, 800'000}, FormatDurationMs), "12 min 34 s (11 min 40 s–13 min 20 s)");
 }
 
+TEST(ReportFormatTest, RangeWritesASharedUnitOnce) {
+  EXPECT_EQ(FormatRange(121 * kMbSecondsPerGbHour, 236 * kMbSecondsPerGbHour, FormatMbSeconds), "121–236 GB·h");
+  EXPECT_EQ(FormatRange(900 * 3600.0, 2 * kMbSecondsPerGbHour, FormatMbSeconds), "900 MB·h – 2.0 GB·h");
+  EXPECT_EQ(FormatRange(60'000, 90'000, FormatDurationMs), "1 min 00 s – 1 min 30 s");
+}
+
 TEST(ReportFormatTest, CostUsesGbHoursAndCoreHours) {
   Prices prices{0.01, 0.05, "USD"};
   EXPECT_DOUBLE_EQ(CostOf(2 * kMbSecondsPerGbHour, 3 * 3600.0, prices), 0.02 + 0.15);
