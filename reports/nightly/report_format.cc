@@ -1,0 +1,185 @@
+#include "reports/nightly/report_format.h"
+
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace sparktune::reports {
+namespace {
+
+constexpr const char* kNotAvailable = "n/a";
+
+// `value` with 3 significant digits at most and thousands separators.
+std::string Significant(double value) {
+  double a = std::fabs(value);
+  int decimals = a >= 100 ? 0 : (a >= 1 ? 1 : 2);
+  if (a == 0) decimals = 0;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, a);
+  std::string digits = buf;
+  size_t dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  std::string frac = dot == std::string::npos ? "" : digits.substr(dot);
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  bool negative = value < 0 && (grouped + frac).find_first_not_of("0.,") != std::string::npos;
+  return (negative ? "−" : "") + grouped + frac;
+}
+
+// Picks the largest unit whose size does not exceed |value|.
+std::string Scaled(double value, double base, const char* const* units, int count) {
+  if (!std::isfinite(value)) return kNotAvailable;
+  double v = value;
+  int u = 0;
+  while (u + 1 < count && std::fabs(v) >= base * 0.9995) {
+    v /= base;
+    ++u;
+  }
+  return Significant(v) + " " + units[u];
+}
+
+}  // namespace
+
+std::string FormatNumber(double value) {
+  if (!std::isfinite(value)) return kNotAvailable;
+  std::string s = Significant(value);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string FormatMbSeconds(double mb_seconds) {
+  static const char* const kUnits[] = {"MB·h", "GB·h", "TB·h", "PB·h"};
+  return Scaled(mb_seconds / 3600.0, 1024.0, kUnits, 4);
+}
+
+std::string FormatCoreSeconds(double core_seconds) {
+  if (!std::isfinite(core_seconds)) return kNotAvailable;
+  return Significant(core_seconds / 3600.0) + " core-h";
+}
+
+std::string FormatBytes(double bytes) {
+  static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  return Scaled(bytes, 1024.0, kUnits, 6);
+}
+
+std::string FormatDurationMs(double ms) {
+  if (!std::isfinite(ms)) return kNotAvailable;
+  std::string sign = ms < 0 ? "−" : "";
+  double a = std::fabs(ms);
+  char buf[64];
+  if (a < 1000) {
+    std::snprintf(buf, sizeof buf, "%.0f ms", a);
+  } else if (a < 60'000) {
+    std::snprintf(buf, sizeof buf, a < 10'000 ? "%.1f s" : "%.0f s", a / 1000);
+  } else if (a < 3'600'000) {
+    long long s = std::llround(a / 1000);
+    std::snprintf(buf, sizeof buf, "%lld min %02lld s", s / 60, s % 60);
+  } else {
+    long long m = std::llround(a / 60'000);
+    std::snprintf(buf, sizeof buf, "%lld h %02lld min", m / 60, m % 60);
+  }
+  return sign + buf;
+}
+
+std::string FormatPercent(double percent, bool with_sign) {
+  if (!std::isfinite(percent)) return kNotAvailable;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.1f%%", std::fabs(percent));
+  bool zero = std::string(buf) == "0.0%";
+  if (zero) return buf;
+  if (percent < 0) return std::string("−") + buf;
+  return (with_sign ? "+" : "") + std::string(buf);
+}
+
+std::string FormatMoney(double amount, const std::string& currency) {
+  if (!std::isfinite(amount)) return kNotAvailable;
+  char buf[64];
+  double a = std::fabs(amount);
+  // Below one unit (a price per GB·h), keep up to 4 decimals: "$0.0045".
+  std::snprintf(buf, sizeof buf, a > 0 && a < 0.995 ? "%.4f" : "%.2f", a);
+  std::string digits = buf;
+  while (digits.size() > 4 && digits.back() == '0' && digits[digits.size() - 3] != '.') digits.pop_back();
+  size_t dot = digits.find('.');
+  std::string whole = digits.substr(0, dot);
+  std::string grouped;
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
+    grouped += whole[i];
+  }
+  std::string number = (amount < 0 ? "−" : "") + grouped + digits.substr(dot);
+  if (currency == "USD") return (amount < 0 ? "−$" : "$") + grouped + digits.substr(dot);
+  if (currency == "EUR") return number + " €";
+  return number + " " + currency;
+}
+
+std::string FormatCount(int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string grouped;
+  for (size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return (n < 0 ? "−" : "") + grouped;
+}
+
+std::string FormatEstimate(const Estimate& e, const std::function<std::string(double)>& format) {
+  if (!e.has_interval()) return format(e.value);
+  std::string value = format(e.value), low = format(e.low), high = format(e.high);
+  // "61.7 GB·h (54.3–69.1)": drop a single-word unit the three share.
+  size_t space = value.rfind(' ');
+  if (space != std::string::npos && value.find(' ') == space) {
+    std::string unit = value.substr(space);
+    auto strip = [&](std::string& s) {
+      if (s.size() > unit.size() && s.compare(s.size() - unit.size(), unit.size(), unit) == 0 &&
+          s.find(' ') == s.size() - unit.size()) {
+        s.resize(s.size() - unit.size());
+        return true;
+      }
+      return false;
+    };
+    std::string l = low, h = high;
+    if (strip(l) && strip(h)) return value + " (" + l + "–" + h + ")";
+  }
+  return value + " (" + low + "–" + high + ")";
+}
+
+std::string FormatRange(double low, double high, const std::function<std::string(double)>& format) {
+  std::string l = format(low), h = format(high);
+  size_t space = h.rfind(' ');
+  if (space != std::string::npos && h.find(' ') == space && l.find(' ') == l.rfind(' ') &&
+      l.size() > h.size() - space && l.compare(l.size() - (h.size() - space), std::string::npos, h, space) == 0) {
+    return l.substr(0, l.size() - (h.size() - space)) + "–" + h;
+  }
+  return l + " – " + h;
+}
+
+std::string FormatDurationTick(double ms) {
+  if (!std::isfinite(ms)) return kNotAvailable;
+  if (ms == 0) return "0";
+  if (std::fabs(ms) < 60'000) return FormatDurationMs(ms);
+  long long s = std::llround(std::fabs(ms) / 1000);
+  std::string out = ms < 0 ? "−" : "";
+  long long h = s / 3600, m = (s % 3600) / 60, sec = s % 60;
+  if (h > 0) out += std::to_string(h) + " h";
+  if (m > 0) out += (h > 0 ? " " : "") + std::to_string(m) + " min";
+  if (sec > 0) out += (h > 0 || m > 0 ? " " : "") + std::to_string(sec) + " s";
+  return out;
+}
+
+double CostOf(double mb_seconds, double core_seconds, const Prices& prices) {
+  return mb_seconds / kMbSecondsPerGbHour * prices.per_gb_hour +
+         core_seconds / 3600.0 * prices.per_core_hour;
+}
+
+double ErrorPercent(double predicted, double observed) {
+  if (observed == 0) return std::numeric_limits<double>::quiet_NaN();
+  return (predicted - observed) / observed * 100.0;
+}
+
+}  // namespace sparktune::reports

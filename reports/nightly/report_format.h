@@ -1,0 +1,58 @@
+// Human-friendly formatting of the nightly report's numbers, shared by the
+// HTML and Markdown renderers so both say the same thing the same way:
+//
+//   FormatMbSeconds(3.6e6)      "1.0 GB·h"     (MB·h / GB·h / TB·h, base 1024)
+//   FormatCoreSeconds(45000)    "12.5 core-h"
+//   FormatDurationMs(754000)    "12 min 34 s"  (ms, s, min, h)
+//   FormatBytes(1.5 * 2^30)     "1.5 GiB"
+//   FormatPercent(-4.04)        "−4.0%"        (with a sign only if asked)
+//   FormatMoney(1234.5, "USD")  "$1,234.50"    (other currencies: "1,234.50 EUR")
+//   FormatCount(1204)           "1,204"
+//
+// Three significant digits at most (1 decimal from 1 to 100, none above,
+// 2 below 1). Non-finite values print as "n/a". Output is plain UTF-8 text
+// with no markup; callers escape it like any other string.
+//
+// Thread safety: pure functions.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "reports/nightly/nightly_report.h"
+
+namespace sparktune::reports {
+
+// MB-seconds in one GB·h (1024 MB for 3600 s).
+inline constexpr double kMbSecondsPerGbHour = 1024.0 * 3600.0;
+
+std::string FormatMbSeconds(double mb_seconds);
+std::string FormatCoreSeconds(double core_seconds);
+std::string FormatDurationMs(double ms);
+std::string FormatBytes(double bytes);
+std::string FormatPercent(double percent, bool with_sign = false);
+std::string FormatMoney(double amount, const std::string& currency);
+std::string FormatCount(int64_t n);
+// A plain number with up to 3 significant digits, trailing zeros dropped:
+// "0.42", "3.4", "17", "50", "1,250".
+std::string FormatNumber(double value);
+
+// "121–236 GB·h": a range with a unit the two share written once.
+std::string FormatRange(double low, double high, const std::function<std::string(double)>& format);
+
+// A time-axis label without zero parts: "0", "30 s", "10 min", "1 h 30 min".
+std::string FormatDurationTick(double ms);
+
+// "value (low–high)" when the estimate has an interval, else just "value";
+// a unit the three share is written once: "61.7 GB·h (54.3–69.1)".
+std::string FormatEstimate(const Estimate& e, const std::function<std::string(double)>& format);
+
+// Money for the given use at `prices`; 0 when prices are not configured.
+double CostOf(double mb_seconds, double core_seconds, const Prices& prices);
+
+// Relative error of a prediction against what was observed, in percent
+// ((predicted - observed) / observed x 100); NaN when observed is 0.
+double ErrorPercent(double predicted, double observed);
+
+}  // namespace sparktune::reports

@@ -1,0 +1,59 @@
+#include "reports/nightly/markdown_report.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/reports/nightly/golden_file.h"
+#include "tests/reports/nightly/sample_report.h"
+
+namespace sparktune::reports {
+namespace {
+
+TEST(NightlyMarkdownTest, SampleReportMatchesGolden) {
+  testing::ExpectMatchesGolden("sample_report.md", RenderNightlyMarkdown(testing::SampleNightlyReport()));
+}
+
+TEST(NightlyMarkdownTest, FirstNightMatchesGolden) {
+  testing::ExpectMatchesGolden("first_night.md", RenderNightlyMarkdown(testing::FirstNightReport()));
+}
+
+TEST(NightlyMarkdownTest, HostileNameCannotFormatOrEmbedHtml) {
+  std::string md = RenderNightlyMarkdown(testing::SampleNightlyReport());
+  EXPECT_EQ(md.find("<script"), std::string::npos);
+  EXPECT_EQ(md.find("<img"), std::string::npos);
+  EXPECT_NE(md.find("&lt;script&gt;alert\\(1\\)&lt;/script&gt;&lt;img src=x onerror=alert\\(2\\)&gt;"),
+            std::string::npos);
+}
+
+TEST(NightlyMarkdownTest, EscapeNeutralizesMarkdownAndHtml) {
+  EXPECT_EQ(MarkdownEscape("a|b"), "a\\|b");
+  EXPECT_EQ(MarkdownEscape("*bold* _it_ [x](http://e) ![i](y)"),
+            "\\*bold\\* \\_it\\_ \\[x\\]\\(http://e\\) \\!\\[i\\]\\(y\\)");
+  EXPECT_EQ(MarkdownEscape("<b>&amp;</b>"), "&lt;b&gt;&amp;amp;&lt;/b&gt;");
+  EXPECT_EQ(MarkdownEscape("`code`"), "\\`code\\`");
+  EXPECT_EQ(MarkdownEscape("line1\nline2"), "line1 line2");
+}
+
+TEST(NightlyMarkdownTest, CodeSpanOutlastsBackticksAndKeepsTableCells) {
+  EXPECT_EQ(MarkdownCode("spark.executor.memory"), "`spark.executor.memory`");
+  EXPECT_EQ(MarkdownCode("a`b"), "``a`b``");
+  EXPECT_EQ(MarkdownCode("`x`"), "`` `x` ``");
+  EXPECT_EQ(MarkdownCode("a|b"), "`a\\|b`");
+  EXPECT_EQ(MarkdownCode("a\nb"), "`a b`");
+}
+
+TEST(NightlyMarkdownTest, UnreadableLogWithPipeStaysInOneRow) {
+  NightlyReport r = testing::FirstNightReport();
+  r.inputs.unreadable.push_back({"/logs/a|b.lz4", "bad | worse\nthird line"});
+  std::string md = RenderNightlyMarkdown(r);
+  EXPECT_NE(md.find("| `/logs/a\\|b.lz4` | bad \\| worse third line |\n"), std::string::npos) << md;
+}
+
+TEST(NightlyMarkdownTest, FirstNightSaysThereIsNothingToPropose) {
+  std::string md = RenderNightlyMarkdown(testing::FirstNightReport());
+  EXPECT_NE(md.find("No change proposed tonight."), std::string::npos);
+  EXPECT_NE(md.find("No job has a predicted saving tonight."), std::string::npos);
+  EXPECT_EQ(md.find("Unreadable logs"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace sparktune::reports
