@@ -13,6 +13,7 @@ CandidatePrediction ToCandidatePrediction(const simulator::SimResult& r) {
   p.mb_seconds = r.mb_seconds;
   p.mb_seconds_low = r.mb_seconds_low;
   p.mb_seconds_high = r.mb_seconds_high;
+  p.core_seconds = r.core_seconds;
   p.oom_risk = r.oom_risk;
   p.present = std::isfinite(r.duration_ms) && std::isfinite(r.mb_seconds) && r.duration_ms > 0;
   return p;

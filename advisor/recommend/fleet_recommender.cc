@@ -16,15 +16,28 @@ struct Scaled {
 
 double Ratio(double value, double baseline) { return baseline > 0 ? value / baseline : 1.0; }
 
+// The job's observed cost as the objective charges it.
+double ObservedCharge(const FleetJob& job, const FleetOptions& options) {
+  return options.node_mib_per_core > 0
+             ? std::max(job.observed_mb_seconds, job.observed_core_seconds * options.node_mib_per_core)
+             : job.observed_mb_seconds;
+}
+
 Scaled ScaleAt(const FleetJob& job, int c, const FleetOptions& options) {
   Scaled s;
   if (c < 0 || c >= static_cast<int>(job.at.size()) || !job.at[c].present) return s;
   const CandidatePrediction& p = job.at[c];
-  double mbs_ratio = Ratio(p.mb_seconds, job.baseline_mb_seconds);
+  const double node = options.node_mib_per_core;
+  // Charged MB-seconds: plain, or the dominant share of the node (memory the
+  // job's cores strand counts as used).
+  auto charged = [node](double mbs, double core_s) { return node > 0 ? std::max(mbs, core_s * node) : mbs; };
+  const double observed = ObservedCharge(job, options);
+  const double baseline = charged(job.baseline_mb_seconds, job.baseline_core_seconds);
+  double mbs_ratio = Ratio(charged(p.mb_seconds, p.core_seconds), baseline);
   double dur_ratio = Ratio(p.duration_ms, job.baseline_duration_ms);
-  s.mbs = job.observed_mb_seconds * mbs_ratio;
-  s.mbs_low = job.observed_mb_seconds * Ratio(p.mb_seconds_low, job.baseline_mb_seconds);
-  s.mbs_high = job.observed_mb_seconds * Ratio(p.mb_seconds_high, job.baseline_mb_seconds);
+  s.mbs = observed * mbs_ratio;
+  s.mbs_low = observed * Ratio(charged(p.mb_seconds_low, p.core_seconds), baseline);
+  s.mbs_high = observed * Ratio(charged(p.mb_seconds_high, p.core_seconds), baseline);
   s.duration = job.observed_duration_ms * dur_ratio;
   double limit = job.max_slowdown.value_or(options.max_slowdown);
   s.feasible = !p.oom_risk && std::isfinite(s.mbs) && dur_ratio <= 1.0 + limit + 1e-9;
@@ -54,10 +67,13 @@ FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates
   std::vector<int> best(jobs.size());
   for (size_t j = 0; j < jobs.size(); ++j) {
     best[j] = BestFeasible(jobs[j], n, options);
-    rec.observed_mb_seconds += jobs[j].observed_mb_seconds;
+    rec.observed_mb_seconds += ObservedCharge(jobs[j], options);
   }
-  // Score every candidate as the fleet default: a job it breaks falls back to
-  // its own best feasible candidate (a forced override), or keeps its config.
+  // Score every candidate as the fleet default: the fleet's total MB-seconds
+  // with every job on it, except that a job it breaks (too slow, out-of-memory
+  // risk) counts at its current cost, as if it kept its own config. Counting
+  // such a job at its own best instead would let a default that suits no job
+  // win by pushing the whole fleet into overrides.
   for (int c = 0; c < n; ++c) {
     CandidateScore score{.candidate = c};
     for (size_t j = 0; j < jobs.size(); ++j) {
@@ -67,8 +83,7 @@ FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates
         ++score.jobs_within_limit;
       } else {
         ++score.jobs_forced_off;
-        score.total_mb_seconds += best[j] >= 0 ? ScaleAt(jobs[j], best[j], options).mbs
-                                               : jobs[j].observed_mb_seconds;
+        score.total_mb_seconds += ObservedCharge(jobs[j], options);
       }
     }
     rec.scores.push_back(score);
@@ -89,10 +104,10 @@ FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates
     JobAssignment a;
     a.job_key = job.job_key;
     a.app_id = job.app_id;
-    a.observed_mb_seconds = job.observed_mb_seconds;
+    a.observed_mb_seconds = ObservedCharge(job, options);
     a.observed_duration_ms = job.observed_duration_ms;
     Scaled at_default = ScaleAt(job, rec.chosen, options);
-    a.at_defaults_mb_seconds = at_default.feasible ? at_default.mbs : job.observed_mb_seconds;
+    a.at_defaults_mb_seconds = at_default.feasible ? at_default.mbs : a.observed_mb_seconds;
     int pick = rec.chosen;
     if (!at_default.feasible) {
       pick = best[j];
@@ -123,7 +138,7 @@ FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates
       a.predicted_duration_ms = s.duration;
     } else {
       a.predicted_mb_seconds = a.predicted_mb_seconds_low = a.predicted_mb_seconds_high =
-          job.observed_mb_seconds;
+          a.observed_mb_seconds;
       a.predicted_duration_ms = job.observed_duration_ms;
       if (a.reason.empty()) a.reason = "no candidate within its limit: keeps its own config";
     }

@@ -27,6 +27,7 @@ namespace sparktune::advisor {
 struct CandidatePrediction {
   double duration_ms = 0, duration_ms_low = 0, duration_ms_high = 0;
   double mb_seconds = 0, mb_seconds_low = 0, mb_seconds_high = 0;
+  double core_seconds = 0;
   bool oom_risk = false;
   bool present = false;  // false when this job was not evaluated at this candidate
 };
@@ -38,6 +39,8 @@ struct FleetJob {
   double observed_mb_seconds = 0;
   double baseline_duration_ms = 0;  // simulated at the job's own config
   double baseline_mb_seconds = 0;
+  double observed_core_seconds = 0;  // only needed with FleetOptions::node_mib_per_core
+  double baseline_core_seconds = 0;
   std::optional<double> max_slowdown;  // per-job limit as a fraction; default from options
   std::vector<CandidatePrediction> at;  // aligned with the candidate list
 };
@@ -45,6 +48,13 @@ struct FleetJob {
 struct FleetOptions {
   double max_slowdown = 0.10;          // fraction of observed duration
   double override_min_gain = 0.10;     // fraction of the job's MB-seconds under the defaults
+  // The nodes' memory per core, MiB (e.g. 384 GB / 64 cores = 6144). When
+  // set, a job is charged for the memory its cores strand on the node:
+  // max(MB-seconds, core-seconds x node MiB per core), the dominant share a
+  // scheduler such as YARN's DominantResourceCalculator allocates. This is
+  // how eBay derived 5 GB per core from 384 GB / 64-core nodes
+  // (seed-cases.md). 0 = plain MB-seconds.
+  double node_mib_per_core = 0;
 };
 
 // What one job gets under the recommendation.
@@ -63,7 +73,7 @@ struct JobAssignment {
 
 struct CandidateScore {
   int candidate = 0;
-  double total_mb_seconds = 0;  // with forced overrides for jobs the candidate breaks
+  double total_mb_seconds = 0;  // jobs the candidate breaks count at their current cost
   int jobs_within_limit = 0;
   int jobs_forced_off = 0;
 };
