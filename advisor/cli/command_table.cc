@@ -13,6 +13,7 @@ int RunProfile(const std::vector<std::string>& args);
 int RunLint(const std::vector<std::string>& args);
 int RunWhatif(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
+int RunIngest(const std::vector<std::string>& args);
 
 namespace {
 
@@ -23,6 +24,7 @@ const Command kCommands[] = {
      &RunWhatif},
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
+    {"ingest", "load event logs into the history database (SQLite), in parallel; skips logs already stored", &RunIngest},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 
