@@ -15,7 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <random>
-#include <set>
+#include <map>
 #include <thread>
 
 #include "tests/test_paths.h"
@@ -27,13 +27,15 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // Kill moments per run of the test.
-constexpr int kKills = 4;
+constexpr int kKills = 6;
 
 std::string Logs() { return testing::SourceDir() + "/data/groundtruth/logs"; }
 
 // Runs `sparktune ingest --db DB --jobs 2 LOGS`; kills it with SIGKILL after
 // `kill_after` unless it is zero. Returns the wait status.
 int RunIngest(const std::string& db, std::chrono::milliseconds kill_after) {
+  std::fflush(stdout);  // or the child would flush the parent's buffered output again
+  std::fflush(stderr);
   pid_t pid = fork();
   if (pid == 0) {
     std::freopen("/dev/null", "w", stdout);
@@ -108,9 +110,10 @@ std::vector<std::string> Contents(sqlite3* db) {
   return all;
 }
 
-// Checks the database after a kill; returns its content hashes.
-std::set<std::string> CheckConsistent(const std::string& path) {
-  std::set<std::string> hashes;
+// Checks the database after a kill; returns its content hashes with their
+// raw log sizes.
+std::map<std::string, int64_t> CheckConsistent(const std::string& path) {
+  std::map<std::string, int64_t> hashes;
   if (!fs::exists(path)) return hashes;  // killed before the file was created
   sqlite3* db = nullptr;
   EXPECT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
@@ -127,7 +130,10 @@ std::set<std::string> CheckConsistent(const std::string& path) {
                        "NOT EXISTS (SELECT 1 FROM configs c WHERE c.app = a.id) OR "
                        "(SELECT count(*) FROM predictions p WHERE p.app = a.id AND p.kind = 'baseline') != 1");
     EXPECT_TRUE(broken.empty()) << "incomplete apps, first: " << broken.front();
-    for (std::string& h : Rows(db, "SELECT content_hash FROM applications")) hashes.insert(h);
+    for (const std::string& row : Rows(db, "SELECT content_hash, log_bytes FROM applications")) {
+      size_t bar = row.find('|');
+      hashes[row.substr(0, bar)] = std::stoll(row.substr(bar + 1));
+    }
   }
   sqlite3_close(db);
   return hashes;
@@ -158,7 +164,9 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
   int status = RunIngest(clean, std::chrono::milliseconds(0));
   auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
   ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "clean ingest failed, status " << status;
-  std::set<std::string> reference = CheckConsistent(clean);
+  std::map<std::string, int64_t> reference = CheckConsistent(clean);
+  int64_t total_bytes = 0;
+  for (const auto& [h, bytes] : reference) total_bytes += bytes;
   ASSERT_GE(reference.size(), 40u);
 
   // Kill moments spread over the run: one early (schema creation, first
@@ -168,18 +176,25 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> fraction(0.05, 0.95);
   const std::string killed = tmp.path() + "/killed.db";
-  std::set<std::string> before;
+  std::map<std::string, int64_t> before;
   int interrupted = 0;
   for (int k = 0; k < kKills; ++k) {
-    double f = k == 0 ? 0.02 : fraction(rng);
+    // Each run only has the logs left by the previous ones to do: aim within
+    // that (estimated by their bytes).
+    int64_t stored_bytes = 0;
+    for (const auto& [h, bytes] : before) stored_bytes += bytes;
+    double left = static_cast<double>(total_bytes - stored_bytes) / static_cast<double>(total_bytes);
+    double f = k == 0 ? 0.02 : fraction(rng) * left;
     auto delay = std::chrono::milliseconds(std::max<int64_t>(1, static_cast<int64_t>(f * whole.count())));
     SCOPED_TRACE("seed " + std::to_string(seed) + ", kill " + std::to_string(k) + " after " +
                  std::to_string(delay.count()) + " ms of a " + std::to_string(whole.count()) + " ms run");
     status = RunIngest(killed, delay);
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++interrupted;
-    std::set<std::string> after = CheckConsistent(killed);
-    for (const std::string& h : before) EXPECT_TRUE(after.count(h)) << "lost committed app " << h;
-    for (const std::string& h : after) EXPECT_TRUE(reference.count(h)) << "unknown app " << h;
+    std::map<std::string, int64_t> after = CheckConsistent(killed);
+    std::printf("kill %d after %lld ms: %s, %zu of %zu apps stored\n", k, static_cast<long long>(delay.count()),
+                WIFSIGNALED(status) ? "killed" : "had finished", after.size(), reference.size());
+    for (const auto& [h, bytes] : before) EXPECT_TRUE(after.count(h)) << "lost committed app " << h;
+    for (const auto& [h, bytes] : after) EXPECT_TRUE(reference.count(h)) << "unknown app " << h;
     before = after;
   }
   EXPECT_GE(interrupted, 1) << "no run was actually interrupted";
