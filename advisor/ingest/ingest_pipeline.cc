@@ -136,6 +136,26 @@ class WorkQueue {
   bool stopped_ = false;
 };
 
+// Joins the workers when the writer leaves, however it leaves: stops the
+// queue first so that none stays blocked on a full queue.
+class Workers {
+ public:
+  explicit Workers(WorkQueue& queue) : queue_(queue) {}
+  ~Workers() { StopAndJoin(); }
+  template <typename F>
+  void Start(F&& body) { threads_.emplace_back(std::forward<F>(body)); }
+  void StopAndJoin() {
+    queue_.Stop();
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+ private:
+  WorkQueue& queue_;
+  std::vector<std::thread> threads_;
+};
+
 WorkResult Process(size_t index, const Input& input, const std::unordered_set<std::string>& stored,
                    WorkQueue& queue, const IngestOptions& options) {
   WorkResult out;
@@ -200,9 +220,9 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
   jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, inputs.size())));
   WorkQueue queue(kQueuedPerWorker * static_cast<size_t>(jobs));
   std::atomic<size_t> next{0};
-  std::vector<std::thread> workers;
+  Workers workers(queue);
   for (int w = 0; w < jobs && !inputs.empty(); ++w) {
-    workers.emplace_back([&] {
+    workers.Start([&] {
       while (true) {
         size_t i = next.fetch_add(1);
         if (i >= inputs.size() || queue.stopped()) return;
@@ -252,8 +272,7 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
     items[r.index] = std::move(item);
     if (options.on_progress) options.on_progress(progress);
   }
-  queue.Stop();
-  for (std::thread& t : workers) t.join();
+  workers.StopAndJoin();
   if (!fatal.ok()) return fatal.WithContext("ingest stopped; apps stored before this are kept");
 
   report.items = std::move(failures);
