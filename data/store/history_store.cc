@@ -259,7 +259,8 @@ Status HistoryStore::InsertPredictions(int64_t app_pk, const std::vector<Predict
                    "mb_seconds, mb_seconds_low, mb_seconds_high, oom_risk, duration_error, mb_seconds_error, "
                    "recommendation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const PredictionRow& p : predictions) {
-    s.Bind(1, app_pk).Bind(2, PredictionKindName(p.kind)).Bind(3, p.config_json).Bind(4, p.duration_ms);
+    SPARKTUNE_ASSIGN_OR_RETURN(SettingMap config, ParseConfigJson(p.config_json));
+    s.Bind(1, app_pk).Bind(2, PredictionKindName(p.kind)).Bind(3, CanonicalConfigJson(config)).Bind(4, p.duration_ms);
     s.Bind(5, p.duration_ms_low).Bind(6, p.duration_ms_high).Bind(7, p.mb_seconds).Bind(8, p.mb_seconds_low);
     s.Bind(9, p.mb_seconds_high).Bind(10, p.oom_risk ? 1 : 0).Bind(11, p.duration_error);
     s.Bind(12, p.mb_seconds_error).Bind(13, p.recommendation_id);

@@ -88,7 +88,8 @@ class HistoryStore {
   Result<bool> HasContentHash(const std::string& content_hash);
   // All stored content hashes (the ingest pipeline's skip list).
   Result<std::vector<std::string>> ContentHashes();
-  // Adds predictions to a stored app (e.g. a grid computed later), in one transaction.
+  // Adds predictions to a stored app (e.g. a grid computed later), in one
+  // transaction. Every config_json must be a JSON object; it is stored canonical.
   Status AddPredictions(int64_t app_pk, const std::vector<PredictionRow>& predictions);
 
   // ---- queries ----

@@ -439,13 +439,18 @@ TEST(HistoryStore, PredictionsAddedLaterBelongToTheirApp) {
   ASSERT_TRUE(outcome.ok());
   PredictionRow grid;
   grid.kind = PredictionKind::kGrid;
-  grid.config_json = R"({"spark.sql.shuffle.partitions":"400"})";
+  grid.config_json = R"({ "spark.sql.shuffle.partitions": 400, "spark.executor.cores": "4" })";
   grid.duration_ms = 50'000;
   ASSERT_TRUE(store->AddPredictions(outcome->app_pk, {grid}).ok());
+  PredictionRow not_json = grid;
+  not_json.config_json = "spark.executor.cores=4";
+  EXPECT_EQ(store->AddPredictions(outcome->app_pk, {not_json}).code(), StatusCode::kInvalidArgument);
   EXPECT_FALSE(store->AddPredictions(outcome->app_pk + 7, {grid}).ok());  // no such app
   auto p = store->PredictionsOf(outcome->app_pk);
   ASSERT_EQ(p->size(), 2u);
   EXPECT_EQ((*p)[1].kind, PredictionKind::kGrid);
+  // Stored canonical: sorted keys, string values, so equal configs are equal text.
+  EXPECT_EQ((*p)[1].config_json, R"({"spark.executor.cores":"4","spark.sql.shuffle.partitions":"400"})");
   EXPECT_FALSE((*p)[1].duration_error.has_value());
 }
 
