@@ -8,6 +8,8 @@ namespace sparktune::cli {
 
 namespace {
 constexpr int kBarWidth = 30;
+// Redraw at most this often (a terminal is slow; thousands of small logs).
+constexpr double kRedrawSeconds = 0.1;
 }  // namespace
 
 ProgressBar::ProgressBar(std::string label) : label_(std::move(label)), enabled_(isatty(STDERR_FILENO) != 0) {}
@@ -16,6 +18,8 @@ ProgressBar::~ProgressBar() { Clear(); }
 
 void ProgressBar::Update(size_t done, size_t total, uint64_t bytes, double seconds) {
   if (!enabled_) return;
+  if (drawn_ && done < total && seconds - last_draw_seconds_ < kRedrawSeconds) return;
+  last_draw_seconds_ = seconds;
   int filled = total > 0 ? static_cast<int>(kBarWidth * done / total) : 0;
   std::string bar(static_cast<size_t>(filled), '#');
   bar.append(static_cast<size_t>(kBarWidth - filled), '.');

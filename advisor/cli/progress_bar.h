@@ -19,7 +19,8 @@ class ProgressBar {
   ProgressBar& operator=(const ProgressBar&) = delete;
 
   bool enabled() const { return enabled_; }
-  // Redraws: "label [#####.....] done/total  12.3 MB  4.5 MB/s".
+  // Redraws (at most every 0.1 s, and at the end):
+  // "label [#####.....] done/total  12.3 MB  4.5 MB/s".
   void Update(size_t done, size_t total, uint64_t bytes, double seconds);
   // Erases the bar (before printing other lines).
   void Clear();
@@ -28,6 +29,7 @@ class ProgressBar {
   std::string label_;
   bool enabled_ = false;
   bool drawn_ = false;
+  double last_draw_seconds_ = 0;
 };
 
 }  // namespace sparktune::cli
