@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -63,24 +64,42 @@ class TempDirs {
 
 // Expands the user's arguments into logs; an argument that yields nothing is
 // an unreadable item.
+void ExpandZip(const std::string& zip, TempDirs& temps, std::vector<Input>& inputs,
+               std::vector<IngestItem>& failures) {
+  Result<std::string> dir = temps.Make();
+  Result<std::vector<std::string>> logs =
+      dir.ok() ? eventlog::ExtractEventLogZip(zip, *dir) : Result<std::vector<std::string>>(dir.status());
+  if (!logs.ok()) {
+    failures.push_back({zip, IngestItemStatus::kUnreadable, logs.status().ToString()});
+    return;
+  }
+  for (const std::string& p : *logs) inputs.push_back({p, zip + "!/" + fs::path(p).filename().string()});
+}
+
 void ExpandInputs(const std::vector<std::string>& paths, TempDirs& temps, std::vector<Input>& inputs,
                   std::vector<IngestItem>& failures) {
   for (const std::string& arg : paths) {
     std::error_code ec;
     if (fs::is_regular_file(arg, ec) && eventlog::LooksLikeZip(arg)) {
-      Result<std::string> dir = temps.Make();
-      Result<std::vector<std::string>> logs =
-          dir.ok() ? eventlog::ExtractEventLogZip(arg, *dir) : Result<std::vector<std::string>>(dir.status());
-      if (!logs.ok()) {
-        failures.push_back({arg, IngestItemStatus::kUnreadable, logs.status().ToString()});
-        continue;
-      }
-      for (const std::string& p : *logs) {
-        inputs.push_back({p, arg + "!/" + fs::path(p).filename().string()});
-      }
+      ExpandZip(arg, temps, inputs, failures);
       continue;
     }
+    // A folder may also hold History Server zips (one level, like logs).
+    size_t zips = 0;
+    if (fs::is_directory(arg, ec)) {
+      std::vector<std::string> found;
+      for (const fs::directory_entry& e : fs::directory_iterator(arg, ec)) {
+        std::error_code file_ec;
+        if (e.is_regular_file(file_ec) && e.path().extension() == ".zip" && eventlog::LooksLikeZip(e.path().string())) {
+          found.push_back(e.path().string());
+        }
+      }
+      std::sort(found.begin(), found.end());
+      for (const std::string& zip : found) ExpandZip(zip, temps, inputs, failures);
+      zips = found.size();
+    }
     Result<std::vector<std::string>> logs = eventlog::ExpandLogArguments({arg});
+    if (!logs.ok() && zips > 0 && logs.status().code() == StatusCode::kNotFound) continue;  // only zips there
     if (!logs.ok()) {
       failures.push_back({arg, IngestItemStatus::kUnreadable, logs.status().ToString()});
       continue;

@@ -130,6 +130,11 @@ TEST(IngestPipeline, ALogInsideAHistoryServerZipIsTheSameLog) {
   EXPECT_EQ(again->ingested, 0u);
   ASSERT_EQ(again->items.size(), 1u);
   EXPECT_NE(again->items[0].path.find("logs.zip!/"), std::string::npos) << again->items[0].path;
+  // A folder of downloaded zips (as a collector leaves them) is expanded too.
+  auto folder = IngestLogs(*store, {tmp.path()});
+  ASSERT_TRUE(folder.ok()) << folder.status().ToString();
+  EXPECT_EQ(folder->already_stored, 1u);
+  EXPECT_EQ(folder->unreadable, 0u);
 }
 
 TEST(IngestPipeline, ACorruptLogIsListedAndTheOthersAreStored) {
