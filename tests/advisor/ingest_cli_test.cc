@@ -90,6 +90,41 @@ TEST(IngestCli, UsageErrorsAndTheDatabaseLocation) {
   EXPECT_TRUE(fs::exists(tmp.path() + "/sparktune.db"));
 }
 
+TEST(IngestCli, TwoIngestsAtOnceIntoOneDatabaseStoreEachAppOnce) {
+  std::string logs = testing::SourceDir() + "/data/groundtruth/logs";
+  if (!fs::exists(logs)) GTEST_SKIP();
+  TempDir tmp;
+  std::string db = tmp.path() + "/h.db";
+  std::string one = testing::SparktuneBinary() + " ingest --json --jobs 1 --db " + db + " " + logs;
+  auto r = RunCommand("(" + one + " > " + tmp.path() + "/a.json; echo $? > " + tmp.path() + "/a.rc) & (" + one +
+                      " > " + tmp.path() + "/b.json; echo $? > " + tmp.path() + "/b.rc) & wait");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  size_t ingested = 0, stored = 0;
+  for (const char* run : {"a", "b"}) {
+    std::ifstream rc(tmp.path() + "/" + run + ".rc");
+    int code = -1;
+    rc >> code;
+    EXPECT_EQ(code, 0) << run << ": " << r.err;
+    std::ifstream in(tmp.path() + "/" + run + ".json");
+    auto j = nlohmann::json::parse(in, nullptr, false);
+    ASSERT_FALSE(j.is_discarded()) << run;
+    ingested += j["ingested"].get<size_t>();
+    stored += j["alreadyStored"].get<size_t>();
+  }
+  // Each log went in exactly once, whichever process got it first.
+  sqlite3* handle = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
+  sqlite3_stmt* stmt = nullptr;
+  sqlite3_prepare_v2(handle, "SELECT count(*), count(DISTINCT content_hash) FROM applications", -1, &stmt, nullptr);
+  ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
+  int64_t apps = sqlite3_column_int64(stmt, 0);
+  EXPECT_EQ(apps, sqlite3_column_int64(stmt, 1));
+  sqlite3_finalize(stmt);
+  sqlite3_close(handle);
+  EXPECT_EQ(static_cast<size_t>(apps), ingested);
+  EXPECT_EQ(ingested + stored, 2 * static_cast<size_t>(apps));
+}
+
 TEST(IngestCli, ADatabaseFromANewerSparktuneIsRefused) {
   if (!fs::exists(SampleLog())) GTEST_SKIP();
   TempDir tmp;
