@@ -14,6 +14,7 @@ int RunLint(const std::vector<std::string>& args);
 int RunWhatif(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
 int RunSimulate(const std::vector<std::string>& args);
+int RunIngest(const std::vector<std::string>& args);
 
 namespace {
 
@@ -25,6 +26,7 @@ const Command kCommands[] = {
     {"simulate", "simulation mode: run a scenario file (tables, skew, plan shape, cluster) with no log", &RunSimulate},
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
+    {"ingest", "load event logs into the history database (SQLite), in parallel; skips logs already stored", &RunIngest},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 
