@@ -13,6 +13,7 @@ int RunProfile(const std::vector<std::string>& args);
 int RunLint(const std::vector<std::string>& args);
 int RunWhatif(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
+int RunOptimize(const std::vector<std::string>& args);
 
 namespace {
 
@@ -21,6 +22,7 @@ const Command kCommands[] = {
      &RunProfile},
     {"whatif", "simulate an app at its own config and with --set overrides; runtime, MB-seconds, stages",
      &RunWhatif},
+    {"optimize", "search configs for one job: best config, savings, Pareto front, rewrite, plan advice", &RunOptimize},
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
