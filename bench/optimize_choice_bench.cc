@@ -145,7 +145,18 @@ int main(int argc, char** argv) {
                                  {"baseline: the config with the most memory"},
                                  {"baseline: a random candidate (expected)"}};
   std::vector<double> wall_candidates, wall_free, sims_free;
-  std::printf("optimize --candidates on %s (%u hardware threads)\n\n", index_path.c_str(),
+  std::string cpu = "unknown CPU";
+  {
+    std::ifstream info("/proc/cpuinfo");
+    std::string line;
+    while (std::getline(info, line)) {
+      if (line.rfind("model name", 0) == 0) {
+        cpu = line.substr(line.find(':') + 2);
+        break;
+      }
+    }
+  }
+  std::printf("optimize --candidates on %s (%s, %u hardware threads)\n\n", index_path.c_str(), cpu.c_str(),
               std::thread::hardware_concurrency());
   for (auto& [g, ids] : groups) {
     // Distinct configs and their actual MB-seconds (median of repeats).

@@ -17,6 +17,11 @@ constexpr int64_t kMib = 1024 * 1024;
 constexpr int64_t kMemoryLadderMib[] = {512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288,
                                         16384, 24576, 32768, 49152, 65536, 98304, 131072};
 constexpr double kMemoryReach = 4.0;
+// No heap below 1 GiB is proposed (unless the log ran below it): Spark
+// reserves 300 MiB of every heap (UnifiedMemoryManager), so a smaller heap
+// leaves tasks a sliver of memory, and the simulator's GC model has no
+// evidence from such heaps.
+constexpr int64_t kMinProposedHeapMib = 1024;
 constexpr int kCoreLadder[] = {1, 2, 3, 4, 5, 6, 8};
 // Shuffle partitions: the log's count times these factors.
 constexpr double kPartitionFactors[] = {0.125, 0.25, 0.5, 1, 2, 4, 8};
@@ -167,7 +172,9 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
       ladder = limits.memory_steps_mib;
     } else {
       for (int64_t m : kMemoryLadderMib) {
-        if (m >= obs_mib / kMemoryReach && m <= obs_mib * kMemoryReach) ladder.push_back(m);
+        if (m >= obs_mib / kMemoryReach && m <= obs_mib * kMemoryReach &&
+            m >= std::min(obs_mib, kMinProposedHeapMib))
+          ladder.push_back(m);
       }
     }
     for (int64_t m : ladder) {

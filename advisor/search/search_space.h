@@ -4,8 +4,9 @@
 // the log's value always present (so "change nothing" is a point of the space).
 //
 // Dimensions (keys from the catalog; a key must be marked tunable there):
-//   spark.executor.memory            ladder 1g..64g within [obs/4, obs*4], or the
-//                                    cluster profile's memory steps
+//   spark.executor.memory            ladder within [obs/4, obs*4], not below 1g
+//                                    (unless the log ran below), or the cluster
+//                                    profile's memory steps
 //   spark.executor.cores             1..8 up to the cores of a node
 //   spark.executor.memoryOverhead    only when the log sets it above Spark's default:
 //                                    from the log's value down to the default
