@@ -16,7 +16,7 @@ namespace sparktune::search {
 
 struct BayesOptions {
   int iterations = 30;
-  int random_pool = 400;
+  int random_pool = 300;
   uint64_t seed = 1;
   double xi = 0.001;  // exploration margin, in log-score units (0.1%)
 };

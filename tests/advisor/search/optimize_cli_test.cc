@@ -18,7 +18,7 @@ std::string Bin() { return testing::SparktuneBinary(); }
 
 TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none " + Log());
+  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none --max-simulations 120 " + Log());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "sparktune.optimize/1");
@@ -40,10 +40,10 @@ TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
 
 TEST(OptimizeCli, SubmitAndDefaultsFormats) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto s = RunCommand(Bin() + " optimize --format submit --max-slowdown none " + Log());
+  auto s = RunCommand(Bin() + " optimize --format submit --max-slowdown none --max-simulations 120 " + Log());
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_EQ(s.out.rfind("--conf ", 0), 0u) << s.out;
-  auto d = RunCommand(Bin() + " optimize --format defaults --max-slowdown none " + Log());
+  auto d = RunCommand(Bin() + " optimize --format defaults --max-slowdown none --max-simulations 120 " + Log());
   ASSERT_EQ(d.exit_code, 0) << d.err;
   EXPECT_EQ(d.out.rfind("# sparktune optimize for w4_spill_sort", 0), 0u) << d.out;
   EXPECT_NE(d.out.find("\nspark."), std::string::npos) << d.out;
@@ -78,7 +78,7 @@ TEST(OptimizeCli, UsageAndInputErrors) {
 
 TEST(OptimizeCli, TextShowsTableRewriteAndSearchStats) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --max-slowdown none " + Log());
+  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 " + Log());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("observed"), std::string::npos);
   EXPECT_NE(r.out.find("MB-seconds"), std::string::npos);

@@ -16,6 +16,14 @@ namespace {
 
 std::string Log() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
 
+// A smaller search than the CLI's default, so the suite stays quick under sanitizers.
+OptimizeOptions Quick() {
+  OptimizeOptions o;
+  o.max_simulations = 120;
+  o.bayes_iterations = 15;
+  return o;
+}
+
 class OptimizeTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -30,7 +38,7 @@ class OptimizeTest : public ::testing::Test {
 };
 
 TEST_F(OptimizeTest, FreeSearchSavesWithinTheSlowdownLimit) {
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.max_slowdown_pct = 0;  // not slower than the log's config
   auto r = Optimize(*sim_, o);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -46,7 +54,7 @@ TEST_F(OptimizeTest, FreeSearchSavesWithinTheSlowdownLimit) {
 }
 
 TEST_F(OptimizeTest, RuntimeObjectiveDoesNotSlowDown) {
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.objective = ObjectiveKind::kRuntime;
   auto r = Optimize(*sim_, o);
   ASSERT_TRUE(r.ok());
@@ -54,7 +62,7 @@ TEST_F(OptimizeTest, RuntimeObjectiveDoesNotSlowDown) {
 }
 
 TEST_F(OptimizeTest, ResultExplainsItself) {
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   auto r = Optimize(*sim_, o);
   ASSERT_TRUE(r.ok());
@@ -83,7 +91,7 @@ TEST_F(OptimizeTest, ResultExplainsItself) {
 TEST_F(OptimizeTest, OutOfMemoryRiskIsExcluded) {
   // 512m with one shuffle partition is flagged OOM by the model (one task's
   // footprint dwarfs its memory); it is cheaper than 4g but must not win.
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   o.candidates = std::vector<ConfigMap>{
       {{"spark.executor.memory", "512m"}, {"spark.sql.shuffle.partitions", "1"}},
@@ -102,7 +110,7 @@ TEST_F(OptimizeTest, OutOfMemoryRiskIsExcluded) {
 TEST_F(OptimizeTest, CandidatesRestrictTheChoice) {
   std::vector<ConfigMap> shapes = {{{"spark.executor.memory", "1g"}, {"spark.executor.cores", "1"}},
                                    {{"spark.executor.memory", "3g"}, {"spark.executor.cores", "2"}}};
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   o.candidates = shapes;
   o.explain = false;
@@ -120,7 +128,7 @@ TEST_F(OptimizeTest, CandidatesRestrictTheChoice) {
 }
 
 TEST_F(OptimizeTest, ClusterLimitsBoundTheAnswer) {
-  OptimizeOptions o;
+  OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   o.limits.cores_per_node = 1;
   o.limits.memory_steps_mib = {1024, 2048};
@@ -131,7 +139,7 @@ TEST_F(OptimizeTest, ClusterLimitsBoundTheAnswer) {
   auto mem = r->best.overrides.find("spark.executor.memory");
   if (mem != r->best.overrides.end()) EXPECT_TRUE(mem->second == "1g" || mem->second == "2g") << mem->second;
   // A container limit below the log's own rules out any larger heap.
-  OptimizeOptions small;
+  OptimizeOptions small = Quick();
   small.limits.largest_container_mib = 1500;  // 1g + 384m overhead fits, 2g does not
   small.candidates = std::vector<ConfigMap>{{{"spark.executor.memory", "2g"}}, {{"spark.executor.memory", "1g"}}};
   small.max_slowdown_pct = -1;
