@@ -63,6 +63,18 @@ TEST(OptimizeCli, CandidatesFileRestrictsTheChoice) {
   EXPECT_TRUE(j["best"].contains("candidateIndex"));
 }
 
+TEST(OptimizeCli, NoFeasibleCandidateExitsOne) {
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  std::string path = ::testing::TempDir() + "/optimize_too_big.json";
+  std::ofstream(path) << R"([{"spark.executor.cores": 8}, {"spark.executor.cores": 6}])";
+  auto r = RunCommand(Bin() + " optimize --json --cores-per-node 4 --candidates " + path + " " + Log());
+  EXPECT_EQ(r.exit_code, 1) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_FALSE(j["best"]["feasible"].get<bool>());
+  ASSERT_FALSE(j["best"]["violations"].empty());
+  EXPECT_NE(j["best"]["violations"][0].get<std::string>().find("cores of a node"), std::string::npos);
+}
+
 TEST(OptimizeCli, UsageAndInputErrors) {
   EXPECT_EQ(RunCommand(Bin() + " optimize").exit_code, 2);
   EXPECT_EQ(RunCommand(Bin() + " optimize --objective speed " + Log()).exit_code, 2);

@@ -61,6 +61,18 @@ TEST_F(OptimizeTest, RuntimeObjectiveDoesNotSlowDown) {
   EXPECT_LE(r->best.result.duration_ms, r->baseline.result.duration_ms);
 }
 
+TEST_F(OptimizeTest, CostObjectiveFollowsThePrices) {
+  // Only cores cost money: the answer may not use more core-seconds.
+  OptimizeOptions o = Quick();
+  o.objective = ObjectiveKind::kCost;
+  o.prices = Prices{0.0, 1.0};
+  o.max_slowdown_pct = -1;
+  auto r = Optimize(*sim_, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_LE(r->best.result.core_seconds, r->baseline.result.core_seconds * (1 + 1e-9));
+  EXPECT_NEAR(r->best.objective.value, r->best.result.core_seconds / 3600.0, 1e-9);
+}
+
 TEST_F(OptimizeTest, ResultExplainsItself) {
   OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
