@@ -4,6 +4,7 @@
 // and prints the best config against the observed one, the predicted savings
 // with intervals, the Pareto front, the rewrite and plan-level advice.
 // Exit codes: 0 ok, 1 no config meets the constraints, 2 usage, 3 unreadable input.
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
 #include <iostream>

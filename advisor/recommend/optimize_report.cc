@@ -66,8 +66,10 @@ ordered_json OptimizeJson(const OptimizeReportInput& in) {
   j["appId"] = in.app_id;
   j["appName"] = in.app_name;
   j["objective"] = search::ObjectiveName(r.objective);
-  ordered_json limits{{"coresPerNode", o.limits.cores_per_node}, {"largestContainerMib", o.limits.largest_container_mib},
-                      {"memoryStepsMib", o.limits.memory_steps_mib}, {"maxExecutors", o.limits.max_executors}};
+  const search::ClusterLimits& l = r.limits;
+  ordered_json limits{{"coresPerNode", l.cores_per_node}, {"largestContainerMib", l.largest_container_mib},
+                      {"memoryStepsMib", l.memory_steps_mib}, {"maxExecutors", l.max_executors},
+                      {"source", l.source}};
   j["constraints"] = {{"maxSlowdownPct", o.max_slowdown_pct < 0 ? ordered_json(nullptr) : ordered_json(o.max_slowdown_pct)},
                       {"noOutOfMemoryRisk", true},
                       {"cluster", limits}};

@@ -110,6 +110,8 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
                           "--cluster to change)");
     }
   }
+  out.limits = constraints.limits;
+  if (out.limits.source.empty()) out.limits.source = options.limits.cores_per_node > 0 ? "options" : "the log";
   CachedEvaluator ev(sim, options.objective, options.prices, constraints, options.rank_by_upper_bound);
   const Evaluation* best = &ev.Baseline();
   bool baseline_eligible = true;

@@ -110,6 +110,7 @@ struct OptimizeResult {
   std::vector<ChangeEffect> changes;
   std::vector<StageDelta> drivers;  // best vs baseline, largest first
   std::vector<ParetoPoint> pareto;  // by duration ascending
+  ClusterLimits limits;             // the limits in force (cores per node inferred when not given)
   // Search statistics.
   std::string strategy;             // "candidates", "exhaustive", "coordinate descent + bayesian"
   std::vector<std::string> dimensions;  // keys searched

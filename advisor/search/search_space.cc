@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "data/config/config_catalog.h"
 
@@ -222,34 +223,24 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     push(std::move(d));
     aqe_possible = true;
   }
-  auto sizes = [&](std::string_view key, std::initializer_list<int64_t> mib_list) {
+  auto sizes = [&](std::string_view key, std::span<const int64_t> mib_list) {
     Dimension d = Start(observed, key);
     for (int64_t m : mib_list) AddValue(d, m < 0 ? "-1" : FormatSize(m * kMib));
     push(std::move(d));
   };
-  if (Available(keys::kAutoBroadcastJoinThreshold, version)) {
-    sizes(keys::kAutoBroadcastJoinThreshold, {kBroadcastMib[0], kBroadcastMib[1], kBroadcastMib[2],
-                                              kBroadcastMib[3], kBroadcastMib[4], kBroadcastMib[5]});
-  }
+  if (Available(keys::kAutoBroadcastJoinThreshold, version)) sizes(keys::kAutoBroadcastJoinThreshold, kBroadcastMib);
   if (aqe_possible) {
-    if (Available(keys::kAdaptiveAutoBroadcastJoinThreshold, version)) {
-      sizes(keys::kAdaptiveAutoBroadcastJoinThreshold, {kBroadcastMib[0], kBroadcastMib[1], kBroadcastMib[2],
-                                                        kBroadcastMib[3], kBroadcastMib[4], kBroadcastMib[5]});
-    }
-    if (Available(keys::kAdaptiveAdvisoryPartitionSize, version)) {
-      sizes(keys::kAdaptiveAdvisoryPartitionSize,
-            {kAdvisoryMib[0], kAdvisoryMib[1], kAdvisoryMib[2], kAdvisoryMib[3], kAdvisoryMib[4]});
-    }
+    if (Available(keys::kAdaptiveAutoBroadcastJoinThreshold, version))
+      sizes(keys::kAdaptiveAutoBroadcastJoinThreshold, kBroadcastMib);
+    if (Available(keys::kAdaptiveAdvisoryPartitionSize, version)) sizes(keys::kAdaptiveAdvisoryPartitionSize, kAdvisoryMib);
     if (Available(keys::kAdaptiveSkewJoinEnabled, version)) {
       Dimension d = Start(observed, keys::kAdaptiveSkewJoinEnabled);
       AddValue(d, "true");
       AddValue(d, "false");
       push(std::move(d));
     }
-    if (Available(keys::kAdaptiveSkewedPartitionThreshold, version)) {
-      sizes(keys::kAdaptiveSkewedPartitionThreshold,
-            {kSkewThresholdMib[0], kSkewThresholdMib[1], kSkewThresholdMib[2], kSkewThresholdMib[3]});
-    }
+    if (Available(keys::kAdaptiveSkewedPartitionThreshold, version))
+      sizes(keys::kAdaptiveSkewedPartitionThreshold, kSkewThresholdMib);
     if (Available(keys::kAdaptiveSkewedPartitionFactor, version)) {
       Dimension d = Start(observed, keys::kAdaptiveSkewedPartitionFactor);
       for (const char* f : kSkewFactors) AddValue(d, f);
@@ -269,10 +260,7 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     }
     push(std::move(d));
   }
-  if (Available(keys::kFilesMaxPartitionBytes, version)) {
-    sizes(keys::kFilesMaxPartitionBytes, {kMaxPartitionBytesMib[0], kMaxPartitionBytesMib[1], kMaxPartitionBytesMib[2],
-                                          kMaxPartitionBytesMib[3], kMaxPartitionBytesMib[4]});
-  }
+  if (Available(keys::kFilesMaxPartitionBytes, version)) sizes(keys::kFilesMaxPartitionBytes, kMaxPartitionBytesMib);
   return SearchSpace(observed, std::move(dims));
 }
 

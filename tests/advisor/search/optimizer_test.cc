@@ -146,10 +146,20 @@ TEST_F(OptimizeTest, ClusterLimitsBoundTheAnswer) {
   o.limits.memory_steps_mib = {1024, 2048};
   auto r = Optimize(*sim_, o);
   ASSERT_TRUE(r.ok());
-  auto cores = r->best.overrides.find("spark.executor.cores");
-  if (cores != r->best.overrides.end()) EXPECT_EQ(cores->second, "1");
-  auto mem = r->best.overrides.find("spark.executor.memory");
-  if (mem != r->best.overrides.end()) EXPECT_TRUE(mem->second == "1g" || mem->second == "2g") << mem->second;
+  // The answer and every config on the Pareto front (configs within the hard limits) respect them.
+  std::vector<ConfigMap> configs = {r->best.overrides};
+  for (const auto& p : r->pareto) configs.push_back(p.overrides);
+  EXPECT_GT(configs.size(), 1u);
+  for (const ConfigMap& c : configs) {
+    auto cores = c.find("spark.executor.cores");
+    if (cores != c.end()) {
+      EXPECT_EQ(cores->second, "1");
+    }
+    auto mem = c.find("spark.executor.memory");
+    if (mem != c.end()) {
+      EXPECT_TRUE(mem->second == "1g" || mem->second == "2g") << mem->second;
+    }
+  }
   // A container limit below the log's own rules out any larger heap.
   OptimizeOptions small = Quick();
   small.limits.largest_container_mib = 1500;  // 1g + 384m overhead fits, 2g does not
