@@ -138,9 +138,9 @@ int main(int argc, char** argv) {
   double noise = spreads.empty() ? 0 : Median(spreads);
   double tolerance = std::max(0.05, noise);
 
-  std::vector<Method> methods = {{"sparktune optimize (defaults: point, max-slowdown 10%)"},
+  std::vector<Method> methods = {{"sparktune optimize (defaults: --rank upper, max-slowdown 10%)"},
                                  {"sparktune optimize --max-slowdown none"},
-                                 {"sparktune optimize --rank-by-upper-bound --max-slowdown none"},
+                                 {"sparktune optimize --rank point --max-slowdown none"},
                                  {"sparktune optimize --min-gain 5"},
                                  {"baseline: keep the observed config"},
                                  {"baseline: the config with the most memory"},
@@ -220,7 +220,7 @@ int main(int argc, char** argv) {
         opt.candidates = configs;
         opt.explain = false;
         opt.max_slowdown_pct = m == 0 || m == 3 ? 10 : -1;
-        opt.rank_by_upper_bound = m == 2;
+        opt.rank_by_upper_bound = m != 2;
         if (m == 3) opt.min_gain_pct = 5;
         auto t0 = std::chrono::steady_clock::now();
         auto r = search::Optimize(sim, opt);

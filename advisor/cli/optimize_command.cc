@@ -58,7 +58,8 @@ int RunOptimize(const std::vector<std::string>& args) {
       "strategy", po::value<std::string>()->default_value("auto"), "auto, exhaustive or bayes")(
       "max-simulations", po::value<int>()->default_value(400), "simulation budget of the search")(
       "min-gain", po::value<double>()->default_value(1.0), "a change must save at least this percent")(
-      "rank-by-upper-bound", "rank configs by the pessimistic end of their predicted interval")(
+      "rank", po::value<std::string>()->default_value("upper"),
+      "upper: rank configs by the pessimistic end of their predicted interval; point: by the point value")(
       "no-advice", "skip plan-level advice");
   po::options_description hidden;
   hidden.add_options()("log", po::value<std::string>(), "event log");
@@ -111,7 +112,9 @@ int RunOptimize(const std::vector<std::string>& args) {
   if (opt.max_simulations < 1) return usage("--max-simulations expects a positive number");
   opt.min_gain_pct = vm["min-gain"].as<double>();
   if (opt.min_gain_pct < 0) return usage("--min-gain expects a percentage >= 0");
-  opt.rank_by_upper_bound = vm.count("rank-by-upper-bound") > 0;
+  std::string rank = vm["rank"].as<std::string>();
+  if (rank != "upper" && rank != "point") return usage("--rank expects upper or point");
+  opt.rank_by_upper_bound = rank == "upper";
   if (vm.count("price-gb-hour")) opt.prices.per_gb_hour = vm["price-gb-hour"].as<double>();
   if (vm.count("price-core-hour")) opt.prices.per_core_hour = vm["price-core-hour"].as<double>();
   if (opt.prices.per_gb_hour < 0 || opt.prices.per_core_hour < 0) return usage("prices must be >= 0");

@@ -27,12 +27,27 @@ Change ChangeOf(double base, double value, double low, double high) {
   return c;
 }
 
+// The measure that breaks ties of the objective: MB-seconds for the runtime
+// and cost objectives, duration for MB-seconds.
+double Secondary(ObjectiveKind kind, const Evaluation& e) {
+  return kind == ObjectiveKind::kMbSeconds ? e.result.duration_ms : e.result.mb_seconds;
+}
+
 // Better for the final choice: feasible first, then lower score; a tie within
-// 1e-9 relative goes to fewer changed keys.
-bool Preferred(const Evaluation& a, const Evaluation& b) {
+// 1e-9 relative goes to the lower secondary measure, then to fewer changed keys.
+bool Preferred(ObjectiveKind kind, const Evaluation& a, const Evaluation& b) {
   if (a.feasible() != b.feasible()) return a.feasible();
   if (std::abs(a.score - b.score) > 1e-9 * std::max(1.0, std::abs(b.score))) return a.score < b.score;
+  double sa = Secondary(kind, a), sb = Secondary(kind, b);
+  if (std::abs(sa - sb) > 1e-9 * std::max(1.0, std::abs(sb))) return sa < sb;
   return a.overrides.size() < b.overrides.size();
+}
+
+// A change pays when it is feasible and its predicted point value beats the
+// log's config by min_gain_pct (whatever the ranking: with upper-bound ranking
+// the most certain config must still be predicted to save).
+bool Pays(const Evaluation& e, const Evaluation& baseline, double min_gain_pct) {
+  return e.feasible() && e.objective.value < baseline.objective.value * (1.0 - min_gain_pct / 100.0);
 }
 
 }  // namespace
@@ -124,7 +139,7 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
     for (size_t i = 0; i < options.candidates->size(); ++i) {
       const Evaluation& e = ev.Evaluate((*options.candidates)[i]);
       if (e.overrides.empty()) baseline_eligible = true;  // the log's config is one of the shapes
-      if (chosen == nullptr || Preferred(e, *chosen)) {
+      if (chosen == nullptr || Preferred(options.objective, e, *chosen)) {
         chosen = &e;
         out.best_candidate = static_cast<int>(i);
       }
@@ -133,7 +148,7 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
     best = chosen;
     // Ties with the log's own shape, or gains below min_gain_pct, keep it.
     if (baseline_eligible && !best->overrides.empty() &&
-        !(best->feasible() && best->score < ev.Baseline().score * (1.0 - options.min_gain_pct / 100.0))) {
+        !(Pays(*best, ev.Baseline(), options.min_gain_pct))) {
       best = &ev.Baseline();
       for (size_t i = 0; i < options.candidates->size(); ++i) {
         if (DropUnchanged(ev.observed(), (*options.candidates)[i]).empty()) {
@@ -169,9 +184,9 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
       if (!b.empty()) grid.CoordinateDescent(b, 1, kDescentMinGain);
     }
     for (const Evaluation& e : ev.all()) {
-      if (Preferred(e, *best)) best = &e;
+      if (Preferred(options.objective, e, *best)) best = &e;
     }
-    if (!(best->feasible() && best->score < ev.Baseline().score * (1.0 - options.min_gain_pct / 100.0))) {
+    if (!(Pays(*best, ev.Baseline(), options.min_gain_pct))) {
       best = &ev.Baseline();
     }
     // Drop changed keys that do not pay for themselves.
@@ -182,7 +197,10 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
         ConfigMap fewer = best->overrides;
         fewer.erase(k);
         const Evaluation& e = ev.Evaluate(fewer);
-        if (e.feasible() && e.score <= best->score * (1.0 + options.min_gain_pct / 200.0)) {
+        // A key stays when it pays for the objective or for the secondary measure.
+        double margin = 1.0 + options.min_gain_pct / 200.0;
+        if (e.feasible() && e.score <= best->score * margin &&
+            Secondary(options.objective, e) <= Secondary(options.objective, *best) * margin) {
           best = &e;
           pruned = true;
           break;

@@ -18,7 +18,7 @@ std::string Bin() { return testing::SparktuneBinary(); }
 
 TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none --max-simulations 120 " + Log());
+  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none --max-simulations 120 --rank point " + Log());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "sparktune.optimize/1");
@@ -28,8 +28,12 @@ TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
   // The log ran 768m / 2 cores / 4 partitions: none of these reappear unchanged.
   for (auto& [k, v] : j["best"]["config"].items()) {
     EXPECT_TRUE(v.is_string());
-    if (k == "spark.executor.memory") EXPECT_NE(v, "768m");
-    if (k == "spark.sql.shuffle.partitions") EXPECT_NE(v, "4");
+    if (k == "spark.executor.memory") {
+      EXPECT_NE(v, "768m");
+    }
+    if (k == "spark.sql.shuffle.partitions") {
+      EXPECT_NE(v, "4");
+    }
   }
   EXPECT_LT(j["savings"]["mbSecondsPct"]["value"].get<double>(), 0);
   EXPECT_LE(j["savings"]["mbSecondsPct"]["low"].get<double>(), j["savings"]["mbSecondsPct"]["high"].get<double>());
@@ -40,10 +44,10 @@ TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
 
 TEST(OptimizeCli, SubmitAndDefaultsFormats) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto s = RunCommand(Bin() + " optimize --format submit --max-slowdown none --max-simulations 120 " + Log());
+  auto s = RunCommand(Bin() + " optimize --format submit --max-slowdown none --max-simulations 120 --rank point " + Log());
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_EQ(s.out.rfind("--conf ", 0), 0u) << s.out;
-  auto d = RunCommand(Bin() + " optimize --format defaults --max-slowdown none --max-simulations 120 " + Log());
+  auto d = RunCommand(Bin() + " optimize --format defaults --max-slowdown none --max-simulations 120 --rank point " + Log());
   ASSERT_EQ(d.exit_code, 0) << d.err;
   EXPECT_EQ(d.out.rfind("# sparktune optimize for w4_spill_sort", 0), 0u) << d.out;
   EXPECT_NE(d.out.find("\nspark."), std::string::npos) << d.out;
@@ -90,7 +94,7 @@ TEST(OptimizeCli, UsageAndInputErrors) {
 
 TEST(OptimizeCli, TextShowsTableRewriteAndSearchStats) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 " + Log());
+  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 --rank point " + Log());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("observed"), std::string::npos);
   EXPECT_NE(r.out.find("MB-seconds"), std::string::npos);
