@@ -166,6 +166,7 @@ std::string OptimizeText(const OptimizeReportInput& in) {
       line("  " + c.key + ": " + (c.from.empty() ? "(unset)" : OneLine(c.from)) + " -> " + OneLine(c.to) + "  " +
            std::string(search::ObjectiveName(r.objective)) + " " + Pct(c.objective_pct_alone) + ", duration " +
            Pct(c.duration_pct_alone));
+      if (c.stages.empty()) line("    no stage changes: the effect is the containers' size and lifetimes");
       for (const auto& s : c.stages) {
         line("    stage " + std::to_string(s.stage_id) + ": tasks " + std::to_string(s.base_tasks) + " -> " +
              std::to_string(s.new_tasks) + ", task time " + Num(s.base_task_ms) + " -> " + Num(s.new_task_ms) +
