@@ -79,6 +79,28 @@ TEST(OptimizeCli, NoFeasibleCandidateExitsOne) {
   EXPECT_NE(j["best"]["violations"][0].get<std::string>().find("cores of a node"), std::string::npos);
 }
 
+TEST(OptimizeCli, HostileAppNameStaysInItsComment) {
+  // The ground-truth run named <script>alert(1)</script>&"' (data/samples).
+  std::string log = testing::SourceDir() + "/data/samples/app-20261121225005-0040.snappy";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto r = RunCommand(Bin() + " optimize --format defaults --rank point --max-slowdown none --max-simulations 120 " + log);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(r.out.rfind("# sparktune optimize for <script>", 0), 0u) << r.out;
+  // Every line after the comment is one `spark.key value` setting.
+  size_t nl = r.out.find('\n');
+  std::string rest = r.out.substr(nl + 1);
+  ASSERT_FALSE(rest.empty());
+  for (size_t pos = 0; pos < rest.size();) {
+    size_t end = rest.find('\n', pos);
+    std::string line = rest.substr(pos, end - pos);
+    EXPECT_EQ(line.rfind("spark.", 0), 0u) << line;
+    pos = end == std::string::npos ? rest.size() : end + 1;
+  }
+  auto j = RunCommand(Bin() + " optimize --json --max-simulations 120 " + log);
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_EQ(nlohmann::json::parse(j.out)["appName"], "<script>alert(1)</script>&\"'");
+}
+
 TEST(OptimizeCli, UsageAndInputErrors) {
   EXPECT_EQ(RunCommand(Bin() + " optimize").exit_code, 2);
   EXPECT_EQ(RunCommand(Bin() + " optimize --objective speed " + Log()).exit_code, 2);
