@@ -15,6 +15,7 @@ int RunWhatif(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
 int RunSimulate(const std::vector<std::string>& args);
 int RunIngest(const std::vector<std::string>& args);
+int RunOptimize(const std::vector<std::string>& args);
 
 namespace {
 
@@ -24,6 +25,7 @@ const Command kCommands[] = {
     {"whatif", "simulate an app at its own config and with --set overrides; runtime, MB-seconds, stages",
      &RunWhatif},
     {"simulate", "simulation mode: run a scenario file (tables, skew, plan shape, cluster) with no log", &RunSimulate},
+    {"optimize", "search configs for one job: best config, savings, Pareto front, rewrite, plan advice", &RunOptimize},
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
     {"ingest", "load event logs into the history database (SQLite), in parallel; skips logs already stored", &RunIngest},
