@@ -16,6 +16,9 @@ int RunValidate(const std::vector<std::string>& args);
 int RunSimulate(const std::vector<std::string>& args);
 int RunIngest(const std::vector<std::string>& args);
 int RunOptimize(const std::vector<std::string>& args);
+int RunRecommend(const std::vector<std::string>& args);
+int RunReport(const std::vector<std::string>& args);
+int RunNightly(const std::vector<std::string>& args);
 
 namespace {
 
@@ -29,6 +32,9 @@ const Command kCommands[] = {
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
     {"ingest", "load event logs into the history database (SQLite), in parallel; skips logs already stored", &RunIngest},
+    {"recommend", "fleet-wide unified config + per-job overrides from the history database", &RunRecommend},
+    {"report", "write the nightly report (HTML, Markdown, JSON) of a stored night", &RunReport},
+    {"nightly", "ingest a night's logs, optimize each app, recommend for the fleet, write the report", &RunNightly},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
 };
 

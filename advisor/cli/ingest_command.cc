@@ -8,12 +8,15 @@
 // ones are listed); 2 usage; 3 nothing readable, or the database cannot be
 // opened or written; 4 internal error.
 #include <boost/program_options.hpp>
+#include <fstream>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/nightly/night_evaluation.h"
+#include "data/store/app_record_json.h"
 #include "advisor/cli/progress_bar.h"
 #include "advisor/ingest/ingest_pipeline.h"
 #include "data/store/history_store.h"
@@ -60,6 +63,57 @@ ordered_json ReportJson(const advisor::IngestReport& report, const std::string& 
   return j;
 }
 
+// `ingest --records FILE`: stores JSON-line records (from `--records-out`,
+// e.g. gathered by fleet mode) through the same HistoryStore::IngestApp path,
+// one transaction per record. A bad line is reported with its line number
+// and skipped; records already stored are recognised by content hash.
+int IngestRecords(const std::string& path, const std::string& db_path, bool json) {
+  std::ifstream in(path);
+  if (!in) {
+    std::cerr << "sparktune ingest: " << path << ": cannot open the records file\n";
+    return kExitUnreadable;
+  }
+  auto store = store::HistoryStore::Open(db_path);
+  if (!store.ok()) {
+    std::cerr << "sparktune: " << store.status().ToString() << "\n";
+    return ExitCodeFor(store.status());
+  }
+  size_t line_no = 0, stored = 0, already = 0, bad = 0;
+  std::string line;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) {
+      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": not a JSON record\n";
+      ++bad;
+      continue;
+    }
+    auto record = store::AppRecordFromJson(j);
+    if (!record.ok()) {
+      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": " << record.status().message() << "\n";
+      ++bad;
+      continue;
+    }
+    auto outcome = (*store)->IngestApp(*record);
+    if (!outcome.ok()) {
+      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": " << outcome.status().ToString() << "\n";
+      if (outcome.status().code() == StatusCode::kIoError) return kExitInternal;
+      ++bad;
+      continue;
+    }
+    (outcome->disposition == store::IngestDisposition::kAlreadyStored ? already : stored)++;
+  }
+  if (json) {
+    ordered_json j{{"schema", "sparktune.ingest/1"}, {"db", db_path}, {"ingested", stored},
+                   {"alreadyStored", already}, {"unreadable", bad}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    std::printf("stored %zu records, already stored %zu, bad %zu (from %s)\n", stored, already, bad, path.c_str());
+  }
+  return stored + already > 0 || bad == 0 ? kExitOk : kExitUnreadable;
+}
+
 }  // namespace
 
 int RunIngest(const std::vector<std::string>& args) {
@@ -67,6 +121,11 @@ int RunIngest(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "db", po::value<std::string>(), "history database (default: $SPARKTUNE_DB, else ./sparktune.db)")(
       "jobs,j", po::value<int>(), "worker threads that parse and replay logs (default: one per core)")(
+      "no-evaluate", "store facts and the baseline replay only (no fleet grid, optimum or advice)")(
+      "records-out", po::value<std::string>(),
+      "compute the records but store nothing: one JSON record per app to FILE ('-' = stdout); fleet mode")(
+      "records", po::value<std::string>(),
+      "store records written by --records-out (JSON lines) instead of reading logs")(
       "json", "machine-readable output (sparktune.ingest/1)");
   po::options_description hidden;
   hidden.add_options()("path", po::value<std::vector<std::string>>(), "event logs");
@@ -86,6 +145,7 @@ int RunIngest(const std::vector<std::string>& args) {
     std::cout << options;
     return kExitOk;
   }
+  if (vm.count("records")) return IngestRecords(vm["records"].as<std::string>(), DatabasePath(vm), vm.count("json") > 0);
   if (!vm.count("path")) {
     std::cerr << "sparktune ingest: expected at least one event log, log directory or zip\n" << options;
     return kExitUsage;
@@ -99,7 +159,34 @@ int RunIngest(const std::vector<std::string>& args) {
     }
   }
   const bool json = vm.count("json") > 0;
-  const std::string db_path = DatabasePath(vm);
+  advisor::NightEvaluationOptions evaluation = advisor::DefaultNightEvaluation();
+  if (!vm.count("no-evaluate")) {
+    ingest_options.extra = [&evaluation](const model::Application&, const simulator::AppSimulator& sim) {
+      advisor::NightEvaluation e = advisor::EvaluateForNight(sim, evaluation);
+      return advisor::ExtraRows{std::move(e.predictions), std::move(e.advice)};
+    };
+  }
+  std::ofstream records_file;
+  std::ostream* records_out = nullptr;
+  if (vm.count("records-out")) {
+    const std::string target = vm["records-out"].as<std::string>();
+    if (target == "-") {
+      records_out = &std::cout;
+    } else {
+      records_file.open(target, std::ios::trunc);
+      if (!records_file) {
+        std::cerr << "sparktune ingest: cannot write " << target << "\n";
+        return kExitInternal;
+      }
+      records_out = &records_file;
+    }
+    ingest_options.emit_record = [records_out](const store::AppRecord& record) {
+      *records_out << store::AppRecordToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+                   << "\n";
+      return records_out->flush() ? Status::Ok() : Status::IoError("cannot write a record");
+    };
+  }
+  const std::string db_path = records_out ? ":memory:" : DatabasePath(vm);
   auto store = store::HistoryStore::Open(db_path);
   if (!store.ok()) {
     std::cerr << "sparktune: " << store.status().ToString() << "\n";
@@ -120,7 +207,11 @@ int RunIngest(const std::vector<std::string>& args) {
       std::cerr << "sparktune: " << item.path << ": " << item.error << "\n";
     }
   }
-  if (json) {
+  if (records_out == &std::cout) {
+    // stdout carries the records; the summary goes to stderr.
+    std::fprintf(stderr, "computed %zu records, unreadable %zu in %.1f s\n", report->ingested, report->unreadable,
+                 report->seconds);
+  } else if (json) {
     std::cout << ReportJson(*report, db_path).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else {
     std::printf("ingested %zu, already stored %zu, unreadable %zu in %.1f s\n", report->ingested,

@@ -202,8 +202,10 @@ WorkResult Process(size_t index, const Input& input, const std::unordered_set<st
   record.app.night_id = options.night_id;
   simulator::AppSimulator sim(loaded->app);
   record.predictions.push_back(BaselinePrediction(sim.Run({}), engine::MeasureObserved(loaded->app)));
-  if (options.extra_predictions) {
-    for (store::PredictionRow& p : options.extra_predictions(loaded->app, sim)) record.predictions.push_back(std::move(p));
+  if (options.extra) {
+    ExtraRows extra = options.extra(loaded->app, sim);
+    for (store::PredictionRow& p : extra.predictions) record.predictions.push_back(std::move(p));
+    record.advice = std::move(extra.advice);
   }
   item.status = IngestItemStatus::kIngested;
   out.record = std::move(record);
@@ -268,7 +270,16 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
   for (size_t received = 0; received < inputs.size() && fatal.ok(); ++received) {
     WorkResult r = queue.Pop();
     IngestItem& item = r.item;
-    if (r.record) {
+    if (r.record && options.emit_record) {
+      Status emitted = options.emit_record(*r.record);
+      if (!emitted.ok()) {
+        fatal = emitted;
+        item.status = IngestItemStatus::kUnreadable;
+        item.error = "cannot write the record: " + emitted.ToString();
+      } else {
+        item.status = IngestItemStatus::kIngested;
+      }
+    } else if (r.record) {
       Result<store::IngestOutcome> outcome = store.IngestApp(*r.record);
       if (!outcome.ok()) {
         if (outcome.status().code() == StatusCode::kIoError || outcome.status().code() == StatusCode::kCorrupt) {

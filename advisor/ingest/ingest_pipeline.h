@@ -35,16 +35,26 @@ struct IngestProgress {
   double seconds = 0;
 };
 
+struct ExtraRows {
+  std::vector<store::PredictionRow> predictions;
+  std::vector<store::AdviceRow> advice;
+};
+
 struct IngestOptions {
   // Worker threads that parse and simulate. Default: 0 = one per core.
   int jobs = 0;
   // Night the ingested apps belong to (nightly runs). Default: none.
   std::optional<int64_t> night_id;
-  // Extra predictions for each new app (e.g. a fleet grid), called on a worker
-  // thread with the app and its calibrated simulator; the rows are stored in
-  // the app's transaction. REQUIRES: thread-safe. Default: none.
-  std::function<std::vector<store::PredictionRow>(const model::Application&, const simulator::AppSimulator&)>
-      extra_predictions;
+  // Extra rows for each new app (e.g. fleet-grid predictions, the per-job
+  // optimum, plan-level advice), called on a worker thread with the app and
+  // its calibrated simulator; the rows are stored in the app's transaction.
+  // REQUIRES: thread-safe. Default: none.
+  std::function<ExtraRows(const model::Application&, const simulator::AppSimulator&)> extra;
+  // Compute the records but store nothing (`ingest --records-out`): every
+  // record is handed to this callback on the writer thread instead, as the
+  // workers finish them (skips by content hash still consult the store).
+  // An error stops the run. Default: none (store them).
+  std::function<Status(const store::AppRecord&)> emit_record;
   // Called on the writer thread after each log. Default: none.
   std::function<void(const IngestProgress&)> on_progress;
 };

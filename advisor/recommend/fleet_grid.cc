@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/config/config_catalog.h"
+#include "data/store/stored_config.h"
 
 namespace sparktune::advisor {
 
@@ -14,7 +15,7 @@ namespace keys = config::keys;
 // The dimensions of the grid (data, not code): every combination is a
 // candidate. Memory per core in GiB; cores per executor; shuffle policy;
 // planning-time broadcast threshold.
-constexpr int kMemoryPerCoreGib[] = {2, 3, 4, 5, 6, 8};
+constexpr int kMemoryPerCoreGib[] = {1, 2, 3, 4, 5, 6, 8};
 constexpr int kCores[] = {2, 4};
 struct ShufflePolicy {
   const char* label;
@@ -35,14 +36,13 @@ long ContainerMib(long heap_mib) { return heap_mib + std::max(384L, heap_mib / 1
 
 }  // namespace
 
-std::string CanonicalConfigJson(const ConfigMap& config) {
-  nlohmann::json j = nlohmann::json::object();  // std::map-backed: keys sorted
-  for (const auto& [k, v] : config) j[k] = v;
-  return j.dump();
-}
+std::string CanonicalConfigJson(const ConfigMap& config) { return store::CanonicalConfigJson(config); }
 
 std::vector<FleetCandidate> FleetGrid(const FleetGridOptions& options) {
   std::vector<FleetCandidate> out;
+  // Candidate 0: change nothing (each job keeps its own settings). The fleet
+  // defaults only move when a candidate beats the status quo.
+  out.push_back({"keep current settings", {}});
   for (int per_core : kMemoryPerCoreGib) {
     for (int cores : kCores) {
       if (options.max_cores > 0 && cores > options.max_cores) continue;

@@ -39,8 +39,9 @@ struct FleetGridOptions {
   int max_cores = 0;
 };
 
-// The candidates of the grid, in a stable order (the first is the smallest
-// memory per core with the fewest cores).
+// The candidates of the grid, in a stable order: first "keep current
+// settings" (an empty config: every job at its own settings), then the
+// smallest memory per core with the fewest cores, and so on.
 std::vector<FleetCandidate> FleetGrid(const FleetGridOptions& options = {});
 
 }  // namespace sparktune::advisor

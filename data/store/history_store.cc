@@ -178,6 +178,17 @@ Result<IngestOutcome> HistoryStore::IngestApp(const AppRecord& record) {
     }
   }
   SPARKTUNE_RETURN_IF_ERROR(InsertPredictions(outcome.app_pk, record.predictions));
+  {
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        SqliteStatement s,
+        db_->Prepare("INSERT INTO advice (app, advisor, title, action, evidence, mb_seconds_pct, config_json) "
+                     "VALUES (?,?,?,?,?,?,?)"));
+    for (const AdviceRow& r : record.advice) {
+      s.Bind(1, outcome.app_pk).Bind(2, r.advisor).Bind(3, r.title).Bind(4, r.action).Bind(5, r.evidence);
+      s.Bind(6, r.mb_seconds_pct).Bind(7, r.config_json);
+      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing advice " + r.advisor + " of " + a.app_id));
+    }
+  }
   if (a.complete) {
     SPARKTUNE_ASSIGN_OR_RETURN(outcome.accuracy_rows, RecordAccuracy(outcome.app_pk, record));
   }

@@ -98,6 +98,8 @@ class HistoryStore {
   // NotFound when there is no such app.
   Result<AppDetail> GetAppDetail(int64_t app_pk);
   Result<std::vector<PredictionRow>> PredictionsOf(int64_t app_pk);
+  // Plan-level advice stored with the app, in the order it was given.
+  Result<std::vector<AdviceRow>> AdviceOf(int64_t app_pk);
   // Totals of the apps ingested under each night, oldest night first.
   Result<std::vector<NightTotals>> FleetTotalsByNight();
 

@@ -197,6 +197,28 @@ Result<std::vector<PredictionRow>> HistoryStore::PredictionsOf(int64_t app_pk) {
   return out;
 }
 
+Result<std::vector<AdviceRow>> HistoryStore::AdviceOf(int64_t app_pk) {
+  SPARKTUNE_ASSIGN_OR_RETURN(
+      SqliteStatement s,
+      db_->Prepare("SELECT advisor, title, action, evidence, mb_seconds_pct, config_json FROM advice "
+                   "WHERE app = ? ORDER BY id"));
+  s.Bind(1, app_pk);
+  std::vector<AdviceRow> out;
+  while (true) {
+    SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
+    if (!row) break;
+    AdviceRow r;
+    r.advisor = s.ColumnText(0);
+    r.title = s.ColumnText(1);
+    r.action = s.ColumnText(2);
+    r.evidence = s.ColumnText(3);
+    if (!s.ColumnIsNull(4)) r.mb_seconds_pct = s.ColumnDouble(4);
+    r.config_json = s.ColumnText(5);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<std::vector<NightTotals>> HistoryStore::FleetTotalsByNight() {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,

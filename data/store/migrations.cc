@@ -175,9 +175,24 @@ CREATE TABLE collect_state (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+constexpr std::string_view kAdviceSchema = R"sql(
+CREATE TABLE advice (
+  id              INTEGER PRIMARY KEY,
+  app             INTEGER NOT NULL REFERENCES applications (id) ON DELETE CASCADE,
+  advisor         TEXT    NOT NULL,
+  title           TEXT    NOT NULL,
+  action          TEXT    NOT NULL,
+  evidence        TEXT    NOT NULL,
+  mb_seconds_pct  REAL,
+  config_json     TEXT    NOT NULL
+) STRICT;
+CREATE INDEX advice_by_app ON advice (app);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "facts of ingested logs", kFactsSchema},
     {2, "advisor history: nights, recommendations, accuracy, collect state", kAdvisorSchema},
+    {3, "plan-level advice per application", kAdviceSchema},
 };
 
 }  // namespace

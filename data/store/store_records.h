@@ -106,6 +106,18 @@ struct PredictionRow {
   std::optional<int64_t> recommendation_id;  // kind == kRecommendation: which one
 };
 
+// One row of `advice`: a plan-level recommendation for the app
+// (advisor/advice), with the evidence from its log and, where the simulator
+// could price it, the predicted MB-seconds change.
+struct AdviceRow {
+  std::string advisor;   // the advisor's id ("broadcast-small-join", ...)
+  std::string title;     // one line
+  std::string action;    // what to change
+  std::string evidence;  // "; "-separated facts from the log
+  std::optional<double> mb_seconds_pct;  // predicted change, percent (negative = saving)
+  std::string config_json = "{}";        // settings that implement it, canonical
+};
+
 // Everything stored for one application, written in one transaction.
 struct AppRecord {
   ApplicationRow app;
@@ -113,6 +125,7 @@ struct AppRecord {
   std::vector<ExecutorRow> executors;
   std::vector<ConfigRow> configs;
   std::vector<PredictionRow> predictions;
+  std::vector<AdviceRow> advice;
 };
 
 enum class RecommendationScope { kFleet, kJob };

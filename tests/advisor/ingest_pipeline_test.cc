@@ -170,14 +170,14 @@ TEST(IngestPipeline, TheHookAddsPredictionsToTheAppsTransaction) {
   ASSERT_TRUE(store);
   const store::SettingMap grid_config{{std::string(config::keys::kExecutorMemory), "8g"}};
   IngestOptions options;
-  options.extra_predictions = [&](const model::Application&, const simulator::AppSimulator& sim) {
+  options.extra = [&](const model::Application&, const simulator::AppSimulator& sim) {
     simulator::SimResult r = sim.Run(grid_config);
     store::PredictionRow p;
     p.kind = store::PredictionKind::kGrid;
     p.config_json = store::CanonicalConfigJson(grid_config);
     p.duration_ms = r.duration_ms;
     p.mb_seconds = r.mb_seconds;
-    return std::vector<store::PredictionRow>{p};
+    return ExtraRows{{p}, {}};
   };
   auto report = IngestLogs(*store, {SampleLog()}, options);
   ASSERT_TRUE(report.ok()) << report.status().ToString();

@@ -110,6 +110,7 @@ TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   auto limited = FleetGrid({.max_container_mib = 12 * 1024, .max_cores = 2});
   EXPECT_LT(limited.size(), all.size());
   for (const auto& c : limited) {
+    if (c.config.empty()) continue;  // "keep current settings"
     EXPECT_EQ(c.config.at("spark.executor.cores"), "2");
   }
   EXPECT_EQ(CanonicalConfigJson({{"b", "1"}, {"a", "2"}}), R"({"a":"2","b":"1"})");
@@ -137,9 +138,19 @@ TEST(FleetEvaluationTest, EverySampleCandidateIsSimulated) {
     EXPECT_TRUE(preds[i].present) << grid[i].label;
     EXPECT_GT(preds[i].mb_seconds, 0) << grid[i].label;
   }
+  // The first candidate changes nothing: it is the baseline replay.
+  EXPECT_TRUE(grid[0].config.empty());
+  EXPECT_DOUBLE_EQ(preds[0].mb_seconds, sim.Run({}).mb_seconds);
   // More memory per core at the same cores and shuffle policy costs more
-  // MB-seconds unless it removes spill (the samples do not spill at 2g/core).
-  EXPECT_GT(preds[grid.size() - 1].mb_seconds, preds[0].mb_seconds);
+  // MB-seconds unless it removes spill (the samples do not spill at 1g/core).
+  auto at = [&](const std::string& label) {
+    for (size_t i = 0; i < grid.size(); ++i) {
+      if (grid[i].label == label) return preds[i].mb_seconds;
+    }
+    ADD_FAILURE() << "no candidate " << label;
+    return 0.0;
+  };
+  EXPECT_GT(at("8g/core x2 cores, own partitions, bcast own"), at("1g/core x2 cores, own partitions, bcast own"));
 }
 
 }  // namespace

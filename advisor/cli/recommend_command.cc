@@ -1,0 +1,120 @@
+// `sparktune recommend [--db FILE] [--max-slowdown PCT] [--min-gain PCT]
+// [--json] [--save]`: the fleet-wide unified config (spark-defaults.conf),
+// the per-job overrides and the predicted fleet saving with its interval,
+// from the jobs in the history store (each job's latest complete run and its
+// fleet-grid predictions, stored by `ingest`/`nightly`).
+#include <boost/program_options.hpp>
+#include <filesystem>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "advisor/cli/command.h"
+#include "advisor/nightly/fleet_from_store.h"
+#include "advisor/recommend/job_rewrite.h"
+
+namespace sparktune::cli {
+
+namespace po = boost::program_options;
+
+int RunRecommend(const std::vector<std::string>& args) {
+  po::options_description options("sparktune recommend [--db FILE] [options]");
+  options.add_options()("help,h", "show this help")(
+      "db", po::value<std::string>(), "history store (default: $SPARKTUNE_DB or sparktune.db)")(
+      "max-slowdown", po::value<double>()->default_value(10), "largest predicted slowdown per job, %")(
+      "min-gain", po::value<double>()->default_value(10),
+      "per-job override only above this MB-seconds gain over the defaults, %")(
+      "save", "store the recommendation (accuracy tracking compares later runs with it)")(
+      "json", "machine-readable output (sparktune.recommend/1)");
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(args).options(options).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    std::cerr << "sparktune recommend: " << e.what() << "\n" << options;
+    return kExitUsage;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return kExitOk;
+  }
+  std::string db = vm.count("db") ? vm["db"].as<std::string>()
+                                  : (std::getenv("SPARKTUNE_DB") ? std::getenv("SPARKTUNE_DB") : "sparktune.db");
+  if (!std::filesystem::exists(db)) {
+    std::cerr << "sparktune recommend: " << db << ": no such history store (run `sparktune ingest` first)\n";
+    return kExitUnreadable;
+  }
+  auto store = store::HistoryStore::Open(db);
+  if (!store.ok()) {
+    std::cerr << "sparktune recommend: " << store.status().ToString() << "\n";
+    return kExitUnreadable;
+  }
+  advisor::FleetOptions fo;
+  fo.max_slowdown = vm["max-slowdown"].as<double>() / 100.0;
+  fo.override_min_gain = vm["min-gain"].as<double>() / 100.0;
+  auto grid = advisor::FleetGrid();
+  auto rec = advisor::RecommendFromStore(**store, grid, fo, std::nullopt, vm.count("save") > 0);
+  if (!rec.ok()) {
+    std::cerr << "sparktune recommend: " << rec.status().ToString() << "\n";
+    return kExitInternal;
+  }
+  const advisor::FleetRecommendation& r = rec->recommendation;
+  if (r.chosen < 0) {
+    std::cerr << "sparktune recommend: no job in " << db
+              << " has fleet-grid predictions (ingest logs with `sparktune ingest` or `nightly`)\n";
+    return kExitUnreadable;
+  }
+  const advisor::ConfigMap& defaults = grid[r.chosen].config;
+  if (vm.count("json")) {
+    nlohmann::ordered_json j;
+    j["schema"] = "sparktune.recommend/1";
+    j["jobs"] = r.jobs.size();
+    j["defaults"] = nlohmann::ordered_json(defaults);
+    j["defaultsLabel"] = grid[r.chosen].label;
+    j["observedMbSeconds"] = r.observed_mb_seconds;
+    j["predictedMbSeconds"] = r.predicted_mb_seconds;
+    j["predictedMbSecondsLow"] = r.predicted_mb_seconds_low;
+    j["predictedMbSecondsHigh"] = r.predicted_mb_seconds_high;
+    j["savingFraction"] = r.SavingFraction();
+    j["overrides"] = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < r.jobs.size(); ++i) {
+      const auto& a = r.jobs[i];
+      if (!a.is_override) continue;
+      j["overrides"].push_back(
+          {{"jobKey", a.job_key},
+           {"appId", a.app_id},
+           {"config", nlohmann::ordered_json(advisor::OverrideConfig(grid, r.chosen, a.candidate,
+                                                                     rec->fleet.configs[i]))},
+           {"reason", a.reason},
+           {"predictedMbSeconds", a.predicted_mb_seconds},
+           {"atDefaultsMbSeconds", a.at_defaults_mb_seconds}});
+    }
+    j["ranking"] = nlohmann::ordered_json::array();
+    for (size_t i = 0; i < r.scores.size() && i < 10; ++i) {
+      j["ranking"].push_back({{"label", grid[r.scores[i].candidate].label},
+                              {"totalMbSeconds", r.scores[i].total_mb_seconds},
+                              {"jobsForcedOff", r.scores[i].jobs_forced_off}});
+    }
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    return kExitOk;
+  }
+  std::printf("fleet of %zu jobs (%d skipped without predictions)\n", r.jobs.size(),
+              rec->fleet.skipped_without_grid);
+  std::printf("defaults: %s\n", grid[r.chosen].label.c_str());
+  std::printf("predicted fleet MB-seconds %.4g -> %.4g (%.1f%% saving; interval %.4g .. %.4g)\n\n",
+              r.observed_mb_seconds, r.predicted_mb_seconds, 100 * r.SavingFraction(),
+              r.predicted_mb_seconds_low, r.predicted_mb_seconds_high);
+  std::cout << "# spark-defaults.conf\n" << recommend::DefaultsFragment(defaults, "sparktune fleet recommendation") << "\n";
+  std::printf("per-job overrides: %d\n", r.overrides);
+  for (size_t i = 0; i < r.jobs.size(); ++i) {
+    const auto& a = r.jobs[i];
+    if (!a.is_override) continue;
+    std::cout << "  " << recommend::ShellQuote(a.job_key) << ": " << a.reason << "\n    "
+              << recommend::SubmitArgs(advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
+              << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace sparktune::cli

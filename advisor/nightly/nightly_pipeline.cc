@@ -1,0 +1,147 @@
+#include "advisor/nightly/nightly_pipeline.h"
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "advisor/nightly/fleet_from_store.h"
+#include "advisor/nightly/night_evaluation.h"
+#include "advisor/nightly/report_builder.h"
+#include "reports/nightly/html_report.h"
+#include "reports/nightly/json_report.h"
+#include "reports/nightly/markdown_report.h"
+
+namespace sparktune::advisor {
+
+namespace {
+
+int64_t NowMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// Writes `text` to `path` through a temp file and a rename, so a reader never
+// sees half a report.
+Status WriteAtomically(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return Status::IoError("cannot write " + tmp.string());
+    out << text;
+    if (!out.flush()) return Status::IoError("cannot write " + tmp.string());
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) return Status::IoError("cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id, const std::string& out_dir,
+                                        const reports::Prices& prices, const std::string& source) {
+  auto report = BuildNightlyReport(store, night_id, {.prices = prices, .source = source});
+  if (!report.ok()) return report.status();
+  std::error_code ec;
+  std::filesystem::create_directories(out_dir, ec);
+  if (ec) return Status::IoError("cannot create " + out_dir + ": " + ec.message());
+  NightlySummary s;
+  s.night_id = night_id;
+  std::string stem = "sparktune-report-" + report->night + "-night" + std::to_string(night_id);
+  std::filesystem::path dir(out_dir);
+  s.html_path = (dir / (stem + ".html")).string();
+  s.markdown_path = (dir / (stem + ".md")).string();
+  s.json_path = (dir / (stem + ".json")).string();
+  const std::string html = reports::RenderNightlyHtml(*report);
+  const std::string md = reports::RenderNightlyMarkdown(*report);
+  const std::string json = reports::RenderNightlyJson(*report);
+  for (const auto& [path, text] : {std::pair{s.html_path, &html}, std::pair{s.markdown_path, &md},
+                                   std::pair{s.json_path, &json}}) {
+    Status st = WriteAtomically(path, *text);
+    if (!st.ok()) return st;
+  }
+  for (const auto& [name, text] : {std::pair{"latest.html", &html}, std::pair{"latest.md", &md},
+                                   std::pair{"latest.json", &json}}) {
+    Status st = WriteAtomically(dir / name, *text);
+    if (!st.ok()) return st;
+  }
+  return s;
+}
+
+Result<NightlySummary> RunNightly(const NightlyOptions& options) {
+  auto t0 = std::chrono::steady_clock::now();
+  auto store = store::HistoryStore::Open(options.db_path);
+  if (!store.ok()) return store.status();
+  auto night = (*store)->BeginNight(NowMs());
+  if (!night.ok()) return night.status();
+  const int64_t night_id = *night;
+
+  std::vector<std::string> paths = options.log_paths;
+  std::vector<IngestItem> collect_failures;
+  if (options.collect) {
+    auto fetched = options.collect(**store);
+    if (!fetched.ok()) {
+      (void)(*store)->FinishNight(night_id, store::NightStatus::kFailed,
+                                  nlohmann::json{{"error", fetched.status().ToString()}}.dump(), NowMs());
+      return fetched.status();
+    }
+    paths.insert(paths.end(), fetched->begin(), fetched->end());
+  }
+
+  NightEvaluationOptions evaluation = DefaultNightEvaluation();
+  IngestOptions ingest;
+  ingest.jobs = options.jobs;
+  ingest.night_id = night_id;
+  ingest.on_progress = options.on_progress;
+  ingest.extra = [&evaluation](const model::Application&, const simulator::AppSimulator& sim) {
+    NightEvaluation e = EvaluateForNight(sim, evaluation);
+    return ExtraRows{std::move(e.predictions), std::move(e.advice)};
+  };
+  auto ingested = IngestLogs(**store, paths, ingest);
+  if (!ingested.ok()) {
+    (void)(*store)->FinishNight(night_id, store::NightStatus::kFailed,
+                                nlohmann::json{{"error", ingested.status().ToString()}}.dump(), NowMs());
+    return ingested.status();
+  }
+
+  NightlySummary summary;
+  summary.night_id = night_id;
+  summary.ingested = ingested->ingested;
+  summary.already_stored = ingested->already_stored;
+  summary.unreadable = ingested->unreadable;
+  nlohmann::json unreadable = nlohmann::json::array();
+  for (const IngestItem& item : ingested->items) {
+    if (item.status != IngestItemStatus::kUnreadable) continue;
+    summary.unreadable_items.push_back(item);
+    unreadable.push_back({{"path", item.path}, {"error", item.error}});
+  }
+
+  auto rec = RecommendFromStore(**store, evaluation.grid, options.fleet, night_id, /*persist=*/true);
+  if (!rec.ok()) return rec.status();
+  summary.jobs_in_fleet = rec->fleet.jobs.size();
+  summary.overrides = rec->recommendation.overrides;
+  summary.fleet_observed_mb_seconds = rec->recommendation.observed_mb_seconds;
+  summary.fleet_predicted_mb_seconds = rec->recommendation.predicted_mb_seconds;
+
+  nlohmann::json night_summary = {{"source", options.source_label},
+                                  {"ingested", summary.ingested},
+                                  {"alreadyStored", summary.already_stored},
+                                  {"unreadable", unreadable},
+                                  {"jobsInFleet", summary.jobs_in_fleet},
+                                  {"overrides", summary.overrides}};
+  Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(), NowMs());
+  if (!fin.ok()) return fin;
+
+  auto written = WriteNightReport(**store, night_id, options.out_dir, options.prices, options.source_label);
+  if (!written.ok()) return written.status();
+  summary.html_path = written->html_path;
+  summary.markdown_path = written->markdown_path;
+  summary.json_path = written->json_path;
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  return summary;
+}
+
+}  // namespace sparktune::advisor
