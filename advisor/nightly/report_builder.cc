@@ -187,8 +187,13 @@ Result<reports::NightlyReport> BuildNightlyReport(store::HistoryStore& store, in
 
   auto totals = store.FleetTotalsByNight();
   if (!totals.ok()) return totals.status();
+  std::map<std::string, int> nights_on_date;
+  for (const store::NightTotals& t : *totals) ++nights_on_date[DateOf(t.started_at_ms)];
   for (const store::NightTotals& t : *totals) {
-    reports::FleetTotals f{DateOf(t.started_at_ms), static_cast<int>(t.apps), t.mb_seconds, t.core_seconds};
+    // Several nights on one date (a re-run) stay apart in the trend.
+    std::string label = DateOf(t.started_at_ms);
+    if (nights_on_date[label] > 1) label += " #" + std::to_string(t.night_id);
+    reports::FleetTotals f{label, static_cast<int>(t.apps), t.mb_seconds, t.core_seconds};
     if (t.night_id == night_id) {
       r.totals = f;
     } else if (t.night_id < night_id) {
