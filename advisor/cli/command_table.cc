@@ -13,6 +13,7 @@ int RunProfile(const std::vector<std::string>& args);
 int RunLint(const std::vector<std::string>& args);
 int RunWhatif(const std::vector<std::string>& args);
 int RunValidate(const std::vector<std::string>& args);
+int RunCollect(const std::vector<std::string>& args);
 
 namespace {
 
@@ -24,6 +25,7 @@ const Command kCommands[] = {
     {"validate", "cross-config accuracy on real runs (an index.json of logs and their configs)",
      &RunValidate},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
+    {"collect", "fetch completed apps' event logs from a Spark History Server, verified and resumable", &RunCollect},
 };
 
 void PrintHelp(std::ostream& out) {
