@@ -40,29 +40,51 @@ Result<ApplicationListing> HistoryServerClient::ListCompleted(std::optional<int6
   std::set<std::string> seen;
   std::optional<int64_t> max_end_ms;
   constexpr int kMaxPages = 100000;
-  for (int page = 0; page < kMaxPages; ++page) {
-    std::string url = api_url_ + "/applications?status=completed&limit=" + std::to_string(page_size);
-    if (min_end_ms) url += "&minEndDate=" + FormatSparkDate(*min_end_ms);
-    if (max_end_ms) url += "&maxEndDate=" + FormatSparkDate(*max_end_ms);
+  auto fetch = [&](std::optional<int64_t> min_end, std::optional<int64_t> max_end,
+                   int64_t limit) -> Result<std::vector<ApplicationInfo>> {
+    std::string url = api_url_ + "/applications?status=completed&limit=" + std::to_string(limit);
+    if (min_end) url += "&minEndDate=" + FormatSparkDate(*min_end);
+    if (max_end) url += "&maxEndDate=" + FormatSparkDate(*max_end);
     SPARKTUNE_ASSIGN_OR_RETURN(std::string body, http_.GetText(url));
     ++listing.requests;
-    SPARKTUNE_ASSIGN_OR_RETURN(std::vector<ApplicationInfo> apps, ParseApplicationList(body, url));
-    int64_t oldest = -1;
-    size_t added = 0;
+    return ParseApplicationList(body, url);
+  };
+  auto add = [&](std::vector<ApplicationInfo>& apps) {
     for (ApplicationInfo& app : apps) {
+      if (seen.insert(app.id).second) listing.apps.push_back(std::move(app));
+    }
+  };
+  for (int page = 0; page < kMaxPages; ++page) {
+    SPARKTUNE_ASSIGN_OR_RETURN(std::vector<ApplicationInfo> apps, fetch(min_end_ms, max_end_ms, page_size));
+    const bool full = static_cast<int>(apps.size()) >= page_size;
+    int64_t oldest = -1, newest = -1;
+    for (const ApplicationInfo& app : apps) {
       int64_t end = app.LatestEndMs();
-      if (oldest < 0 || (end >= 0 && end < oldest)) oldest = end;
-      if (seen.insert(app.id).second) {
-        listing.apps.push_back(std::move(app));
-        ++added;
+      if (oldest < 0 || end < oldest) oldest = end;
+      newest = std::max(newest, end);
+    }
+    add(apps);
+    if (!full) return listing;
+    if (oldest < 0) break;  // ended apps without an end time: cannot page on it
+    if (newest > oldest) {
+      // Apps at `oldest` may have been cut by the limit: ask again up to it, inclusive.
+      max_end_ms = oldest;
+      continue;
+    }
+    // A full page ending in one millisecond: list that millisecond alone with
+    // a growing limit until it is all seen, then continue below it.
+    for (int64_t limit = int64_t{page_size} * 2;; limit *= 2) {
+      if (limit > (int64_t{1} << 24)) {
+        listing.complete = false;
+        return listing;
       }
+      SPARKTUNE_ASSIGN_OR_RETURN(std::vector<ApplicationInfo> same, fetch(oldest, oldest, limit));
+      const bool same_full = static_cast<int64_t>(same.size()) >= limit;
+      add(same);
+      if (!same_full) break;
     }
-    if (static_cast<int>(apps.size()) < page_size) return listing;
-    if (added == 0 || oldest < 0) {
-      listing.complete = false;
-      return listing;
-    }
-    max_end_ms = oldest;
+    if (min_end_ms && oldest - 1 < *min_end_ms) return listing;
+    max_end_ms = oldest - 1;
   }
   listing.complete = false;
   return listing;

@@ -6,7 +6,9 @@
 // time (newest first) and applies `limit` after filtering
 // (ApplicationListResource.scala), so a full page is followed by a request
 // with maxEndDate = the oldest end time seen (inclusive, duplicates removed)
-// until a page comes back short. Thread safety: as HttpClient.
+// until a page comes back short. A full page that all ends in one millisecond
+// is completed by listing that millisecond alone (minEndDate = maxEndDate)
+// with a doubling limit, then paging continues below it. Thread safety: as HttpClient.
 #pragma once
 
 #include <optional>
@@ -26,8 +28,8 @@ Result<std::string> NormalizeApiUrl(const std::string& url);
 
 struct ApplicationListing {
   std::vector<ApplicationInfo> apps;  // newest first, each id once
-  // False when paging could not make progress (more than a page of apps ending
-  // in the same millisecond): older apps may be missing.
+  // False when paging hit its safety caps (over 16M apps ending in one
+  // millisecond, or 100,000 pages): some apps may be missing.
   bool complete = true;
   int requests = 0;
 };

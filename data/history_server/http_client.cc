@@ -152,7 +152,9 @@ struct HttpClient::Sink {
     } else if (StartsWithNoCase(line, "retry-after:")) {
       s->retry_after = line.substr(12);
     } else if (StartsWithNoCase(line, "location:")) {
-      s->location = Printable(line.substr(9), 300);
+      std::string value = line.substr(9);
+      value.erase(0, value.find_first_not_of(" \t"));
+      s->location = Printable(value, 300);
     }
     return size * n;
   }
