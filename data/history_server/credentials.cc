@@ -54,8 +54,10 @@ std::string HttpCredentials::Redact(std::string text) const {
     secrets.push_back(basic_password);
   }
   if (!bearer_token.empty()) secrets.push_back(bearer_token);
+  // Header values shorter than 4 characters (a tenant number, say) would turn
+  // every message into asterisks and are no secret worth the name.
   for (const auto& h : headers) {
-    if (!h.second.empty()) secrets.push_back(h.second);
+    if (h.second.size() >= 4) secrets.push_back(h.second);
   }
   for (const std::string& s : secrets) {
     for (size_t pos = text.find(s); pos != std::string::npos; pos = text.find(s, pos + 3)) {

@@ -28,8 +28,8 @@ struct HttpCredentials {
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, in file order
 
   bool empty() const { return basic_user.empty() && bearer_token.empty() && headers.empty(); }
-  // Replaces every secret (password, token, header value, "user:password")
-  // occurring in `text` by "***".
+  // Replaces every secret (password, token, "user:password", header values of
+  // 4 characters or more) occurring in `text` by "***".
   std::string Redact(std::string text) const;
 };
 

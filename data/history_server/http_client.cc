@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <thread>
@@ -94,8 +95,17 @@ struct HttpClient::Sink {
   std::string error_body;
   std::string retry_after;
   std::string location;
+  // Stall detection: the time the last byte arrived.
+  int64_t stall_ms = 0;
+  curl_off_t last_seen = -1;
+  std::chrono::steady_clock::time_point last_progress;
+  bool stalled = false;
 
   void Reset() {
+    header_bytes = 0;
+    last_seen = -1;
+    last_progress = std::chrono::steady_clock::now();
+    stalled = false;
     written = 0;
     too_big = false;
     write_errno = 0;
@@ -142,8 +152,29 @@ struct HttpClient::Sink {
     return len;
   }
 
+  // CURLOPT_XFERINFOFUNCTION, called at least once a second: aborts when no
+  // byte (header or body) arrived for stall_ms. (CURLOPT_LOW_SPEED_* averages
+  // over a window of several seconds, so it reacts late after a first burst.)
+  static int Progress(void* user, curl_off_t, curl_off_t dlnow, curl_off_t, curl_off_t) {
+    auto* s = static_cast<Sink*>(user);
+    const auto now = std::chrono::steady_clock::now();
+    const curl_off_t seen = dlnow + static_cast<curl_off_t>(s->header_bytes);
+    if (seen != s->last_seen) {
+      s->last_seen = seen;
+      s->last_progress = now;
+      return 0;
+    }
+    if (std::chrono::duration_cast<std::chrono::milliseconds>(now - s->last_progress).count() > s->stall_ms) {
+      s->stalled = true;
+      return 1;  // CURLE_ABORTED_BY_CALLBACK
+    }
+    return 0;
+  }
+  uint64_t header_bytes = 0;
+
   static size_t Header(char* data, size_t size, size_t n, void* user) {
     auto* s = static_cast<Sink*>(user);
+    s->header_bytes += size * n;
     std::string line(data, size * n);
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
     if (StartsWithNoCase(line, "HTTP/")) {  // a new response (after 100 Continue, say)
@@ -219,9 +250,10 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
     curl_easy_setopt(c, CURLOPT_USERAGENT, "sparktune/0.1.0");
     curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout_ms));
     curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.total_timeout_ms));
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, 1L);
-    curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME,
-                     static_cast<long>(std::max<int64_t>(1, (options_.stall_timeout_ms + 999) / 1000)));
+    sink.stall_ms = options_.stall_timeout_ms;
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, &Sink::Progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, &sink);
     curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.limit));
     if (sink.text != nullptr) curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, &Sink::Write);
@@ -266,6 +298,11 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
     StatusCode code = StatusCode::kIoError;
     if (sink.too_big || rc == CURLE_FILESIZE_EXCEEDED) {
       problem = "response is larger than the limit of " + std::to_string(sink.limit) + " bytes";
+    } else if (sink.stalled) {
+      char secs[32];
+      std::snprintf(secs, sizeof(secs), "%g", static_cast<double>(options_.stall_timeout_ms) / 1000);
+      problem = std::string("stalled: no data for ") + secs + " s";
+      retryable = true;
     } else if (sink.write_errno != 0) {
       problem = std::string("cannot write the download (") + std::strerror(sink.write_errno) + ")";
     } else if (rc != CURLE_OK) {

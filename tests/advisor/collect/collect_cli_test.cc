@@ -3,7 +3,14 @@
 // file with the secret never printed, exit codes, and a SIGKILL in the middle
 // of a run followed by a rerun that fetches only what was not kept.
 #include <gtest/gtest.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <chrono>
+#include <thread>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -112,17 +119,35 @@ TEST_F(CollectCliTest, FailuresExitThreeAndKeepTheRest) {
 }
 
 TEST_F(CollectCliTest, SigkillMidRunThenRerunFetchesOnlyWhatWasNotKept) {
-  // The third download stalls; the process is killed while waiting on it.
+  // The third download stalls; the process is SIGKILLed while it waits on it
+  // (after the first two were kept).
   server_.Inject("logs:" + apps_[2].id, Fault{Fault::kStall, 1});
-  auto killed = testing::RunCommand("SHS_BASIC='alice:" + std::string(kPassword) + "' timeout -s KILL 4 " +
-                                    testing::SparktuneBinary() + " collect --history-server " + server_.url() +
-                                    " --out " + dir_ + "/out --auth-basic-env SHS_BASIC --max-concurrent 1 "
-                                    "--stall-timeout 30");
-  EXPECT_EQ(killed.exit_code, 128 + 9) << killed.err;
+  ::setenv("SHS_BASIC", ("alice:" + std::string(kPassword)).c_str(), 1);
+  const std::string bin = testing::SparktuneBinary(), url = server_.url(), out = dir_ + "/out";
+  std::vector<const char*> argv = {bin.c_str(), "collect", "--history-server", url.c_str(), "--out", out.c_str(),
+                                   "--auth-basic-env", "SHS_BASIC", "--max-concurrent", "1", "--stall-timeout", "60",
+                                   nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, bin.c_str(), &actions, nullptr, const_cast<char* const*>(argv.data()), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  // Wait until the stalled request has arrived (so the first two are kept), then kill.
+  for (int i = 0; i < 3000 && server_.Requests("logs:" + apps_[2].id) == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  ::kill(pid, SIGKILL);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
   EXPECT_TRUE(fs::exists(ZipPath(apps_[0])));
   EXPECT_TRUE(fs::exists(ZipPath(apps_[1])));
   EXPECT_FALSE(fs::exists(ZipPath(apps_[2])));
   EXPECT_FALSE(fs::exists(ZipPath(apps_[3])));
+  EXPECT_FALSE(fs::is_empty(out + "/.staging"));  // the partial download, never handed over
   for (const auto& e : fs::recursive_directory_iterator(dir_ + "/out")) {
     if (e.path().extension() == ".zip") EXPECT_TRUE(eventlog::LooksLikeZip(e.path().string())) << e.path();
   }
