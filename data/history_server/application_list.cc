@@ -101,8 +101,12 @@ Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body,
 }
 
 std::string FormatSparkDate(int64_t epoch_ms) {
-  int64_t secs = epoch_ms >= 0 ? epoch_ms / 1000 : (epoch_ms - 999) / 1000;
-  int ms = static_cast<int>(epoch_ms - secs * 1000);
+  int64_t secs = epoch_ms / 1000;  // floor division without overflow at INT64_MIN
+  int ms = static_cast<int>(epoch_ms % 1000);
+  if (ms < 0) {
+    ms += 1000;
+    --secs;
+  }
   time_t t = static_cast<time_t>(secs);
   std::tm tm{};
   gmtime_r(&t, &tm);

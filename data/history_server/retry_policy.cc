@@ -18,9 +18,10 @@ int64_t RetryPolicy::BackoffMs(int retry, std::mt19937_64& rng) const {
 bool IsRetryableHttpStatus(long status) { return status == 408 || status == 429 || status >= 500; }
 
 std::optional<int64_t> ParseRetryAfterMs(const std::string& raw, int64_t now_epoch_s) {
-  size_t b = raw.find_first_not_of(" \t");
-  if (b == std::string::npos) return std::nullopt;
-  size_t e = raw.find_last_not_of(" \t\r\n");
+  constexpr const char* kSpace = " \t\r\n";
+  size_t b = raw.find_first_not_of(kSpace);
+  if (b == std::string::npos) return std::nullopt;  // (fuzzer: "\n\n " once reached stoll(""))
+  size_t e = raw.find_last_not_of(kSpace);
   std::string value = raw.substr(b, e - b + 1);
   if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
     if (value.size() > 9) return std::nullopt;  // beyond any sane wait; treated as unparseable

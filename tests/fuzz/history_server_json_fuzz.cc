@@ -23,7 +23,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       (void)app.LatestEndMs();
       for (const AttemptInfo& a : app.attempts) {
         (void)IsSafeIdentifier(a.attempt_id);
-        if (a.end_ms >= 0) (void)FormatSparkDate(a.end_ms);
+        (void)FormatSparkDate(a.end_ms);
+        (void)FormatSparkDate(a.start_ms);
       }
     }
   }
