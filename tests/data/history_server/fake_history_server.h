@@ -322,9 +322,10 @@ inline std::string BuildZip(const std::vector<ZipEntry>& entries, const std::str
       zip_dir_add(za, e.name.c_str(), ZIP_FL_ENC_UTF_8);
       continue;
     }
-    void* copy = std::malloc(e.data.size() + 1);
-    std::memcpy(copy, e.data.data(), e.data.size());
-    zip_source_t* src = zip_source_buffer(za, copy, e.data.size(), 1);
+    // libzip does not free a zero-length buffer it was given ownership of.
+    void* copy = e.data.empty() ? nullptr : std::malloc(e.data.size());
+    if (copy != nullptr) std::memcpy(copy, e.data.data(), e.data.size());
+    zip_source_t* src = zip_source_buffer(za, copy, e.data.size(), copy != nullptr ? 1 : 0);
     zip_int64_t idx = zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
     if (e.symlink) {
       zip_file_set_external_attributes(za, static_cast<zip_uint64_t>(idx), 0, ZIP_OPSYS_UNIX,
