@@ -19,6 +19,7 @@ int RunOptimize(const std::vector<std::string>& args);
 int RunRecommend(const std::vector<std::string>& args);
 int RunReport(const std::vector<std::string>& args);
 int RunNightly(const std::vector<std::string>& args);
+int RunCollect(const std::vector<std::string>& args);
 
 namespace {
 
@@ -36,6 +37,7 @@ const Command kCommands[] = {
     {"report", "write the nightly report (HTML, Markdown, JSON) of a stored night", &RunReport},
     {"nightly", "ingest a night's logs, optimize each app, recommend for the fleet, write the report", &RunNightly},
     {"lint", "pre-deploy checks of job configs (spark-defaults, spark-submit, SparkApplication) for CI", &RunLint},
+    {"collect", "fetch completed apps' event logs from a Spark History Server, verified and resumable", &RunCollect},
 };
 
 void PrintHelp(std::ostream& out) {
