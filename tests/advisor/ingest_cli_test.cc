@@ -91,7 +91,7 @@ TEST(IngestCli, UsageErrorsAndTheDatabaseLocation) {
 }
 
 TEST(IngestCli, TwoIngestsAtOnceIntoOneDatabaseStoreEachAppOnce) {
-  std::string logs = testing::SourceDir() + "/data/groundtruth/logs";
+  std::string logs = testing::SourceDir() + "/data/samples";
   if (!fs::exists(logs)) GTEST_SKIP();
   TempDir tmp;
   std::string db = tmp.path() + "/h.db";

@@ -27,7 +27,7 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 // Kill moments per run of the test.
-constexpr int kKills = 6;
+constexpr int kKills = 5;  // about 10 s in a Debug + ASan build
 
 std::string Logs() { return testing::SourceDir() + "/data/groundtruth/logs"; }
 
@@ -174,7 +174,7 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
   std::random_device rd;
   const unsigned seed = rd();
   std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> fraction(0.05, 0.95);
+  std::uniform_real_distribution<double> fraction(0.05, 0.75);  // run times vary: stay inside
   const std::string killed = tmp.path() + "/killed.db";
   std::map<std::string, int64_t> before;
   int interrupted = 0;
