@@ -14,6 +14,10 @@
 #include "advisor/cli/command.h"
 #include "advisor/collect/collector.h"
 #include "advisor/collect/directory_sink.h"
+#include "advisor/collect/store_sink.h"
+#include "advisor/nightly/night_evaluation.h"
+#include "data/store/history_store.h"
+#include <filesystem>
 #include "data/history_server/history_server_client.h"
 
 namespace sparktune::cli {
@@ -83,6 +87,8 @@ int RunCollect(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "history-server", po::value<std::string>(), "History Server URL, e.g. https://shs:18080 (or .../api/v1)")(
       "out", po::value<std::string>(), "directory that keeps the verified zips and the watermark")(
+      "db", po::value<std::string>(),
+      "history database instead of --out: each verified app is ingested (replayed, optimized) into it")(
       "since", po::value<std::string>(),
       "only apps that ended at/after this date (yyyy-MM-dd[THH:mm:ss[.SSS]], GMT); default: the watermark")(
       "lookback", po::value<double>()->default_value(3600),
@@ -124,7 +130,9 @@ int RunCollect(const std::vector<std::string>& args) {
     return kExitUsage;
   };
   if (!vm.count("history-server")) return usage("--history-server URL is required");
-  if (!vm.count("out")) return usage("--out DIR is required (where the verified logs are kept)");
+  if (vm.count("out") == vm.count("db")) {
+    return usage("give one of --out DIR (keep the verified zips) or --db FILE (ingest them into the history database)");
+  }
   auto api_url = hs::NormalizeApiUrl(vm["history-server"].as<std::string>());
   if (!api_url.ok()) return usage(api_url.status().message());
   const bool json_out = vm.count("json") > 0;
@@ -204,12 +212,47 @@ int RunCollect(const std::vector<std::string>& args) {
   if (vm.count("user")) copts.user = vm["user"].as<std::string>();
   copts.max_concurrent = max_concurrent;
 
-  auto sink = collect::DirectorySink::Open(vm["out"].as<std::string>());
-  if (!sink.ok()) {
-    std::cerr << "sparktune collect: " << sink.status().ToString() << "\n";
-    return ExitCodeFor(sink.status());
+  std::unique_ptr<collect::DirectorySink> dir_sink;
+  std::unique_ptr<store::HistoryStore> store;
+  std::unique_ptr<collect::StoreSink> store_sink;
+  advisor::NightEvaluationOptions evaluation = advisor::DefaultNightEvaluation();
+  collect::CollectSink* sink = nullptr;
+  std::string kept_in;
+  if (vm.count("out")) {
+    auto opened = collect::DirectorySink::Open(vm["out"].as<std::string>());
+    if (!opened.ok()) {
+      std::cerr << "sparktune collect: " << opened.status().ToString() << "\n";
+      return ExitCodeFor(opened.status());
+    }
+    dir_sink = std::move(*opened);
+    copts.staging_dir = dir_sink->StagingDir();
+    kept_in = dir_sink->dir();
+    sink = dir_sink.get();
+  } else {
+    kept_in = vm["db"].as<std::string>();
+    auto opened = store::HistoryStore::Open(kept_in);
+    if (!opened.ok()) {
+      std::cerr << "sparktune collect: " << opened.status().ToString() << "\n";
+      return ExitCodeFor(opened.status());
+    }
+    store = std::move(*opened);
+    copts.staging_dir = kept_in + ".staging";
+    std::error_code ec;
+    std::filesystem::remove_all(copts.staging_dir, ec);  // what a killed run left
+    std::filesystem::create_directories(copts.staging_dir, ec);
+    if (ec) {
+      std::cerr << "sparktune collect: cannot create " << copts.staging_dir << ": " << ec.message() << "\n";
+      return kExitInternal;
+    }
+    advisor::IngestOptions ingest;
+    ingest.jobs = 1;
+    ingest.extra = [&evaluation](const model::Application&, const simulator::AppSimulator& sim) {
+      advisor::NightEvaluation e = advisor::EvaluateForNight(sim, evaluation);
+      return advisor::ExtraRows{std::move(e.predictions), std::move(e.advice)};
+    };
+    store_sink = std::make_unique<collect::StoreSink>(*store, std::move(ingest));
+    sink = store_sink.get();
   }
-  copts.staging_dir = (*sink)->StagingDir();
   hs::HttpClient client(std::move(http));
   hs::HistoryServerClient server(*api_url, client);
 
@@ -223,7 +266,7 @@ int RunCollect(const std::vector<std::string>& args) {
     if (o.kind == collect::OutcomeKind::kFailed) std::cout << "\n    " << Quoted(o.message);
     std::cout << std::endl;
   };
-  auto report = collect::RunCollect(server, **sink, copts, print_outcome);
+  auto report = collect::RunCollect(server, *sink, copts, print_outcome);
   if (!report.ok()) {
     std::cerr << "sparktune collect: " << report.status().ToString() << "\n";
     return ExitCodeFor(report.status());
@@ -239,7 +282,7 @@ int RunCollect(const std::vector<std::string>& args) {
     j["schema"] = "sparktune.collect/1";
     j["historyServer"] = *api_url;
     j["source"] = report->source;
-    j["out"] = (*sink)->dir();
+    j[dir_sink ? "out" : "db"] = kept_in;
     j["listedSince"] = TimeJson(report->listed_since);
     j["watermarkBefore"] = TimeJson(report->watermark_before);
     j["watermarkAfter"] = TimeJson(report->watermark_after);
@@ -257,8 +300,8 @@ int RunCollect(const std::vector<std::string>& args) {
       a["name"] = o.app_name;
       a["endTimeEpoch"] = o.end_ms;
       a["status"] = collect::OutcomeName(o.kind);
-      if (o.kind == OutcomeKind::kFetched || o.kind == OutcomeKind::kAlreadyHave) {
-        a["path"] = (*sink)->ZipPath(o.app_id, o.attempt_id);
+      if (dir_sink && (o.kind == OutcomeKind::kFetched || o.kind == OutcomeKind::kAlreadyHave)) {
+        a["path"] = dir_sink->ZipPath(o.app_id, o.attempt_id);
       }
       if (o.kind == OutcomeKind::kFetched) a["bytes"] = o.bytes;
       if (o.kind == OutcomeKind::kFailed) a["error"] = o.message;

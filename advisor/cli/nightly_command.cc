@@ -15,7 +15,10 @@
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/progress_bar.h"
+#include "advisor/collect/collector.h"
+#include "advisor/collect/store_sink.h"
 #include "advisor/nightly/nightly_pipeline.h"
+#include "data/history_server/history_server_client.h"
 
 namespace sparktune::cli {
 
@@ -42,6 +45,12 @@ int RunNightly(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")(
       "logs", po::value<std::vector<std::string>>()->multitoken(),
       "event logs, rolling dirs, zips or folders of them (repeatable)")(
+      "history-server", po::value<std::string>(),
+      "collect the night's completed apps from this Spark History Server (see `sparktune collect`)")(
+      "auth-basic-env", po::value<std::string>(), "History Server basic auth: env var holding user:password")(
+      "token-file", po::value<std::string>(), "History Server bearer token: file holding it")(
+      "cacert", po::value<std::string>(), "CA bundle (PEM) for the History Server")(
+      "insecure", "do not verify the History Server's TLS certificate (warns)")(
       "db", po::value<std::string>(), "history store (default: $SPARKTUNE_DB or OUT/sparktune.db)")(
       "out", po::value<std::string>()->default_value("reports/out"), "report folder")(
       "jobs,j", po::value<int>()->default_value(0), "parallel workers (default: one per core)")(
@@ -64,14 +73,16 @@ int RunNightly(const std::vector<std::string>& args) {
     std::cout << options;
     return kExitOk;
   }
-  if (!vm.count("logs")) {
-    std::cerr << "sparktune nightly: expected --logs PATH (or --history-server URL)\n" << options;
+  if (!vm.count("logs") && !vm.count("history-server")) {
+    std::cerr << "sparktune nightly: expected --logs PATH or --history-server URL\n" << options;
     return kExitUsage;
   }
   advisor::NightlyOptions o;
-  o.log_paths = vm["logs"].as<std::vector<std::string>>();
-  o.source_label = "--logs";
-  for (const auto& p : o.log_paths) o.source_label += " " + p;
+  if (vm.count("logs")) {
+    o.log_paths = vm["logs"].as<std::vector<std::string>>();
+    o.source_label = "--logs";
+    for (const auto& p : o.log_paths) o.source_label += " " + p;
+  }
   o.out_dir = vm["out"].as<std::string>();
   o.db_path = vm.count("db") ? vm["db"].as<std::string>() : DefaultDb(o.out_dir);
   o.jobs = vm["jobs"].as<int>();
@@ -85,6 +96,63 @@ int RunNightly(const std::vector<std::string>& args) {
                                           ? std::filesystem::path(".")
                                           : std::filesystem::path(o.db_path).parent_path(),
                                       ec);
+  // History Server collection: each verified download is ingested into the
+  // night through the store sink (collect_command.cc has every option).
+  std::unique_ptr<history_server::HttpClient> http_client;
+  std::string api_url;
+  if (vm.count("history-server")) {
+    auto url = history_server::NormalizeApiUrl(vm["history-server"].as<std::string>());
+    if (!url.ok()) {
+      std::cerr << "sparktune nightly: " << url.status().message() << "\n";
+      return kExitUsage;
+    }
+    api_url = *url;
+    history_server::HttpOptions http;
+    Status st;
+    if (vm.count("auth-basic-env")) {
+      st = history_server::LoadBasicAuthFromEnv(vm["auth-basic-env"].as<std::string>(), http.credentials);
+    }
+    std::string warning;
+    if (st.ok() && vm.count("token-file")) {
+      st = history_server::LoadTokenFile(vm["token-file"].as<std::string>(), http.credentials, &warning);
+    }
+    if (!warning.empty()) std::cerr << "sparktune nightly: warning: " << warning << "\n";
+    if (!st.ok()) {
+      std::cerr << "sparktune nightly: " << st.ToString() << "\n";
+      return kExitUsage;
+    }
+    if (vm.count("cacert")) http.tls.ca_file = vm["cacert"].as<std::string>();
+    if (vm.count("insecure")) {
+      http.tls.verify = false;
+      std::cerr << "sparktune nightly: warning: --insecure: the History Server's certificate is not verified\n";
+    }
+    http_client = std::make_unique<history_server::HttpClient>(std::move(http));
+    o.source_label += (o.source_label.empty() ? "" : " ") + std::string("--history-server ") + api_url;
+    const std::string staging = o.db_path + ".staging";
+    o.collect = [&http_client, api_url, staging](store::HistoryStore& store, const advisor::IngestOptions& ingest)
+        -> Result<std::vector<advisor::IngestItem>> {
+      std::error_code ec;
+      std::filesystem::remove_all(staging, ec);
+      std::filesystem::create_directories(staging, ec);
+      if (ec) return Status::IoError("cannot create " + staging + ": " + ec.message());
+      collect::StoreSink sink(store, ingest);
+      collect::CollectOptions copts;
+      copts.staging_dir = staging;
+      history_server::HistoryServerClient server(api_url, *http_client);
+      auto report = collect::RunCollect(server, sink, copts);
+      if (!report.ok()) return report.status();
+      std::vector<advisor::IngestItem> items = sink.items();
+      for (const auto& outcome : report->outcomes) {
+        if (outcome.kind != collect::OutcomeKind::kFailed) continue;
+        advisor::IngestItem item;
+        item.path = api_url + " " + outcome.app_id + (outcome.attempt_id.empty() ? "" : "/" + outcome.attempt_id);
+        item.status = advisor::IngestItemStatus::kUnreadable;
+        item.error = outcome.message;
+        items.push_back(std::move(item));
+      }
+      return items;
+    };
+  }
   ProgressBar bar("nightly");
   if (bar.enabled()) {
     o.on_progress = [&bar](const advisor::IngestProgress& p) { bar.Update(p.done, p.total, p.bytes, p.seconds); };

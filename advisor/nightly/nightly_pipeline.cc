@@ -79,18 +79,6 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
   if (!night.ok()) return night.status();
   const int64_t night_id = *night;
 
-  std::vector<std::string> paths = options.log_paths;
-  std::vector<IngestItem> collect_failures;
-  if (options.collect) {
-    auto fetched = options.collect(**store);
-    if (!fetched.ok()) {
-      (void)(*store)->FinishNight(night_id, store::NightStatus::kFailed,
-                                  nlohmann::json{{"error", fetched.status().ToString()}}.dump(), NowMs());
-      return fetched.status();
-    }
-    paths.insert(paths.end(), fetched->begin(), fetched->end());
-  }
-
   NightEvaluationOptions evaluation = DefaultNightEvaluation();
   IngestOptions ingest;
   ingest.jobs = options.jobs;
@@ -100,23 +88,37 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
     NightEvaluation e = EvaluateForNight(sim, evaluation);
     return ExtraRows{std::move(e.predictions), std::move(e.advice)};
   };
-  auto ingested = IngestLogs(**store, paths, ingest);
-  if (!ingested.ok()) {
+  auto fail = [&](const Status& st) {
     (void)(*store)->FinishNight(night_id, store::NightStatus::kFailed,
-                                nlohmann::json{{"error", ingested.status().ToString()}}.dump(), NowMs());
-    return ingested.status();
+                                nlohmann::json{{"error", st.ToString()}}.dump(), NowMs());
+    return st;
+  };
+  std::vector<IngestItem> items;
+  if (options.collect) {
+    auto collected = options.collect(**store, ingest);
+    if (!collected.ok()) return fail(collected.status());
+    items = std::move(*collected);
+  }
+  if (!options.log_paths.empty()) {
+    auto ingested = IngestLogs(**store, options.log_paths, ingest);
+    if (!ingested.ok()) return fail(ingested.status());
+    for (IngestItem& item : ingested->items) items.push_back(std::move(item));
   }
 
   NightlySummary summary;
   summary.night_id = night_id;
-  summary.ingested = ingested->ingested;
-  summary.already_stored = ingested->already_stored;
-  summary.unreadable = ingested->unreadable;
   nlohmann::json unreadable = nlohmann::json::array();
-  for (const IngestItem& item : ingested->items) {
-    if (item.status != IngestItemStatus::kUnreadable) continue;
-    summary.unreadable_items.push_back(item);
-    unreadable.push_back({{"path", item.path}, {"error", item.error}});
+  for (const IngestItem& item : items) {
+    switch (item.status) {
+      case IngestItemStatus::kIngested:
+      case IngestItemStatus::kReplacedInProgress: summary.ingested++; break;
+      case IngestItemStatus::kAlreadyStored: summary.already_stored++; break;
+      case IngestItemStatus::kUnreadable:
+        summary.unreadable++;
+        summary.unreadable_items.push_back(item);
+        unreadable.push_back({{"path", item.path}, {"error", item.error}});
+        break;
+    }
   }
 
   auto rec = RecommendFromStore(**store, evaluation.grid, options.fleet, night_id, /*persist=*/true);

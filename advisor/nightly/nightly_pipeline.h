@@ -34,9 +34,11 @@ struct NightlyOptions {
   FleetOptions fleet;
   reports::Prices prices;
   std::function<void(const IngestProgress&)> on_progress;
-  // Runs after the store is open and the night begun, before ingest: the
-  // History Server collection hands its downloads to `ingest` this way.
-  std::function<Result<std::vector<std::string>>(store::HistoryStore&)> collect;
+  // Runs after the store is open and the night begun, before the logs are
+  // ingested: the History Server collection, which ingests each verified
+  // download with `ingest` (the night's options: night id, evaluation) and
+  // returns what it ingested. An error fails the night.
+  std::function<Result<std::vector<IngestItem>>(store::HistoryStore&, const IngestOptions&)> collect;
 };
 
 struct NightlySummary {

@@ -86,6 +86,9 @@ class HistoryStore {
   // accuracy row predicted vs actual is added (complete apps only).
   Result<IngestOutcome> IngestApp(const AppRecord& record);
   Result<bool> HasContentHash(const std::string& content_hash);
+  // True when a complete run of application `app_id` attempt `attempt_id`
+  // ("" for an unnamed attempt) is stored (collect's resume check).
+  Result<bool> HasCompleteApp(const std::string& app_id, const std::string& attempt_id);
   // All stored content hashes (the ingest pipeline's skip list).
   Result<std::vector<std::string>> ContentHashes();
   // Adds predictions to a stored app (e.g. a grid computed later), in one

@@ -197,6 +197,14 @@ Result<std::vector<PredictionRow>> HistoryStore::PredictionsOf(int64_t app_pk) {
   return out;
 }
 
+Result<bool> HistoryStore::HasCompleteApp(const std::string& app_id, const std::string& attempt_id) {
+  SPARKTUNE_ASSIGN_OR_RETURN(
+      SqliteStatement s,
+      db_->Prepare("SELECT 1 FROM applications WHERE app_id = ? AND attempt_id = ? AND complete = 1 LIMIT 1"));
+  s.Bind(1, app_id).Bind(2, attempt_id);
+  return s.Step();
+}
+
 Result<std::vector<AdviceRow>> HistoryStore::AdviceOf(int64_t app_pk) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,

@@ -91,4 +91,37 @@ assert r["counts"]["alreadyHave"] == n, r["counts"]
 assert r["listedSince"] is not None, "the second run should list from the watermark"
 print(f"collect_test.sh: run 2 fetched nothing new ({n} already kept, listed since {r['listedSince']['date']})")
 PYEOF
+# Into the history database: every sample app ingested once (replayed, optimized), then nothing new.
+for run in 1 2; do
+  "$BIN" collect --history-server "$URL" --db "$WORK/h.db" --json >"$WORK/db$run.json" 2>"$WORK/db$run.err" \
+    || { cat "$WORK/db$run.err" >&2; fail "collect --db run $run exited $?"; }
+done
+"$PY" - "$WORK/db1.json" "$WORK/db2.json" "$WORK/h.db" "$N" <<'PYEOF' || fail "collect --db check failed"
+import json, sqlite3, sys
+r1, r2 = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])); n = int(sys.argv[4])
+assert r1["counts"]["fetched"] == n and r1["counts"]["failed"] == 0, r1["counts"]
+assert r2["counts"]["fetched"] == 0 and r2["counts"]["alreadyHave"] == n, r2["counts"]
+db = sqlite3.connect(sys.argv[3])
+apps = db.execute("select count(*), count(distinct content_hash) from applications").fetchone()
+assert apps == (n, n), apps
+assert db.execute("pragma integrity_check").fetchone()[0] == "ok"
+grid = db.execute("select count(*) from predictions where kind = 'grid'").fetchone()[0]
+assert grid > 0, "no fleet-grid predictions stored"
+print(f"collect_test.sh: collect --db ingested {n} apps once ({grid} grid predictions); run 2 ingested nothing")
+PYEOF
+
+# The nightly job against the History Server: collect -> optimize -> recommend -> report.
+"$BIN" nightly --history-server "$URL" --out "$WORK/night" --json >"$WORK/night1.json" 2>"$WORK/night1.err" \
+  || { cat "$WORK/night1.err" >&2; fail "nightly --history-server exited $?"; }
+"$BIN" nightly --history-server "$URL" --out "$WORK/night" --json >"$WORK/night2.json" 2>"$WORK/night2.err" \
+  || { cat "$WORK/night2.err" >&2; fail "second nightly --history-server exited $?"; }
+"$PY" - "$WORK/night1.json" "$WORK/night2.json" "$N" <<'PYEOF' || fail "nightly --history-server check failed"
+import json, os, sys
+a, b = json.load(open(sys.argv[1])), json.load(open(sys.argv[2])); n = int(sys.argv[3])
+assert a["ingested"] == n and a["unreadable"] == 0, a
+assert b["ingested"] == 0, b
+for k in ("html", "markdown", "json"):
+    assert os.path.getsize(a[k]) > 0, k
+print(f"collect_test.sh: nightly --history-server night 1 ingested {n}, night 2 nothing new; report {a['html']}")
+PYEOF
 echo "collect_test.sh: OK in $(( $(date +%s) - start )) s"
