@@ -1,5 +1,9 @@
 #include "tests/test_paths.h"
 
+#include <stdlib.h>
+
+#include <filesystem>
+
 #include <sys/wait.h>
 
 #include <cstdio>
@@ -38,6 +42,18 @@ CommandResult RunCommand(const std::string& command) {
   unlink(out_tmpl);
   unlink(err_tmpl);
   return result;
+}
+
+TempDir::TempDir(const std::string& tag) {
+  std::string tmpl = "/tmp/sparktune-" + tag + "-XXXXXX";
+  char* made = mkdtemp(tmpl.data());
+  path_ = made != nullptr ? made : "";
+}
+
+TempDir::~TempDir() {
+  if (path_.empty()) return;
+  std::error_code ec;
+  std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace sparktune::testing

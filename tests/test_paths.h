@@ -14,6 +14,20 @@ std::string SharedEventLogs();
 // Absolute path of the built `sparktune` binary.
 std::string SparktuneBinary();
 
+// A fresh private directory under /tmp ("/tmp/sparktune-<tag>-XXXXXX"),
+// removed with everything in it when the object goes.
+class TempDir {
+ public:
+  explicit TempDir(const std::string& tag = "test");
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
 // Result of running a command through /bin/sh: exit code and captured streams.
 struct CommandResult {
   int exit_code = -1;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/set_overrides.h"
 #include "data/config/config_catalog.h"
 #include "simulator/workload/scenario_simulator.h"
 
@@ -47,28 +48,12 @@ int RunSimulate(const std::vector<std::string>& args) {
   // The same validation as whatif: keys from the catalog, sizes parseable.
   std::map<std::string, std::string> overrides;
   if (vm.count("set")) {
-    for (const std::string& kv : vm["set"].as<std::vector<std::string>>()) {
-      size_t eq = kv.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        std::cerr << "sparktune simulate: --set expects key=value, got '" << kv << "'\n";
-        return kExitUsage;
-      }
-      std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
-      const config::ConfigKey* k = config::FindKey(key);
-      if (k == nullptr) {
-        std::cerr << "sparktune simulate: unknown Spark key '" << key << "'";
-        auto s = config::SuggestKeys(key);
-        if (!s.empty()) std::cerr << "; did you mean '" << s.front() << "'?";
-        std::cerr << "\n";
-        return kExitUsage;
-      }
-      if (k->type == config::ValueType::kBytes && !(value.size() > 0 && value[0] == '-') &&
-          !config::ParseBytes(value, k->bytes_unit).ok()) {
-        std::cerr << "sparktune simulate: " << key << "=" << value << ": expected a size such as 4g or 512m\n";
-        return kExitUsage;
-      }
-      overrides[key] = value;
+    auto parsed = ParseSetOverrides("simulate", vm["set"].as<std::vector<std::string>>());
+    if (!parsed.ok()) {
+      std::cerr << parsed.status().message() << "\n";
+      return kExitUsage;
     }
+    overrides = std::move(*parsed);
   }
   std::string path = vm["scenario"].as<std::string>();
   auto scenario = simulator::ParseScenarioFile(path);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/set_overrides.h"
 #include "advisor/cli/whatif_shell.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
@@ -73,27 +74,12 @@ int RunWhatif(const std::vector<std::string>& args) {
   }
   std::map<std::string, std::string> overrides;
   if (vm.count("set")) {
-    for (const std::string& kv : vm["set"].as<std::vector<std::string>>()) {
-      size_t eq = kv.find('=');
-      if (eq == std::string::npos || eq == 0) {
-        std::cerr << "sparktune whatif: --set expects key=value, got '" << kv << "'\n";
-        return kExitUsage;
-      }
-      std::string key = kv.substr(0, eq), value = kv.substr(eq + 1);
-      const config::ConfigKey* k = config::FindKey(key);
-      if (k == nullptr) {
-        std::cerr << "sparktune whatif: unknown Spark key '" << key << "'";
-        auto s = config::SuggestKeys(key);
-        if (!s.empty()) std::cerr << "; did you mean '" << s.front() << "'?";
-        std::cerr << "\n";
-        return kExitUsage;
-      }
-      if (k->type == config::ValueType::kBytes && !config::ParseBytes(value, k->bytes_unit).ok()) {
-        std::cerr << "sparktune whatif: " << key << "=" << value << ": expected a size such as 4g or 512m\n";
-        return kExitUsage;
-      }
-      overrides[key] = value;
+    auto parsed = ParseSetOverrides("whatif", vm["set"].as<std::vector<std::string>>());
+    if (!parsed.ok()) {
+      std::cerr << parsed.status().message() << "\n";
+      return kExitUsage;
     }
+    overrides = std::move(*parsed);
   }
   std::string path = vm["log"].as<std::string>();
   auto loaded = eventlog::ReadEventLog(path);

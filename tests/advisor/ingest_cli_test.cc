@@ -17,21 +17,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunCommand;
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/sparktune-ingest-cli-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 std::string SampleLog() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
 

@@ -139,21 +139,7 @@ std::map<std::string, int64_t> CheckConsistent(const std::string& path) {
   return hashes;
 }
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/sparktune-sigkill-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNothing) {
   if (!fs::exists(Logs())) GTEST_SKIP() << "no ground truth logs";

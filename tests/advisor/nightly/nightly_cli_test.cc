@@ -21,21 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 using testing::RunCommand;
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/sparktune-nightly-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 std::string Samples() { return testing::SourceDir() + "/data/samples"; }
 
