@@ -18,8 +18,13 @@
 // predicted MB-seconds and duration change is reported at the job; with
 // --max-cost-increase PCT a larger predicted increase is an error. The cost
 // diff is wired here, in the advisor layer, because rules/ may not depend on
-// the simulator. --db (history from the store) waits for the store.
+// the simulator. --db DB --job NAME takes the job's last run from the history
+// store instead: the newest complete run whose job key (store/job_key.h)
+// matches NAME, read again from the log path the store recorded.
 #include <sys/stat.h>
+
+#include "data/store/history_store.h"
+#include "data/store/job_key.h"
 
 #include <cstdio>
 #include <fstream>
@@ -63,8 +68,9 @@ void PrintLintHelp(std::ostream& out) {
          "  --only ID,...                    run only these rules (ids or slugs)\n"
          "  --disable ID,...                 do not run these rules\n"
          "  --list-rules                     print the rule catalog and exit\n"
-         "  --log LOG, --db PATH, --max-cost-increase PCT\n"
-         "                                   data-aware findings (need the simulator; not built yet)\n\n"
+         "  --log LOG                        the job's last run: simulate the config against it (ST801)\n"
+         "  --db PATH --job NAME             take the job's last run from the history store instead\n"
+         "  --max-cost-increase PCT          ST801 is an error above this predicted MB-seconds increase\n\n"
          "Suppress one finding with a comment on the line (or the line before):\n"
          "  # sparktune: disable=ST203 reason: GPU nodes\n"
          "Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage error, 3 unreadable input.\n";
@@ -105,6 +111,29 @@ bool FileExists(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+// The log of job `job`'s newest complete run stored in `db`.
+Result<std::string> LastRunLog(const std::string& db, const std::string& job) {
+  if (!FileExists(db)) return Status::NotFound(db + ": no such history store");
+  auto store = store::HistoryStore::Open(db);
+  if (!store.ok()) return store.status();
+  const std::string key = store::JobKeyFor(job);
+  auto apps = (*store)->ListApps({.job_key = key});
+  if (!apps.ok()) return apps.status();
+  for (auto it = apps->rbegin(); it != apps->rend(); ++it) {
+    if (!it->complete) continue;
+    if (!FileExists(it->source_path)) {
+      return Status::NotFound("the last run of job '" + key + "' (" + it->app_id + ") was read from " +
+                              it->source_path + ", which is gone; pass --log");
+    }
+    return it->source_path;
+  }
+  return Status::NotFound("no complete run of job '" + key + "' in " + db);
+}
+
+}  // namespace
+
 int RunLint(const std::vector<std::string>& args) {
   std::vector<std::string> files;
   std::string format = "text";
@@ -115,6 +144,8 @@ int RunLint(const std::vector<std::string>& args) {
   std::vector<std::string> only;
   std::vector<std::string> disabled;
   std::string log_path;
+  std::string db_path;
+  std::string job_name;
   std::optional<double> max_cost_increase;
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
@@ -186,8 +217,9 @@ int RunLint(const std::vector<std::string>& args) {
         return kExitUsage;
       }
     } else if (a == "--db") {
-      std::cerr << "sparktune lint: --db needs the history store (not built yet); use --log LOG\n";
-      return kExitUsage;
+      if (!value(&db_path)) return kExitUsage;
+    } else if (a == "--job") {
+      if (!value(&job_name)) return kExitUsage;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "sparktune lint: unknown option '" << a << "'\nRun 'sparktune lint --help'.\n";
       return kExitUsage;
@@ -240,8 +272,20 @@ int RunLint(const std::vector<std::string>& args) {
                             std::string(rules::SeverityName(s.severity)), std::string(r->summary),
                             rules::RuleFullDescription(r->id), std::string(rules::RuleDocMarkdown(r->id))});
   }
+  if (!db_path.empty()) {
+    if (!log_path.empty() || job_name.empty()) {
+      std::cerr << "sparktune lint: --db needs --job NAME (the job whose last run to use) and no --log\n";
+      return kExitUsage;
+    }
+    auto last = LastRunLog(db_path, job_name);
+    if (!last.ok()) {
+      std::cerr << "sparktune lint: --db: " << last.status().message() << "\n";
+      return ExitCodeFor(last.status());
+    }
+    log_path = *last;
+  }
   if (max_cost_increase && log_path.empty()) {
-    std::cerr << "sparktune lint: --max-cost-increase needs --log LOG (the job's last run)\n";
+    std::cerr << "sparktune lint: --max-cost-increase needs --log LOG or --db DB --job NAME (the job's last run)\n";
     return kExitUsage;
   }
   std::unique_ptr<eventlog::LoadedLog> last_run;

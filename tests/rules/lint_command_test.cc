@@ -57,11 +57,11 @@ TEST(LintCommand, UsageErrorsExitTwo) {
 }
 
 TEST(LintCommand, DataAwareFlagsNeedTheirInputs) {
-  // --db waits for the history store; --log must name a readable event log;
-  // --max-cost-increase needs --log (tests/advisor/lint_cost_diff_test.cc has the rest).
+  // --db needs --job; --log must name a readable event log; --max-cost-increase
+  // needs --log or --db (tests/advisor/lint_cost_diff_test.cc has the rest).
   auto db = Lint("tests/rules/fixtures/ST201/good.conf --db store.db");
   EXPECT_EQ(db.exit_code, 2);
-  EXPECT_NE(db.err.find("needs the history store"), std::string::npos) << db.err;
+  EXPECT_NE(db.err.find("--db needs --job NAME"), std::string::npos) << db.err;
   EXPECT_EQ(Lint("tests/rules/fixtures/ST201/good.conf --log app.log").exit_code, 3);
   EXPECT_EQ(Lint("tests/rules/fixtures/ST201/good.conf --max-cost-increase 10").exit_code, 2);
 }
