@@ -234,8 +234,9 @@ Result<int> HistoryStore::RecordAccuracy(int64_t app_pk, const AppRecord& record
     SPARKTUNE_ASSIGN_OR_RETURN(SettingMap recommended, ParseConfigJson(s.ColumnText(1)));
     bool matches = !recommended.empty();
     for (const auto& [key, value] : recommended) {
+      const std::string& wanted = key;  // clang 14 cannot capture a structured binding
       auto it = std::find_if(record.configs.begin(), record.configs.end(),
-                             [&key](const ConfigRow& c) { return c.key == key; });
+                             [&wanted](const ConfigRow& c) { return c.key == wanted; });
       if (it == record.configs.end() || !SameSettingValue(key, value, it->value)) {
         matches = false;
         break;
