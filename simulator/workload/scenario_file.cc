@@ -178,6 +178,10 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
   } catch (const json::parse_error& e) {
     // e.what() carries "at line L, column C".
     return Status::Unreadable(path + ": not valid JSON: " + e.what());
+  } catch (const json::exception& e) {
+    // A number too large for a double ("1e999") is out_of_range, not a parse
+    // error (found by tests/fuzz/scenario_fuzz).
+    return Status::Unreadable(path + ": not readable JSON: " + e.what());
   }
   if (!root.is_object()) return p.Error("$", "expected an object with tables, queries and config");
   p.CheckMembers(root, "$", {"name", "description", "sparkVersion", "config", "tables", "queries", "cost",

@@ -158,3 +158,17 @@ TEST(ScenarioRun, ScanSplitsFollowMaxPartitionBytes) {
 
 }  // namespace
 }  // namespace sparktune::simulator
+
+namespace sparktune::simulator {
+namespace {
+
+// Found by tests/fuzz/scenario_fuzz: a number beyond a double made nlohmann
+// throw out_of_range (not parse_error) through the parser.
+TEST(ScenarioFileFuzzRegression, ANumberBeyondADoubleIsAnErrorNotACrash) {
+  auto r = ParseScenarioJson(R"({"name": "x", "tables": [{"name": "t", "bytes": 12e7777777777777}]})", "huge.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("huge.json"), std::string::npos) << r.status().message();
+}
+
+}  // namespace
+}  // namespace sparktune::simulator
