@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "data/store/migrations.h"
@@ -29,6 +30,32 @@ Status NotFoundIfMissing(bool found, const std::string& what, int64_t id, const 
   return Status::NotFound("no " + what + " with id " + std::to_string(id) + " in the history database (" + path + ")");
 }
 
+// Switches a new database to WAL (persistent, so a database another process
+// already switched needs no lock). Changing the journal mode takes an
+// exclusive lock, and SQLite returns SQLITE_BUSY at once, without its busy
+// handler, when a second process creates the same file at the same moment;
+// so this retries on busy until `timeout_ms` has passed.
+Status EnableWal(SqliteConnection& db, int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  for (int attempt = 0;; ++attempt) {
+    bool busy = false;
+    Result<std::string> mode = [&]() -> Result<std::string> {
+      SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db.Prepare("PRAGMA journal_mode = WAL"));
+      Result<bool> row = s.Step();
+      busy = !row.ok() && db.LastErrorWasBusy();  // before finalizing the statement
+      if (!row.ok()) return row.status();
+      return *row ? s.ColumnText(0) : std::string();
+    }();
+    if (mode.ok()) {
+      if (*mode == "wal" || *mode == "memory") return Status::Ok();
+      return Status::Unsupported("the history database cannot use WAL journaling (journal_mode=" + *mode +
+                                 "); put it on a local file system (" + db.path() + ")");
+    }
+    if (!busy || std::chrono::steady_clock::now() >= deadline) return mode.status();
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 + 5 * attempt, 100)));
+  }
+}
+
 }  // namespace
 
 const char* IngestDispositionName(IngestDisposition disposition) {
@@ -47,15 +74,7 @@ HistoryStore::~HistoryStore() = default;
 Result<std::unique_ptr<HistoryStore>> HistoryStore::Open(const std::string& path, const StoreOptions& options) {
   SPARKTUNE_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> db, SqliteConnection::Open(path));
   SPARKTUNE_RETURN_IF_ERROR(db->Execute("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)));
-  {
-    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement mode, db->Prepare("PRAGMA journal_mode = WAL"));
-    SPARKTUNE_ASSIGN_OR_RETURN(bool row, mode.Step());
-    std::string got = row ? mode.ColumnText(0) : "";
-    if (got != "wal" && got != "memory") {
-      return Status::Unsupported("the history database cannot use WAL journaling (journal_mode=" + got +
-                                 "); put it on a local file system (" + path + ")");
-    }
-  }
+  SPARKTUNE_RETURN_IF_ERROR(EnableWal(*db, options.busy_timeout_ms));
   SPARKTUNE_RETURN_IF_ERROR(db->Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"));
   SPARKTUNE_RETURN_IF_ERROR(Migrate(*db, options.TEST_schema_version));
   return std::unique_ptr<HistoryStore>(new HistoryStore(std::move(db), path));

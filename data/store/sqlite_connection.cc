@@ -31,6 +31,11 @@ Status SqliteConnection::Error(int rc, std::string_view what) const {
   }
 }
 
+bool SqliteConnection::LastErrorWasBusy() const {
+  int rc = sqlite3_errcode(db_) & 0xff;
+  return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
 Status SqliteConnection::Execute(std::string_view sql) {
   std::string text(sql);
   char* err = nullptr;

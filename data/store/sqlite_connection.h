@@ -41,6 +41,9 @@ class SqliteConnection {
   int64_t Changes() const;
 
   const std::string& path() const { return path_; }
+  // True when the last failure was SQLITE_BUSY or SQLITE_LOCKED: another
+  // connection held a lock the busy handler could not (or may not) wait for.
+  bool LastErrorWasBusy() const;
   // A Status for the connection's last error: "<what>: <sqlite message> (<db path>)".
   Status Error(int rc, std::string_view what) const;
 

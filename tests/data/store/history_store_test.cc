@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "data/store/migrations.h"
 
@@ -134,6 +135,23 @@ TEST(HistoryStore, FreshDatabaseIsAtTheCurrentVersionInWalMode) {
   store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
   EXPECT_EQ(*store->SchemaVersion(), CurrentSchemaVersion());
+}
+
+// Two processes (here: two connections) creating the same new database at the
+// same moment: switching to WAL takes an exclusive lock and SQLite answers
+// "database is locked" at once, without waiting; both opens must still work.
+TEST(HistoryStore, TwoOpensOfTheSameNewDatabaseAtOnceBothSucceed) {
+  TempDb tmp;
+  for (int i = 0; i < 40; ++i) {
+    std::string path = tmp.dir() + "/race" + std::to_string(i) + ".db";
+    Status results[2];
+    std::thread a([&] { results[0] = HistoryStore::Open(path).status(); });
+    std::thread b([&] { results[1] = HistoryStore::Open(path).status(); });
+    a.join();
+    b.join();
+    ASSERT_TRUE(results[0].ok()) << "round " << i << ": " << results[0].ToString();
+    ASSERT_TRUE(results[1].ok()) << "round " << i << ": " << results[1].ToString();
+  }
 }
 
 TEST(HistoryStore, MigratesAVersionOneDatabaseKeepingItsApps) {
