@@ -122,7 +122,12 @@ AppSimulator::AppSimulator(const model::Application& app)
     : app_(app), task_model_(TaskTimeModel::Fit(app)),
       observed_(engine::EffectiveConfig::FromApplication(app)),
       plan_(engine::plan::BuildEnginePlan(app)),
-      registry_(std::make_unique<engine::aqe::AdaptiveRuleRegistry>()) {}
+      registry_(std::make_unique<engine::aqe::AdaptiveRuleRegistry>()) {
+  const std::string master = observed_.Get(std::string(keys::kMaster));
+  bool local = engine::ClusterManagerFromMaster(master) == engine::ClusterManager::kLocal;
+  saturation_ = ObservedSaturation(app, static_cast<int>(observed_.GetInt(std::string(keys::kTaskCpus), 1)),
+                                   local ? ParseLocalCores(master) : 0);
+}
 
 AppSimulator::~AppSimulator() = default;
 
@@ -344,7 +349,13 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       stages[pp->second].children.push_back(static_cast<int>(&st - stages.data()));
       parents_done = std::max(parents_done, stage_done_obs[p]);
     }
-    st.transition_latency_ms = std::max(0.0, st.ready_at - parents_done);
+    // The wait for the first task, less the time every slot was busy in the
+    // observed run (queueing, which the simulation redoes): what remains is
+    // driver-side (DAGScheduler submission, broadcast building, AQE
+    // re-planning, locality waits).
+    double wait = std::max(0.0, st.ready_at - parents_done);
+    st.transition_latency_ms =
+        std::max(0.0, wait - saturation_.SaturatedMs(app_start + parents_done, app_start + st.ready_at));
     jobs[st.job_index].stages.push_back(static_cast<int>(&st - stages.data()));
   }
 

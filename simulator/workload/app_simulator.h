@@ -24,6 +24,7 @@
 #include "engine/plan/engine_plan.h"
 #include "simulator/calibration/task_time_model.h"
 #include "simulator/result/sim_result.h"
+#include "simulator/workload/observed_saturation.h"
 
 namespace sparktune::simulator {
 
@@ -48,6 +49,9 @@ class AppSimulator {
   // count and per-task read sizes from re-planning (engine/aqe).
   engine::plan::EnginePlan plan_;
   std::unique_ptr<engine::aqe::AdaptiveRuleRegistry> registry_;
+  // When every slot of the observed run was busy: that part of a stage's
+  // wait for its first task is queueing, which the simulation redoes.
+  ObservedSaturation saturation_;
 };
 
 }  // namespace sparktune::simulator
