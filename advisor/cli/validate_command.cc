@@ -123,13 +123,19 @@ int RunValidate(const std::vector<std::string>& args) {
   std::map<std::string, std::vector<size_t>> by_workload;
   for (size_t i = 0; i < runs.size(); ++i) by_workload[runs[i].workload].push_back(i);
 
+  // With --json, stdout carries the JSON document alone.
+  const bool as_json = vm.count("json") > 0;
+  auto Text = [&](const char* format, auto... values) {
+    if (!as_json) std::printf(format, values...);
+  };
+  json pairs = json::array();
   json out;
   out["schema"] = "sparktune.validate/1";
   json workloads = json::array();
   std::map<std::string, std::pair<double, int>> knob_dur, knob_mb;
   double all_dur = 0, all_mb = 0, all_tau = 0;
   int all_n = 0, all_tau_n = 0;
-  std::printf("%-22s %6s %10s %10s %8s\n", "workload", "pairs", "MAPE dur", "MAPE MB-s", "tau");
+  Text("%-22s %6s %10s %10s %8s\n", "workload", "pairs", "MAPE dur", "MAPE MB-s", "tau");
   for (auto& [workload, ids] : by_workload) {
     double sum_dur = 0, sum_mb = 0, tau_sum = 0;
     int n = 0, tau_n = 0;
@@ -153,12 +159,17 @@ int RunValidate(const std::vector<std::string>& args) {
         sum_dur += ed;
         sum_mb += em;
         ++n;
+        pairs.push_back({{"workload", workload}, {"base", fs::path(runs[b].path).filename().string()},
+                         {"target", fs::path(runs[t].path).filename().string()}, {"overrides", overrides},
+                         {"predictedDurationMs", r.duration_ms}, {"actualDurationMs", runs[t].observed.duration_ms},
+                         {"predictedMbSeconds", r.mb_seconds}, {"actualMbSeconds", runs[t].observed.mb_seconds}});
         if (vm.count("pairs")) {
+          if (n == 1) Text("%s:\n", workload.c_str());
           std::string changed;
           for (auto& [k, v] : overrides) {
             if (!k.starts_with("spark.eventLog")) changed += " " + k.substr(k.rfind('.') + 1) + "=" + v;
           }
-          std::printf("  %s -> %s: duration %.0f vs %.0f (%+.0f%%), MB-s %+.0f%%;%s\n",
+          Text("  %s -> %s: duration %.0f vs %.0f (%+.0f%%), MB-s %+.0f%%;%s\n",
                       fs::path(runs[b].path).filename().c_str(), fs::path(runs[t].path).filename().c_str(),
                       r.duration_ms, runs[t].observed.duration_ms,
                       100 * (r.duration_ms / runs[t].observed.duration_ms - 1),
@@ -178,7 +189,7 @@ int RunValidate(const std::vector<std::string>& args) {
       }
     }
     if (n == 0) continue;
-    std::printf("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", workload.c_str(), n, 100 * sum_dur / n, 100 * sum_mb / n,
+    Text("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", workload.c_str(), n, 100 * sum_dur / n, 100 * sum_mb / n,
                 tau_n ? tau_sum / tau_n : 0.0);
     workloads.push_back({{"workload", workload}, {"pairs", n}, {"mapeDuration", sum_dur / n},
                          {"mapeMbSeconds", sum_mb / n}, {"kendallTauMbSeconds", tau_n ? tau_sum / tau_n : 0.0}});
@@ -189,20 +200,21 @@ int RunValidate(const std::vector<std::string>& args) {
     all_tau_n += tau_n;
   }
   if (all_n > 0) {
-    std::printf("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", "all", all_n, 100 * all_dur / all_n, 100 * all_mb / all_n,
+    Text("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", "all", all_n, 100 * all_dur / all_n, 100 * all_mb / all_n,
                 all_tau_n ? all_tau / all_tau_n : 0.0);
   }
-  std::printf("\nby changed knob:\n");
+  Text("\nby changed knob:\n");
   json knobs = json::array();
   for (auto& [knob, v] : knob_dur) {
-    std::printf("  %-52s %4d pairs  MAPE dur %6.1f%%  MB-s %6.1f%%\n", knob.c_str(), v.second,
+    Text("  %-52s %4d pairs  MAPE dur %6.1f%%  MB-s %6.1f%%\n", knob.c_str(), v.second,
                 100 * v.first / v.second, 100 * knob_mb[knob].first / v.second);
     knobs.push_back({{"knob", knob}, {"pairs", v.second}, {"mapeDuration", v.first / v.second},
                      {"mapeMbSeconds", knob_mb[knob].first / v.second}});
   }
   out["workloads"] = workloads;
   out["knobs"] = knobs;
-  if (vm.count("json")) std::cout << out.dump(2) << "\n";
+  if (vm.count("pairs")) out["pairs"] = pairs;
+  if (as_json) std::cout << out.dump(2) << "\n";
   return kExitOk;
 }
 
