@@ -50,7 +50,6 @@ struct SimTask {
   TaskData data;
   double duration_ms = 0;
   double work_share = -1;  // re-planned task: its share of the stage's data work; -1 otherwise
-  double extra_ms = 0;     // work moved into this task from a stage that no longer runs
 };
 
 struct SimStage {
@@ -65,6 +64,7 @@ struct SimStage {
   std::vector<SimTask> tasks;
   int observed_tasks = 0;
   double data_work_ms = 0;  // re-planned stages: conserved data work of all partitions
+  bool plan_decided = false;  // a join conversion fixed its tasks: not re-spread below
   std::string why;
   double spill_bytes = 0;
   double gc_ms = 0;
@@ -412,22 +412,29 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     for (const auto& d : r.plan.decisions) why += (why.empty() ? "" : "; ") + d.rule + ": " + d.text;
     replanned_why[r.stage_id] = why;
   }
-  // Static broadcast conversion (JoinSelection, 1.x-4.x): when the
-  // alternative's spark.sql.autoBroadcastJoinThreshold admits the smaller side
-  // of a sort-merge join that the observed threshold did not, the join runs
-  // as a broadcast hash join inside the big side's map stage: that stage stops
-  // writing its shuffle (probing the broadcast table costs about what its own
-  // per-record processing costs), and the join's reduce stage no longer runs.
-  // Only for executions the log ran without AQE (AQE logs are re-planned by
-  // engine/aqe, which decides their joins).
+  // Broadcast conversion of a sort-merge join the log ran without AQE.
+  //  * Static (JoinSelection, 1.x-4.x): when the alternative's
+  //    spark.sql.autoBroadcastJoinThreshold admits the smaller side that the
+  //    observed threshold did not, the join runs as a broadcast hash join
+  //    inside the big side's map stage: that stage stops writing its shuffle
+  //    (probing the broadcast table costs about what its own per-record
+  //    processing costs), and the join's reduce stage no longer runs. The
+  //    side's materialized size stands for the planner's estimate.
+  //  * At run time (AdaptiveSparkPlanExec with DynamicJoinSelection /
+  //    the AQE broadcast conversion of OptimizeShuffleWithLocalRead's plan,
+  //    3.0-4.x): when the alternative turns AQE on and the side's
+  //    materialized size is under spark.sql.adaptive.autoBroadcastJoinThreshold
+  //    (3.2+; else the static one), both map stages still run and write their
+  //    shuffles, then the join reads the big side locally: one task per map
+  //    task of the big side (local shuffle read), doing the join stage's data
+  //    work without the per-partition fixed cost of the reduce tasks.
+  // AQE logs are re-planned by engine/aqe, which decides their joins.
   int64_t bcast_obs = observed_.GetBytes(std::string(keys::kAutoBroadcastJoinThreshold));
   int64_t bcast_new = config.GetBytes(std::string(keys::kAutoBroadcastJoinThreshold));
-  // With AQE on, a side whose materialized size is under
-  // spark.sql.adaptive.autoBroadcastJoinThreshold (else the static one) is
-  // broadcast at run time (DynamicJoinSelection / AdaptiveSparkPlanExec, 3.2+).
-  if (aqe_new && config.IsSet("spark.sql.adaptive.autoBroadcastJoinThreshold"))
-    bcast_new = config.GetBytes("spark.sql.adaptive.autoBroadcastJoinThreshold");
-  if (kSimulateStaticBroadcast && (bcast_new != bcast_obs || aqe_new != aqe_obs)) {
+  int64_t runtime_bcast_new = bcast_new;
+  if (config.IsSet("spark.sql.adaptive.autoBroadcastJoinThreshold"))
+    runtime_bcast_new = config.GetBytes("spark.sql.adaptive.autoBroadcastJoinThreshold");
+  if (kSimulateStaticBroadcast && (bcast_new != bcast_obs || aqe_new != aqe_obs || aqe_new)) {
     for (const auto& ex : plan_.executions) {
       if (ex.adaptive) continue;
       for (size_t q = 0; q < ex.stages.stages.size(); ++q) {
@@ -458,33 +465,61 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
           const auto& big_ex = small == 1 ? left : right;
           int64_t sz = size_of(small_ex);
           bool was = bcast_obs >= 0 && sz <= bcast_obs;
-          bool now = bcast_new >= 0 && sz <= bcast_new;
-          if (was || !now || big_ex.writer_stage < 0) continue;
+          bool static_now = !was && bcast_new >= 0 && sz <= bcast_new;
+          bool runtime_now = !static_now && aqe_new && runtime_bcast_new >= 0 && sz <= runtime_bcast_new;
+          if ((!static_now && !runtime_now) || big_ex.writer_stage < 0) continue;
           // Spark stages: the join's reduce stage and the big side's writer.
           std::vector<int> reduce_stages, writer_stages;
           for (int a : ex.spark_stages[q]) reduce_stages.push_back(app.stages[a].stage_id);
           for (int a : ex.spark_stages[big_ex.writer_stage]) writer_stages.push_back(app.stages[a].stage_id);
-          const double moved_ms = 0;
+          std::string side = std::to_string(sz >> 20) + " MiB side under the threshold";
           for (int sid : reduce_stages) {
             auto sp = stage_pos.find(sid);
             if (sp == stage_pos.end()) continue;
             SimStage& red = stages[sp->second];
-            // Hash-probing a broadcast table is priced like the writer's own
-            // per-record work (already in its model); the sort-merge join's
-            // sort, shuffle write and fetch are what disappears.
-            red.tasks.clear();
-            red.why = "join became a broadcast hash join (" + std::to_string(sz >> 20) +
-                      " MiB side under the threshold): stage not run";
+            red.plan_decided = true;
+            if (static_now) {
+              // Hash-probing a broadcast table is priced like the writer's own
+              // per-record work (already in its model); the sort-merge join's
+              // sort, shuffle write and fetch are what disappears.
+              red.tasks.clear();
+              red.why = "join became a broadcast hash join (" + side + "): stage not run";
+              continue;
+            }
+            if (red.tasks.empty()) continue;
+            // Local read of the big side: its data work, conserved, over one
+            // task per map task.
+            TaskData total{};
+            for (const SimTask& t : red.tasks) total.Add(t.data);
+            total.spilled_bytes = 0;
+            red.data_work_ms = 0;
+            for (const SimTask& t : red.tasks) {
+              TaskData d = t.data;
+              d.spilled_bytes = 0;
+              red.data_work_ms += task_model_.PredictRunMs(red.stage_id, d);
+            }
+            red.data_work_ms =
+                std::max(0.0, red.data_work_ms - fixed_task_ms * static_cast<double>(red.tasks.size()));
+            int n = std::max(1, big_ex.num_mappers);
+            double blocks = total.blocks_fetched / static_cast<double>(red.tasks.size());
+            std::vector<SimTask> local_read;
+            for (int i = 0; i < n; ++i) {
+              SimTask t;
+              t.data = total.Scaled(1.0 / n, blocks);
+              t.work_share = 1.0 / n;
+              local_read.push_back(t);
+            }
+            red.why = "AQE converts the join to a broadcast hash join at run time (" + side + "): " +
+                      std::to_string(red.tasks.size()) + " -> " + std::to_string(n) +
+                      " tasks reading the big side locally";
+            red.tasks = std::move(local_read);
           }
+          if (!static_now) continue;
           for (int sid : writer_stages) {
             auto sp = stage_pos.find(sid);
             if (sp == stage_pos.end() || stages[sp->second].tasks.empty()) continue;
             SimStage& w = stages[sp->second];
-            double per_task = moved_ms / static_cast<double>(w.tasks.size());
-            for (SimTask& t : w.tasks) {
-              t.data.shuffle_write_bytes = t.data.shuffle_write_records = 0;
-              t.extra_ms += per_task;
-            }
+            for (SimTask& t : w.tasks) t.data.shuffle_write_bytes = t.data.shuffle_write_records = 0;
             w.why = "runs the broadcast hash join instead of writing its shuffle";
           }
         }
@@ -505,7 +540,9 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     bool sql_reduce = read_total > 0 && in_sql &&
                       (st.observed_tasks == parts_obs || (coalesce_obs && st.observed_tasks < parts_obs));
     auto replanned = replanned_reads.find(st.stage_id);
-    if (replanned != replanned_reads.end() && !replanned->second.empty() &&
+    if (st.plan_decided) {
+      // Tasks already set by a broadcast conversion above.
+    } else if (replanned != replanned_reads.end() && !replanned->second.empty() &&
         (static_cast<int>(replanned->second.size()) != st.observed_tasks || sql_knobs_changed)) {
       // Per-task features follow the re-planned read sizes; the stage's data
       // work is conserved and split by bytes read.
@@ -636,7 +673,6 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       double gc = run * coef.gc_fraction;
       // Deserialization, scheduling and result time of a re-planned task: the
       // stage's own median, at most what a small warm task costs.
-      run += t.extra_ms;
       t.duration_ms = run + (t.work_share >= 0 ? std::min(coef.overhead_ms, kMaxFixedTaskMs) : coef.overhead_ms);
       st.spill_bytes += spill;
       st.gc_ms += gc;
