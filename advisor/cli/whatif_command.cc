@@ -38,6 +38,13 @@ ordered_json RunJson(const simulator::SimResult& r, bool with_interval) {
   j["spillBytes"] = r.spill_bytes;
   j["gcMs"] = r.gc_ms;
   j["outOfMemoryRisk"] = r.oom_risk;
+  // Executor lifetimes in the simulated run (ms from the application start).
+  ordered_json executors = ordered_json::array();
+  for (const auto& e : r.executors) {
+    executors.push_back({{"id", e.id}, {"startMs", e.start_ms}, {"endMs", e.end_ms}, {"cores", e.cores},
+                         {"containerMib", e.container_mib}});
+  }
+  j["executors"] = executors;
   j["notes"] = r.notes;
   return j;
 }

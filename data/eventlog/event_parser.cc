@@ -552,6 +552,7 @@ void EventParser::Impl::Dispatch(EventType type, object o) {
         e.host = GetString(info, "Host");
         e.total_cores = static_cast<int>(GetInt(info, "Total Cores", 0));
         e.resource_profile_id = static_cast<int>(GetInt(info, "Resource Profile Id", 0));
+        e.request_time = GetInt(info, "Request Time", -1);
       }
       builder->OnExecutorAdded(e);
       break;

@@ -66,6 +66,9 @@ struct ExecutorAddedEvent {
   std::string host;
   int total_cores = 0;
   int resource_profile_id = 0;
+  // Executor Info "Request Time" (3.4+, spark-reference.md 2.3): when the cluster manager was
+  // asked for this executor; -1 when the log does not say.
+  int64_t request_time = -1;
 };
 
 struct ExecutorRemovedEvent {

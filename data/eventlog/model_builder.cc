@@ -64,6 +64,7 @@ void ModelBuilder::OnExecutorAdded(const ExecutorAddedEvent& e) {
   exec.host = e.host;
   exec.total_cores = e.total_cores;
   exec.resource_profile_id = e.resource_profile_id;
+  if (e.request_time > 0 && e.request_time <= e.time) exec.request_time = e.request_time;
   exec.seen_executor_added = true;
   SeeTime(e.time);
 }

@@ -27,6 +27,9 @@ struct Executor {
   int resource_profile_id = 0;
   int64_t add_time = -1;     // ExecutorAdded (or first BlockManagerAdded) timestamp, epoch ms
   int64_t remove_time = -1;  // ExecutorRemoved timestamp, -1 if never removed
+  // "Request Time" of the Executor Info (3.4+): when it was asked of the
+  // cluster manager; -1 when the log does not say (older Spark).
+  int64_t request_time = -1;
   std::string remove_reason;
   int64_t max_memory = 0;    // BlockManagerAdded "Maximum Memory" (storage, bytes)
   bool seen_executor_added = false;  // vs known only from a block manager / task

@@ -72,8 +72,6 @@ TEST(WhatifCli, DynamicAllocationIsSimulatedWhenTurnedOn) {
   EXPECT_GT(j["alternative"]["durationMs"].get<double>(), j["baseline"]["durationMs"].get<double>());
 }
 
-
-
 TEST(WhatifCli, RaisingTheBroadcastThresholdRemovesSortMergeJoinStages) {
   // w5 ETL run with broadcast disabled (threshold -1, AQE off): five sort-merge joins.
   std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121223622-0029.snappy";
@@ -113,6 +111,58 @@ TEST(WhatifCli, TurningAqeOnConvertsASmallJoinAtRunTimeKeepingBothShuffles) {
   // Both map stages still write their shuffles: no stage disappears.
   for (const auto& s : j["stages"]) EXPECT_GT(s["tasks"].get<int>(), 0) << s.dump();
   EXPECT_LT(j["alternative"]["durationMs"].get<double>(), j["baseline"]["durationMs"].get<double>());
+}
+
+TEST(WhatifCli, SimulatedDynamicAllocationReleasesIdleExecutors) {
+  // w5 with dynamic allocation: with an external shuffle service nothing
+  // pins an executor, so a short idle timeout releases executors between the
+  // ETL's jobs and the run costs fewer MB-seconds than with a long one.
+  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121224319-0033.lz4";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto run = [&](const std::string& idle) {
+    auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
+                                 " --set spark.shuffle.service.enabled=true"
+                                 " --set spark.dynamicAllocation.executorIdleTimeout=" + idle);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out);
+  };
+  auto quick = run("2s");
+  auto patient = run("1h");
+  EXPECT_LT(quick["alternative"]["mbSeconds"].get<double>(), 0.9 * patient["alternative"]["mbSeconds"].get<double>());
+  // More executor lifetimes, each shorter: released, then requested again.
+  EXPECT_GT(quick["alternative"]["executors"].size(), patient["alternative"]["executors"].size());
+  std::string note = quick["alternative"]["notes"][0];
+  EXPECT_EQ(note.find("shuffle tracking"), std::string::npos) << note;  // the shuffle service serves it
+}
+
+TEST(WhatifCli, WithoutRequestTimesTheFirstRegistrationGivesTheStartupLatency) {
+  // w1 at its own config: one static executor registered 13.0 s after the
+  // application start; turning dynamic allocation on uses that latency.
+  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121215226-0000.zstd";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
+                               " --set spark.dynamicAllocation.enabled=true");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::string note = j["alternative"]["notes"][0];
+  EXPECT_NE(note.find("registers 13.0 s after its request"), std::string::npos) << note;
+  ASSERT_EQ(j["alternative"]["executors"].size(), 1u);
+  // Requested after the first stage's backlog, so later than the observed one.
+  EXPECT_GT(j["alternative"]["executors"][0]["startMs"].get<double>(),
+            j["baseline"]["executors"][0]["startMs"].get<double>() + 13000);
+}
+
+TEST(WhatifCli, ExecutorRequestTimesOfTheLogGiveTheStartupLatency) {
+  // w3 with dynamic allocation (Spark 4.3 logs Request Time): 12.6 s from
+  // request to registration on the harness's standalone cluster.
+  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121222251-0018.zstd";
+  if (!std::filesystem::exists(log)) GTEST_SKIP();
+  auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
+                               " --set spark.dynamicAllocation.maxExecutors=1");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::string note = j["alternative"]["notes"][0];
+  EXPECT_NE(note.find("request-to-registration times"), std::string::npos) << note;
 }
 
 }  // namespace
