@@ -129,8 +129,13 @@ double Median(std::vector<double> v) {
 // allocation (executors requested when the SparkContext starts), the first
 // registration after the application start; else the prior. On the ground
 // truth's standalone cluster both read 12-19 s, against a 3 s prior.
-double ExecutorStartupMs(const model::Application& app, bool dynamic_allocation, double app_start,
-                         std::string* source) {
+struct StartupLatency {
+  double ms = kExecutorStartupMs;
+  std::string source;
+  bool from_request_times = false;
+};
+StartupLatency ExecutorStartupMs(const model::Application& app, bool dynamic_allocation, double app_start) {
+  StartupLatency out;
   std::vector<double> latencies;
   double first_add = -1;
   for (const model::Executor& e : app.executors) {
@@ -140,15 +145,30 @@ double ExecutorStartupMs(const model::Application& app, bool dynamic_allocation,
     if (first_add < 0 || offset < first_add) first_add = offset;
   }
   if (!latencies.empty()) {
-    *source = "the log's executor request-to-registration times";
-    return Median(latencies);
+    out.ms = Median(latencies);
+    out.source = "the log's executor request-to-registration times";
+    out.from_request_times = true;
+  } else if (!dynamic_allocation && first_add >= 0) {
+    out.ms = first_add;
+    out.source = "the first executor's registration after the application start";
+  } else {
+    out.source = "a prior (the log cannot tell)";
   }
-  if (!dynamic_allocation && first_add >= 0) {
-    *source = "the first executor's registration after the application start";
-    return first_add;
+  return out;
+}
+
+// The most executor cores registered at once in the observed run (a dynamic
+// allocation log adds and removes executors over time).
+int MaxConcurrentCores(const std::vector<SimExecutor>& execs) {
+  std::vector<std::pair<double, int>> edges;
+  for (const SimExecutor& e : execs) {
+    edges.push_back({e.start_ms, e.cores});
+    if (e.end_ms < 1e299) edges.push_back({e.end_ms, -e.cores});
   }
-  *source = "a prior (the log cannot tell)";
-  return kExecutorStartupMs;
+  std::sort(edges.begin(), edges.end());  // removals before additions at one instant
+  int cur = 0, best = 0;
+  for (auto& [t, d] : edges) best = std::max(best, cur += d);
+  return best;
 }
 
 }  // namespace
@@ -233,15 +253,16 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   double holder_timeout_ms = 1e300;  // idle deadline of an executor holding shuffle output
   if (simulate_da) {
     int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
-    int total = 0;
-    for (const auto& e : observed_execs) total += e.cores;
+    // Standalone workers offer the cores the observed executors held at once.
+    int total = MaxConcurrentCores(observed_execs);
     int capacity = manager == engine::ClusterManager::kStandalone ? std::max(1, total / std::max(1, cores)) : 100000;
     da_max = static_cast<int>(std::min<int64_t>(
         capacity, config.GetInt(std::string(keys::kDynamicAllocationMaxExecutors), 100000)));
     int64_t min_execs = config.GetInt(std::string(keys::kDynamicAllocationMinExecutors), 0);
     da_min = min_execs;
-    std::string startup_source;
-    startup_ms = ExecutorStartupMs(app, da_obs, app_start, &startup_source);
+    StartupLatency startup = ExecutorStartupMs(app, da_obs, app_start);
+    startup_ms = startup.ms;
+    const std::string& startup_source = startup.source;
     if (auto idle = config::ParseDurationMs(config.Get(std::string(keys::kDynamicAllocationExecutorIdleTimeout)), 's');
         idle.ok())
       idle_timeout_ms = static_cast<double>(*idle);
@@ -294,34 +315,47 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     x.id = "driver";
     x.cores = cores;
     execs.push_back(x);
-  } else if (!cores_changed && !instances_changed) {
+  } else if (!cores_changed && !instances_changed && !(da_obs && !da_new)) {
     execs.assign(observed_execs.begin(), observed_execs.end());
   } else {
+    // A new static allocation: another executor shape or count, or a log that
+    // ran with dynamic allocation predicted without it (its executors came
+    // and went; static ones live from the start to the end).
+    bool from_dynamic = da_obs && !da_new;
     int cores = static_cast<int>(config.GetInt(std::string(keys::kExecutorCores), observed_cores));
-    int n = instances_changed ? static_cast<int>(config.GetInt(std::string(keys::kExecutorInstances), 2))
-                              : static_cast<int>(observed_execs.size());
+    int n = instances_changed || from_dynamic
+                ? static_cast<int>(config.GetInt(std::string(keys::kExecutorInstances), 2))
+                : static_cast<int>(observed_execs.size());
     if (!instances_changed && manager == engine::ClusterManager::kStandalone) {
       // Standalone (Master.scheduleExecutorsOnWorkers, 1.4-4.x) packs as many
       // executors of the requested cores as the workers' cores allow; the
-      // workers' cores are what the observed executors held together.
-      int total = 0;
-      for (const auto& e : observed_execs) total += e.cores;
-      n = std::max(1, total / std::max(1, cores));
+      // workers' cores are what the observed executors held at once.
+      n = std::max(1, MaxConcurrentCores(observed_execs) / std::max(1, cores));
     }
     std::vector<double> starts;
     for (const auto& e : observed_execs) starts.push_back(e.start_ms);
     std::sort(starts.begin(), starts.end());
+    // Static executors are all requested when the SparkContext starts: from a
+    // dynamic-allocation log they register after the measured request latency
+    // (or with the first observed one); otherwise as observed, the i-th when
+    // the i-th did (the last observed offset beyond that).
+    double static_start = starts.empty() ? 0 : starts.front();
+    if (from_dynamic) {
+      StartupLatency latency = ExecutorStartupMs(app, da_obs, app_start);
+      if (latency.from_request_times) static_start = std::min(static_start, latency.ms);
+    }
     for (int i = 0; i < n; ++i) {
       SimExecutor x;
       x.id = std::to_string(i + 1);
-      // Start-up latency as observed: the i-th executor starts when the i-th
-      // observed one did (the last observed offset beyond that).
-      x.start_ms = starts.empty() ? 0 : starts[std::min<size_t>(i, starts.size() - 1)];
+      x.start_ms = starts.empty() ? 0
+                   : from_dynamic ? static_start
+                                  : starts[std::min<size_t>(i, starts.size() - 1)];
       x.cores = std::max(1, cores);
       execs.push_back(x);
     }
-    result.notes.push_back("executors: " + std::to_string(n) + " x " + std::to_string(cores) +
-                           " cores, started at the observed start-up offsets");
+    result.notes.push_back("executors: " + std::to_string(n) + " x " + std::to_string(cores) + " cores, " +
+                           (from_dynamic ? "static (the log's dynamic allocation switched off), from the start"
+                                         : "started at the observed start-up offsets"));
   }
 
   // ---- Memory: execution memory per task, observed vs simulated ----------

@@ -32,6 +32,13 @@ ObservedSaturation::ObservedSaturation(const model::Application& app, int task_c
       from_executors = true;
     }
   }
+  if (from_executors) {
+    // From the application start, before any executor registered.
+    int64_t origin = edges.front().t;
+    for (const Edge& e : edges) origin = std::min(origin, e.t);
+    if (app.start_time > 0) origin = std::min(origin, app.start_time);
+    edges.push_back({origin, 0, 0});
+  }
   int fixed_slots = local_slots;
   if (!from_executors && fixed_slots <= 0) {
     // No executor events: the most tasks ever seen running at once.
@@ -55,7 +62,9 @@ ObservedSaturation::ObservedSaturation(const model::Application& app, int task_c
     }
     if (!times_.empty()) before += saturated_.back() ? static_cast<double>(t) - times_.back() : 0;
     times_.push_back(static_cast<double>(t));
-    saturated_.push_back(slots > 0 && running >= slots);
+    // No slot at all (no executor registered yet) counts as busy: waiting
+    // for executors is executor availability, which the simulation models.
+    saturated_.push_back(running >= slots);
     prefix_.push_back(before);
   }
 }

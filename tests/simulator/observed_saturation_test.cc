@@ -70,6 +70,16 @@ TEST(ObservedSaturation, SlotsFollowExecutorsAndTaskCpus) {
   EXPECT_DOUBLE_EQ(s.SaturatedMs(kT0 + 550, kT0 + 800), 100);
 }
 
+TEST(ObservedSaturation, WaitingForTheFirstExecutorIsNotADriverLatency) {
+  model::Application app;
+  app.start_time = 1'000'000;
+  // Dynamic allocation from zero: the executor registers at 500.
+  app.executors.push_back(ExecutorWith("1", 1, 500));
+  app.tasks.push_back(TaskOn(0, 600, 700));
+  ObservedSaturation s(app, 1, 0);
+  EXPECT_DOUBLE_EQ(s.SaturatedMs(kT0 + 100, kT0 + 600), 400);  // 100..500 no executor; 500..600 a free slot
+}
+
 TEST(ObservedSaturation, LocalModeUsesItsSlotCountAndOtherwiseTheHighestConcurrency) {
   model::Application app;
   app.tasks.push_back(TaskOn(0, 0, 100));
