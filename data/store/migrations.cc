@@ -203,15 +203,28 @@ int CurrentSchemaVersion() { return kMigrations[std::size(kMigrations) - 1].vers
 
 Status Migrate(SqliteConnection& connection, int target_version) {
   if (target_version < 0) target_version = CurrentSchemaVersion();
-  SPARKTUNE_ASSIGN_OR_RETURN(int64_t version, connection.QueryInt("PRAGMA user_version"));
-  SPARKTUNE_ASSIGN_OR_RETURN(int64_t app_id, connection.QueryInt("PRAGMA application_id"));
+  // One read snapshot for the version, the marker and the table count: read
+  // one by one, another process's first migration could commit in between and
+  // a new sparktune database would look like someone else's.
+  int64_t version = 0, app_id = 0, tables = 0;
+  {
+    SPARKTUNE_RETURN_IF_ERROR(connection.Execute("BEGIN"));
+    Status st = [&]() -> Status {
+      SPARKTUNE_ASSIGN_OR_RETURN(version, connection.QueryInt("PRAGMA user_version"));
+      SPARKTUNE_ASSIGN_OR_RETURN(app_id, connection.QueryInt("PRAGMA application_id"));
+      SPARKTUNE_ASSIGN_OR_RETURN(tables, connection.QueryInt("SELECT count(*) FROM sqlite_schema"));
+      return Status::Ok();
+    }();
+    Status end = connection.Execute(st.ok() ? "COMMIT" : "ROLLBACK");
+    SPARKTUNE_RETURN_IF_ERROR(st);
+    SPARKTUNE_RETURN_IF_ERROR(end);
+  }
   if (version > CurrentSchemaVersion()) {
     return Status::Unsupported("history database schema version " + std::to_string(version) +
                                " is newer than this sparktune supports (" + std::to_string(CurrentSchemaVersion()) +
                                "); use a newer sparktune (" + connection.path() + ")");
   }
   if (app_id != kApplicationId) {
-    SPARKTUNE_ASSIGN_OR_RETURN(int64_t tables, connection.QueryInt("SELECT count(*) FROM sqlite_schema"));
     if (tables > 0 || version != 0) {
       return Status::Unsupported("not a sparktune history database (another SQLite file): " + connection.path());
     }

@@ -117,6 +117,14 @@ int ParseLocalCores(const std::string& master) {
   return std::max(1, std::atoi(inside.c_str()));
 }
 
+// An executor the log says registered after the application ended (edited
+// or re-stamped logs: RAPIDS tools' Databricks samples list executors added
+// 19 months after their run) never served the run: it is left out.
+bool RegisteredAfterTheEnd(const model::Executor& e, const model::Application& app) {
+  int64_t end = app.end_time >= 0 ? app.end_time : app.last_event_time;
+  return app.end_time >= 0 && e.add_time > end;
+}
+
 double Median(std::vector<double> v) {
   if (v.empty()) return 0;
   std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
@@ -180,8 +188,13 @@ AppSimulator::AppSimulator(const model::Application& app)
       registry_(std::make_unique<engine::aqe::AdaptiveRuleRegistry>()) {
   const std::string master = observed_.Get(std::string(keys::kMaster));
   bool local = engine::ClusterManagerFromMaster(master) == engine::ClusterManager::kLocal;
+  int local_slots = local ? ParseLocalCores(master) : 0;
+  bool any_executor = false;
+  for (const model::Executor& e : app.executors)
+    any_executor |= !e.is_driver() && e.seen_executor_added && !RegisteredAfterTheEnd(e, app);
+  if (!any_executor && local_slots <= 0) local_slots = -1;
   saturation_ = ObservedSaturation(app, static_cast<int>(observed_.GetInt(std::string(keys::kTaskCpus), 1)),
-                                   local ? ParseLocalCores(master) : 0);
+                                   local_slots);
 }
 
 AppSimulator::~AppSimulator() = default;
@@ -215,7 +228,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       first_launch[t.executor] = std::min(first_launch[t.executor], t.launch_time);
   }
   for (const model::Executor& e : app.executors) {
-    if (e.is_driver() || !e.seen_executor_added) continue;
+    if (e.is_driver() || !e.seen_executor_added || RegisteredAfterTheEnd(e, app)) continue;
     SimExecutor x;
     x.id = e.id;
     // Available from registration, or from its first task if the log says

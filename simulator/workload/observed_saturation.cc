@@ -22,7 +22,7 @@ ObservedSaturation::ObservedSaturation(const model::Application& app, int task_c
   if (edges.empty()) return;
   int cpus = std::max(1, task_cpus);
   bool from_executors = false;
-  if (local_slots <= 0) {
+  if (local_slots == 0) {
     for (const model::Executor& e : app.executors) {
       if (e.is_driver() || !e.seen_executor_added || e.add_time < 0) continue;
       int slots = std::max(1, e.total_cores) / cpus;
@@ -39,7 +39,7 @@ ObservedSaturation::ObservedSaturation(const model::Application& app, int task_c
     if (app.start_time > 0) origin = std::min(origin, app.start_time);
     edges.push_back({origin, 0, 0});
   }
-  int fixed_slots = local_slots;
+  int fixed_slots = std::max(0, local_slots);
   if (!from_executors && fixed_slots <= 0) {
     // No executor events: the most tasks ever seen running at once.
     std::vector<std::pair<int64_t, int>> runs;

@@ -29,7 +29,8 @@ class ObservedSaturation {
  public:
   ObservedSaturation() = default;
   // `local_slots` > 0: the slot count of a local-mode run (local[N]);
-  // 0 = from executors, or the highest concurrency when there are none.
+  // 0 = from executors, or the highest concurrency when there are none;
+  // < 0 = the highest concurrency (tasks ran in the driver: local[*]).
   ObservedSaturation(const model::Application& app, int task_cpus, int local_slots);
 
   // Milliseconds within [from, to] (epoch ms) during which running tasks
