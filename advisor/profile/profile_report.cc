@@ -64,8 +64,6 @@ StageTaskStats TaskStats(const model::Application& app, const model::StageAttemp
   return st;
 }
 
-std::string JsonTime(int64_t ms) { return ms < 0 ? "" : std::to_string(ms); }
-
 std::vector<std::string> MissingEvidence(const eventlog::LoadedLog& log) {
   const model::Application& app = log.app;
   const model::Evidence& e = app.evidence;

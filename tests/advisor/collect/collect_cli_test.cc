@@ -149,7 +149,9 @@ TEST_F(CollectCliTest, SigkillMidRunThenRerunFetchesOnlyWhatWasNotKept) {
   EXPECT_FALSE(fs::exists(ZipPath(apps_[3])));
   EXPECT_FALSE(fs::is_empty(out + "/.staging"));  // the partial download, never handed over
   for (const auto& e : fs::recursive_directory_iterator(dir_ + "/out")) {
-    if (e.path().extension() == ".zip") EXPECT_TRUE(eventlog::LooksLikeZip(e.path().string())) << e.path();
+    if (e.path().extension() == ".zip") {
+      EXPECT_TRUE(eventlog::LooksLikeZip(e.path().string())) << e.path();
+    }
   }
   auto rerun = Collect("--json");
   ASSERT_EQ(rerun.exit_code, 0) << rerun.err;

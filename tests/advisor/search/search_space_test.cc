@@ -67,8 +67,12 @@ TEST(SearchSpace, ClusterLimitsBoundTheLadders) {
   for (const Dimension& d : s.dims()) {
     for (size_t i = 0; i < d.values.size(); ++i) {
       if (static_cast<int>(i) == d.observed_index) continue;  // the log's own value stays
-      if (d.key == "spark.executor.cores") EXPECT_LE(std::stoi(d.values[i]), 2);
-      if (d.key == "spark.executor.memory") EXPECT_EQ(d.values[i], "2g");  // 8g does not fit 6000 MiB
+      if (d.key == "spark.executor.cores") {
+        EXPECT_LE(std::stoi(d.values[i]), 2);
+      }
+      if (d.key == "spark.executor.memory") {
+        EXPECT_EQ(d.values[i], "2g");  // 8g does not fit 6000 MiB
+      }
     }
   }
 }

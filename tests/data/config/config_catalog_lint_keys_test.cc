@@ -48,7 +48,9 @@ TEST(ConfigCatalogLintKeys, DeprecatedAndRemovedKeys) {
   EXPECT_TRUE(IsNewerThan(*FindKey(keys::kExecutorMinMemoryOverhead), SparkVersion::Parse("3.5.0")));
   // Every replacement is itself in the catalog.
   for (const ConfigKey& k : Catalog()) {
-    if (!k.replaced_by.empty()) EXPECT_NE(FindKey(k.replaced_by), nullptr) << k.name;
+    if (!k.replaced_by.empty()) {
+      EXPECT_NE(FindKey(k.replaced_by), nullptr) << k.name;
+    }
   }
 }
 

@@ -59,7 +59,9 @@ TEST(AdaptiveRuleRegistry, NamesDisableAndTiming) {
       EXPECT_EQ(t.calls, 1);
       EXPECT_FALSE(t.enabled);
     }
-    if (t.name == rule_names::kOptimizeSkewedJoin) EXPECT_EQ(t.calls, 2);
+    if (t.name == rule_names::kOptimizeSkewedJoin) {
+      EXPECT_EQ(t.calls, 2);
+    }
   }
   c.enabled = false;  // AQE off: nothing is rewritten
   registry.SetEnabled(rule_names::kCoalesceShufflePartitions, true);
