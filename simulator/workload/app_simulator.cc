@@ -27,11 +27,10 @@ constexpr double kPriorSpillMsPerMb = 8.0;
 // has confused spill with something else.
 constexpr double kMinSpillMsPerMb = 1.0, kMaxSpillMsPerMb = 50.0;
 // Re-plan SQL shuffle reads when AQE coalescing is switched on or off. Off:
-// measured on the ground truth (validate, 302 pairs) it is not better: 32.2%
-// vs 31.6% duration MAPE and Kendall tau 0.54 vs 0.64 (AQE-toggle pairs alone
-// improve, 38.2% -> 32.0%, but w2 loses 7 points), because an AQE-off log
-// re-planned with AQE on gets coalescing but not the runtime broadcast
-// conversion its joins would get.
+// measured on the ground truth (validate, 302 pairs, 2026-11-22) it is not
+// better: 28.5% vs 27.8% duration MAPE and Kendall tau 0.52 vs 0.62; the
+// AQE-toggle pairs alone improve (36.6% -> 32.1%) but w2 and w6 lose, since
+// an AQE log re-planned without AQE keeps the joins AQE converted at run time.
 constexpr bool kReplanOnAqeToggle = false;
 // Request-to-registration latency of an executor added by dynamic allocation
 // when the log cannot tell (a JVM start on a warm node): 3 s. See
