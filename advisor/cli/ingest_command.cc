@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/ingest/records_file.h"
 #include "advisor/nightly/night_evaluation.h"
 #include "data/store/app_record_json.h"
 #include "advisor/cli/progress_bar.h"
@@ -65,44 +66,31 @@ ordered_json ReportJson(const advisor::IngestReport& report, const std::string& 
 
 // `ingest --records FILE`: stores JSON-line records (from `--records-out`,
 // e.g. gathered by fleet mode) through the same HistoryStore::IngestApp path,
-// one transaction per record. A bad line is reported with its line number
-// and skipped; records already stored are recognised by content hash.
+// one transaction per record (advisor/ingest/records_file.h). A bad line is
+// reported with its line number and skipped; records already stored are
+// recognised by content hash.
 int IngestRecords(const std::string& path, const std::string& db_path, bool json) {
-  std::ifstream in(path);
-  if (!in) {
-    std::cerr << "sparktune ingest: " << path << ": cannot open the records file\n";
-    return kExitUnreadable;
-  }
   auto store = store::HistoryStore::Open(db_path);
   if (!store.ok()) {
     std::cerr << "sparktune: " << store.status().ToString() << "\n";
     return ExitCodeFor(store.status());
   }
-  size_t line_no = 0, stored = 0, already = 0, bad = 0;
-  std::string line;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    auto j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
-    if (j.is_discarded()) {
-      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": not a JSON record\n";
-      ++bad;
-      continue;
+  auto items = advisor::IngestRecordsFile(**store, path, std::nullopt);
+  if (!items.ok()) {
+    std::cerr << "sparktune ingest: " << items.status().ToString() << "\n";
+    return items.status().code() == StatusCode::kNotFound ? kExitUnreadable : kExitInternal;
+  }
+  size_t stored = 0, already = 0, bad = 0;
+  for (const auto& item : *items) {
+    switch (item.status) {
+      case advisor::IngestItemStatus::kIngested:
+      case advisor::IngestItemStatus::kReplacedInProgress: ++stored; break;
+      case advisor::IngestItemStatus::kAlreadyStored: ++already; break;
+      case advisor::IngestItemStatus::kUnreadable:
+        ++bad;
+        std::cerr << "sparktune ingest: " << item.path << ": " << item.error << "\n";
+        break;
     }
-    auto record = store::AppRecordFromJson(j);
-    if (!record.ok()) {
-      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": " << record.status().message() << "\n";
-      ++bad;
-      continue;
-    }
-    auto outcome = (*store)->IngestApp(*record);
-    if (!outcome.ok()) {
-      std::cerr << "sparktune ingest: " << path << ":" << line_no << ": " << outcome.status().ToString() << "\n";
-      if (outcome.status().code() == StatusCode::kIoError) return kExitInternal;
-      ++bad;
-      continue;
-    }
-    (outcome->disposition == store::IngestDisposition::kAlreadyStored ? already : stored)++;
   }
   if (json) {
     ordered_json j{{"schema", "sparktune.ingest/1"}, {"db", db_path}, {"ingested", stored},

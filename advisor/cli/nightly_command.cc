@@ -17,6 +17,7 @@
 #include "advisor/cli/progress_bar.h"
 #include "advisor/collect/collector.h"
 #include "advisor/collect/store_sink.h"
+#include "advisor/ingest/records_file.h"
 #include "advisor/nightly/nightly_pipeline.h"
 #include "data/history_server/history_server_client.h"
 
@@ -41,12 +42,14 @@ std::string GbHours(double mb_seconds) {
 
 int RunNightly(const std::vector<std::string>& args) {
   po::options_description options(
-      "sparktune nightly (--logs PATH... | --history-server URL) [--db FILE] [--out DIR] [options]");
+      "sparktune nightly (--logs PATH... | --history-server URL | --records FILE...) [--db FILE] [--out DIR] [options]");
   options.add_options()("help,h", "show this help")(
       "logs", po::value<std::vector<std::string>>()->multitoken(),
       "event logs, rolling dirs, zips or folders of them (repeatable)")(
       "history-server", po::value<std::string>(),
       "collect the night's completed apps from this Spark History Server (see `sparktune collect`)")(
+      "records", po::value<std::vector<std::string>>()->multitoken(),
+      "app records computed elsewhere (`ingest --records-out`, fleet mode on Spark), JSON lines (repeatable)")(
       "auth-basic-env", po::value<std::string>(), "History Server basic auth: env var holding user:password")(
       "token-file", po::value<std::string>(), "History Server bearer token: file holding it")(
       "cacert", po::value<std::string>(), "CA bundle (PEM) for the History Server")(
@@ -73,8 +76,13 @@ int RunNightly(const std::vector<std::string>& args) {
     std::cout << options;
     return kExitOk;
   }
-  if (!vm.count("logs") && !vm.count("history-server")) {
-    std::cerr << "sparktune nightly: expected --logs PATH or --history-server URL\n" << options;
+  if (!vm.count("logs") && !vm.count("history-server") && !vm.count("records")) {
+    std::cerr << "sparktune nightly: expected --logs PATH, --history-server URL or --records FILE\n" << options;
+    return kExitUsage;
+  }
+  if (vm.count("records") && vm.count("history-server")) {
+    std::cerr << "sparktune nightly: --records and --history-server are two sources of the same night's apps: "
+                 "give one (collect the History Server first, or use fleet mode for it)\n";
     return kExitUsage;
   }
   advisor::NightlyOptions o;
@@ -151,6 +159,22 @@ int RunNightly(const std::vector<std::string>& args) {
         items.push_back(std::move(item));
       }
       return items;
+    };
+  }
+  // Records computed elsewhere (fleet mode): stored into the night as they
+  // are, through the same path as `ingest --records`.
+  if (vm.count("records")) {
+    std::vector<std::string> files = vm["records"].as<std::vector<std::string>>();
+    for (const auto& f : files) o.source_label += (o.source_label.empty() ? "--records " : " ") + f;
+    o.collect = [files](store::HistoryStore& store, const advisor::IngestOptions& ingest)
+        -> Result<std::vector<advisor::IngestItem>> {
+      std::vector<advisor::IngestItem> all;
+      for (const auto& f : files) {
+        SPARKTUNE_ASSIGN_OR_RETURN(std::vector<advisor::IngestItem> items,
+                                   advisor::IngestRecordsFile(store, f, ingest.night_id));
+        for (auto& item : items) all.push_back(std::move(item));
+      }
+      return all;
     };
   }
   ProgressBar bar("nightly");

@@ -74,4 +74,15 @@ print(f"fleet_test.sh: {n} logs through Spark local[2]: SQLite store equals a lo
       f"({len(predictions(local))} predictions), Parquet has {len(rows)} rows")
 PYEOF
 "$BIN" recommend --db "$WORK/fleet/sparktune.db" >/dev/null || fail "recommend cannot read the fleet store"
+# The night's report of the fleet run, from its records.
+"$BIN" nightly --json --records "$WORK/fleet/records.jsonl" --db "$WORK/night.db" --out "$WORK/report" \
+  >"$WORK/night.json" || fail "nightly --records failed"
+"$PY" - "$WORK/night.json" "$N" <<'PYEOF' || fail "the fleet night is not what the records hold"
+import json, os, sys
+s = json.load(open(sys.argv[1]))
+n = int(sys.argv[2])
+assert s["ingested"] == n and s["unreadable"] == 0 and s["jobsInFleet"] > 0, s
+assert os.path.getsize(s["html"]) > 0, s["html"]
+print(f"fleet_test.sh: nightly --records: night {s['night']} with {s['ingested']} apps, report {os.path.basename(s['html'])}")
+PYEOF
 echo "fleet_test.sh: OK in $(( $(date +%s) - start )) s"

@@ -161,5 +161,41 @@ TEST(NightlyCli, RecordsComputedElsewhereStoreExactlyWhatIngestStores) {
   EXPECT_EQ(bad.exit_code, 3);
 }
 
+TEST(NightlyCli, ANightFromFleetRecordsHasItsAppsAndItsReport) {
+  // Fleet mode gathers records (`ingest --records-out` on the cluster); the
+  // night built from them holds those apps, recommends and writes the report
+  // exactly as a night over the logs would, and is incremental the same way.
+  TempDir tmp;
+  const std::string bin = testing::SparktuneBinary();
+  const std::string records = tmp.path() + "/records.jsonl";
+  auto emitted = RunCommand(bin + " ingest --jobs 2 --records-out " + records + " " + Samples());
+  ASSERT_EQ(emitted.exit_code, 0) << emitted.err;
+  const std::string db = tmp.path() + "/fleet.db", out = tmp.path() + "/out";
+  auto night = RunCommand(bin + " nightly --json --records " + records + " --db " + db + " --out " + out);
+  ASSERT_EQ(night.exit_code, 0) << night.err;
+  auto s = nlohmann::json::parse(night.out);
+  EXPECT_EQ(s["ingested"], 5);
+  EXPECT_EQ(s["unreadable"], 0);
+  EXPECT_EQ(s["jobsInFleet"], 5);
+  ASSERT_TRUE(fs::exists(s["html"].get<std::string>()));
+  auto report = nlohmann::json::parse(Slurp(s["json"]));
+  EXPECT_EQ(report["inputs"]["appsNew"], 5) << report["inputs"].dump();
+  EXPECT_NE(report["inputs"]["source"].get<std::string>().find("--records"), std::string::npos);
+  // The same records again: a second night with nothing new.
+  auto again = RunCommand(bin + " nightly --json --records " + records + " --db " + db + " --out " + out);
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  auto s2 = nlohmann::json::parse(again.out);
+  EXPECT_EQ(s2["ingested"], 0);
+  EXPECT_EQ(s2["alreadyStored"], 5);
+  EXPECT_EQ(s2["night"].get<int>(), s["night"].get<int>() + 1);
+  // A missing records file fails the night and names the file; with a
+  // History Server too it is a usage error.
+  auto missing = RunCommand(bin + " nightly --records " + tmp.path() + "/nope.jsonl --db " + db + " --out " + out);
+  EXPECT_NE(missing.exit_code, 0);
+  EXPECT_NE(missing.err.find("nope.jsonl"), std::string::npos) << missing.err;
+  auto both = RunCommand(bin + " nightly --records " + records + " --history-server http://127.0.0.1:9 --db " + db);
+  EXPECT_EQ(both.exit_code, 2) << both.err;
+}
+
 }  // namespace
 }  // namespace sparktune
