@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
+#include <optional>
 #include <set>
 
 #include "data/config/config_catalog.h"
 #include "engine/aqe/application_replanner.h"
+#include "engine/plan/file_splits.h"
 #include "simulator/core/event_loop.h"
 #include "simulator/models/spill_model.h"
 
@@ -194,6 +196,7 @@ AppSimulator::AppSimulator(const model::Application& app)
   if (!any_executor && local_slots <= 0) local_slots = -1;
   saturation_ = ObservedSaturation(app, static_cast<int>(observed_.GetInt(std::string(keys::kTaskCpus), 1)),
                                    local_slots);
+  scan_stages_ = FindScanStages(app, plan_, observed_);
 }
 
 AppSimulator::~AppSimulator() = default;
@@ -646,8 +649,55 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     bool sql_reduce = read_total > 0 && in_sql &&
                       (st.observed_tasks == parts_obs || (coalesce_obs && st.observed_tasks < parts_obs));
     auto replanned = replanned_reads.find(st.stage_id);
+    auto scan = scan_stages_.find(st.stage_id);
+    std::optional<engine::plan::FileSplits> resplit;
+    if (scan != scan_stages_.end() && !st.plan_decided) {
+      // FilePartition.maxSplitBytes / getFilePartitions (2.0-4.x) under both
+      // configs: a new split size re-cuts the same files.
+      const ScanStage& sc = scan->second;
+      double parallelism_new = config.IsSet(std::string(keys::kDefaultParallelism))
+                                   ? static_cast<double>(config.GetInt(std::string(keys::kDefaultParallelism), 2))
+                                   : local ? static_cast<double>(total_cores)
+                                           : std::max(2.0, static_cast<double>(total_cores));
+      if (!cores_changed && !instances_changed && !simulate_da && !(da_obs && !da_new))
+        parallelism_new = sc.default_parallelism;  // the same executors as observed
+      auto before = engine::plan::SplitUniformFiles(
+          sc.file_bytes, sc.files, engine::plan::FileScanSettingsOf(observed_, sc.default_parallelism));
+      auto after = engine::plan::SplitUniformFiles(sc.file_bytes, sc.files,
+                                                   engine::plan::FileScanSettingsOf(config, parallelism_new));
+      if (after.tasks() != before.tasks()) resplit = after;
+    }
     if (st.plan_decided) {
       // Tasks already set by a broadcast conversion above.
+    } else if (resplit) {
+      // The same bytes over the new split count; the data work is conserved
+      // and only the per-task fixed cost scales with the count.
+      const ScanStage& sc = scan->second;
+      int64_t n = std::max<int64_t>(1, resplit->tasks());
+      TaskData total{};
+      for (const SimTask& t : st.tasks) total.Add(t.data);
+      total.spilled_bytes = 0;
+      st.data_work_ms = 0;
+      for (const SimTask& t : st.tasks) {
+        TaskData d = t.data;
+        d.spilled_bytes = 0;
+        st.data_work_ms += task_model_.PredictRunMs(st.stage_id, d);
+      }
+      st.data_work_ms = std::max(0.0, st.data_work_ms - fixed_task_ms * static_cast<double>(st.tasks.size()));
+      std::vector<SimTask> regenerated;
+      regenerated.reserve(static_cast<size_t>(n));
+      for (int64_t i = 0; i < n; ++i) {
+        SimTask t;
+        t.data = total.Scaled(1.0 / static_cast<double>(n), 0);
+        t.work_share = 1.0 / static_cast<double>(n);
+        regenerated.push_back(t);
+      }
+      char split[64];
+      std::snprintf(split, sizeof split, "%.1f MiB", resplit->max_split / kMib);
+      st.why = "scan re-split " + std::to_string(st.observed_tasks) + " -> " + std::to_string(n) +
+               " tasks: split size " + split + " over " + std::to_string(static_cast<int64_t>(sc.files)) +
+               (sc.measured ? " files (the scan's metrics)" : " files (fitted to the observed tasks)");
+      st.tasks = std::move(regenerated);
     } else if (replanned != replanned_reads.end() && !replanned->second.empty() &&
         (static_cast<int>(replanned->second.size()) != st.observed_tasks || sql_knobs_changed)) {
       // Per-task features follow the re-planned read sizes; the stage's data

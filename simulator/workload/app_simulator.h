@@ -25,6 +25,7 @@
 #include "simulator/calibration/task_time_model.h"
 #include "simulator/result/sim_result.h"
 #include "simulator/workload/observed_saturation.h"
+#include "simulator/workload/scan_stages.h"
 
 namespace sparktune::simulator {
 
@@ -52,6 +53,9 @@ class AppSimulator {
   // When every slot of the observed run was busy: that part of a stage's
   // wait for its first task is queueing, which the simulation redoes.
   ObservedSaturation saturation_;
+  // File-scan stages: their task count follows spark.sql.files.* and
+  // defaultParallelism (engine/plan/file_splits).
+  std::map<int, ScanStage> scan_stages_;
 };
 
 }  // namespace sparktune::simulator

@@ -1,5 +1,7 @@
 #include "simulator/workload/scenario_simulator.h"
 
+#include "engine/plan/file_splits.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -9,6 +11,7 @@
 #include "engine/aqe/adaptive_rule_registry.h"
 #include "engine/aqe/aqe_config.h"
 #include "engine/aqe/dynamic_join_selection.h"
+#include "engine/plan/file_splits.h"
 #include "engine/memory/container_size.h"
 #include "simulator/core/event_loop.h"
 #include "simulator/models/spill_model.h"
@@ -158,25 +161,15 @@ class Generator {
       for (GenTask& k : st.tasks) k.input_mb = columns * bytes / static_cast<double>(t.buckets) / kMb;
       st.why = std::to_string(t.buckets) + " buckets: one task each";
     } else {
-      double open = static_cast<double>(config_.GetBytes(std::string(keys::kFilesOpenCostInBytes)));
-      double max_part = static_cast<double>(config_.GetBytes(std::string(keys::kFilesMaxPartitionBytes)));
-      if (max_part <= 0) max_part = 128 * kMb;
+      engine::plan::FileScanSettings settings = engine::plan::FileScanSettingsOf(config_, total_cores_);
+      double max_part = settings.max_partition_bytes;
+      engine::plan::FileSplits splits = engine::plan::SplitUniformFiles(bytes, static_cast<double>(t.files), settings);
+      double max_split = splits.max_split;
+      double full_tasks = static_cast<double>(splits.full_tasks);
+      double rem_tasks = static_cast<double>(splits.rest_tasks);
+      double per_part = splits.files_per_rest_task;
+      double rem = splits.rest_per_file;
       double files = static_cast<double>(t.files);
-      int64_t min_parts = config_.GetInt(std::string(keys::kFilesMinPartitionNum), -1);
-      double parallelism = min_parts > 0 ? static_cast<double>(min_parts) : total_cores_;
-      double per_core = (bytes + files * open) / parallelism;
-      double max_split = std::min(max_part, std::max(open, per_core));
-      double file = bytes / files;
-      // Each file splits into chunks of maxSplit and a remainder; chunks of a
-      // full maxSplit fill a partition alone; remainders pack next-fit with
-      // the open cost added per file.
-      double full_per_file = std::floor(file / max_split);
-      double rem = file - full_per_file * max_split;
-      if (rem < 1e-9 * max_split) rem = 0;
-      double full_tasks = full_per_file * files;
-      double per_part = rem > 0 ? 1 + std::floor((max_split - rem) / (rem + open)) : 1;
-      per_part = std::max(1.0, per_part);
-      double rem_tasks = rem > 0 ? std::ceil(files / per_part) : 0;
       if (full_tasks + rem_tasks > static_cast<double>(kMaxScenarioTasks))
         return Budget(kMaxScenarioTasks + 1);
       if (auto s = Budget(static_cast<int64_t>(full_tasks + rem_tasks)); !s.ok()) return s;
