@@ -491,6 +491,18 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     {
     }
   }
+  // The data work of a stage's observed partitions, without spill and without
+  // their per-task fixed cost: what a re-planned stage conserves and shares
+  // out over its new tasks (only the fixed cost scales with the task count).
+  auto conserved_data_work_ms = [&](const SimStage& stage) {
+    double work = 0;
+    for (const SimTask& t : stage.tasks) {
+      TaskData d = t.data;
+      d.spilled_bytes = 0;
+      work += task_model_.PredictRunMs(stage.stage_id, d);
+    }
+    return std::max(0.0, work - fixed_task_ms * static_cast<double>(stage.tasks.size()));
+  };
   bool aqe_obs = observed_.GetBool(std::string(keys::kAdaptiveEnabled), false);
   bool aqe_new = config.GetBool(std::string(keys::kAdaptiveEnabled), false);
   bool coalesce_obs = aqe_obs && observed_.GetBool(std::string(keys::kAdaptiveCoalesceEnabled), true);
@@ -601,14 +613,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
             TaskData total{};
             for (const SimTask& t : red.tasks) total.Add(t.data);
             total.spilled_bytes = 0;
-            red.data_work_ms = 0;
-            for (const SimTask& t : red.tasks) {
-              TaskData d = t.data;
-              d.spilled_bytes = 0;
-              red.data_work_ms += task_model_.PredictRunMs(red.stage_id, d);
-            }
-            red.data_work_ms =
-                std::max(0.0, red.data_work_ms - fixed_task_ms * static_cast<double>(red.tasks.size()));
+            red.data_work_ms = conserved_data_work_ms(red);
             int n = std::max(1, big_ex.num_mappers);
             double blocks = total.blocks_fetched / static_cast<double>(red.tasks.size());
             std::vector<SimTask> local_read;
@@ -677,13 +682,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       TaskData total{};
       for (const SimTask& t : st.tasks) total.Add(t.data);
       total.spilled_bytes = 0;
-      st.data_work_ms = 0;
-      for (const SimTask& t : st.tasks) {
-        TaskData d = t.data;
-        d.spilled_bytes = 0;
-        st.data_work_ms += task_model_.PredictRunMs(st.stage_id, d);
-      }
-      st.data_work_ms = std::max(0.0, st.data_work_ms - fixed_task_ms * static_cast<double>(st.tasks.size()));
+      st.data_work_ms = conserved_data_work_ms(st);
       std::vector<SimTask> regenerated;
       regenerated.reserve(static_cast<size_t>(n));
       for (int64_t i = 0; i < n; ++i) {
@@ -717,13 +716,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
         t.work_share = f;
         regenerated.push_back(t);
       }
-      st.data_work_ms = 0;
-      for (const SimTask& t : st.tasks) {
-        TaskData d = t.data;
-        d.spilled_bytes = 0;
-        st.data_work_ms += task_model_.PredictRunMs(st.stage_id, d);
-      }
-      st.data_work_ms = std::max(0.0, st.data_work_ms - fixed_task_ms * static_cast<double>(st.tasks.size()));
+      st.data_work_ms = conserved_data_work_ms(st);
       st.why = "AQE re-planned " + std::to_string(st.observed_tasks) + " -> " +
                std::to_string(regenerated.size()) + " tasks" +
                (replanned_why[st.stage_id].empty() ? "" : " (" + replanned_why[st.stage_id] + ")");
@@ -791,13 +784,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       }
       // The data work of the stage is conserved; only the per-task fixed cost
       // scales with the task count. Price the observed partitions without spill.
-      st.data_work_ms = 0;
-      for (const SimTask& t : st.tasks) {
-        TaskData d = t.data;
-        d.spilled_bytes = 0;
-        st.data_work_ms += task_model_.PredictRunMs(st.stage_id, d);
-      }
-      st.data_work_ms = std::max(0.0, st.data_work_ms - fixed_task_ms * static_cast<double>(st.tasks.size()));
+      st.data_work_ms = conserved_data_work_ms(st);
       st.why = "re-planned " + std::to_string(st.observed_tasks) + " -> " + std::to_string(regenerated.size()) +
                " tasks: " + std::to_string(parts_new) + " shuffle partitions" +
                (coalesce_new ? " coalesced by AQE to ~" + std::to_string(target_bytes >> 20) + " MiB each" : "") +
