@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/collect/collector.h"
 #include "advisor/collect/directory_sink.h"
 #include "advisor/collect/store_sink.h"
@@ -114,17 +115,7 @@ int RunCollect(const std::vector<std::string>& args) {
       "verbose,v", "also list attempts already kept or filtered out")(
       "json", "machine-readable output (sparktune.collect/1)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune collect: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("collect", args, options, std::nullopt, vm)) return *exit;
   auto usage = [&](const std::string& msg) {
     std::cerr << "sparktune collect: " << msg << "\nRun 'sparktune collect --help' for the options.\n";
     return kExitUsage;

@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/ingest/records_file.h"
 #include "advisor/nightly/night_evaluation.h"
 #include "data/store/app_record_json.h"
@@ -115,24 +116,9 @@ int RunIngest(const std::vector<std::string>& args) {
       "records", po::value<std::string>(),
       "store records written by --records-out (JSON lines) instead of reading logs")(
       "json", "machine-readable output (sparktune.ingest/1)");
-  po::options_description hidden;
-  hidden.add_options()("path", po::value<std::vector<std::string>>(), "event logs");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("path", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune ingest: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("ingest", args, options, PositionalArg{"path", true, "event logs"}, vm))
+    return *exit;
   if (vm.count("records")) return IngestRecords(vm["records"].as<std::string>(), DatabasePath(vm), vm.count("json") > 0);
   if (!vm.count("path")) {
     std::cerr << "sparktune ingest: expected at least one event log, log directory or zip\n" << options;

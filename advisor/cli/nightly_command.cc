@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/cli/progress_bar.h"
 #include "advisor/collect/collector.h"
 #include "advisor/collect/store_sink.h"
@@ -65,17 +66,7 @@ int RunNightly(const std::vector<std::string>& args) {
       "currency", po::value<std::string>()->default_value("USD"), "currency of the prices")(
       "json", "print the night's summary as JSON (sparktune.nightly/1)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune nightly: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("nightly", args, options, std::nullopt, vm)) return *exit;
   if (!vm.count("logs") && !vm.count("history-server") && !vm.count("records")) {
     std::cerr << "sparktune nightly: expected --logs PATH, --history-server URL or --records FILE\n" << options;
     return kExitUsage;

@@ -12,6 +12,7 @@
 
 #include "advisor/advice/advice_registry.h"
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/recommend/job_rewrite.h"
 #include "advisor/recommend/optimize_report.h"
 #include "advisor/search/candidates.h"
@@ -61,24 +62,9 @@ int RunOptimize(const std::vector<std::string>& args) {
       "rank", po::value<std::string>()->default_value("upper"),
       "upper: rank configs by the pessimistic end of their predicted interval; point: by the point value")(
       "no-advice", "skip plan-level advice");
-  po::options_description hidden;
-  hidden.add_options()("log", po::value<std::string>(), "event log");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("log", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune optimize: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("optimize", args, options, PositionalArg{"log", false, "event log"}, vm))
+    return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune optimize: expected one event log\n" << options;
     return kExitUsage;

@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/profile/profile_report.h"
 #include "data/eventlog/event_log_reader.h"
 #include "data/eventlog/log_layout.h"
@@ -39,24 +40,9 @@ int RunProfile(const std::vector<std::string>& args) {
   po::options_description options("sparktune profile LOG... [options]");
   options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.profile/1)")(
       "strict", "exit 1 when any log produced warnings");
-  po::options_description hidden;
-  hidden.add_options()("log", po::value<std::vector<std::string>>(), "event logs");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("log", -1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune profile: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("profile", args, options, PositionalArg{"log", true, "event logs"}, vm))
+    return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune profile: expected at least one event log path\n" << options;
     return kExitUsage;

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/nightly/fleet_from_store.h"
 #include "advisor/recommend/job_rewrite.h"
 
@@ -28,17 +29,7 @@ int RunRecommend(const std::vector<std::string>& args) {
       "save", "store the recommendation (accuracy tracking compares later runs with it)")(
       "json", "machine-readable output (sparktune.recommend/1)");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune recommend: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("recommend", args, options, std::nullopt, vm)) return *exit;
   std::string db = vm.count("db") ? vm["db"].as<std::string>()
                                   : (std::getenv("SPARKTUNE_DB") ? std::getenv("SPARKTUNE_DB") : "sparktune.db");
   if (!std::filesystem::exists(db)) {

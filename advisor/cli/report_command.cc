@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/nightly/nightly_pipeline.h"
 #include "data/store/history_store.h"
 
@@ -22,17 +23,7 @@ int RunReport(const std::vector<std::string>& args) {
       "price-core-hour", po::value<double>()->default_value(0), "price per core-hour")(
       "currency", po::value<std::string>()->default_value("USD"), "currency of the prices");
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(options).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune report: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("report", args, options, std::nullopt, vm)) return *exit;
   if (!vm.count("db")) {
     std::cerr << "sparktune report: expected --db FILE\n" << options;
     return kExitUsage;

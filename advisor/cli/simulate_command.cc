@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
 #include "data/config/config_catalog.h"
 #include "simulator/workload/scenario_simulator.h"
@@ -23,24 +24,9 @@ int RunSimulate(const std::vector<std::string>& args) {
   options.add_options()("help,h", "show this help")("set", po::value<std::vector<std::string>>(),
                                                      "override a Spark setting of the scenario (repeatable)")(
       "json", "machine-readable output (sparktune.simulate/1)");
-  po::options_description hidden;
-  hidden.add_options()("scenario", po::value<std::string>(), "scenario file");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("scenario", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune simulate: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("simulate", args, options, PositionalArg{"scenario", false, "scenario file"}, vm))
+    return *exit;
   if (!vm.count("scenario")) {
     std::cerr << "sparktune simulate: expected one scenario file\n" << options;
     return kExitUsage;

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
 #include "simulator/workload/app_simulator.h"
@@ -56,24 +57,9 @@ int RunValidate(const std::vector<std::string>& args) {
   po::options_description options("sparktune validate INDEX.json [options]");
   options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.validate/1)")(
       "pairs", "print every (base run -> target run) prediction");
-  po::options_description hidden;
-  hidden.add_options()("index", po::value<std::string>(), "index");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("index", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune validate: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm))
+    return *exit;
   if (!vm.count("index")) {
     std::cerr << "sparktune validate: expected an index.json\n" << options;
     return kExitUsage;

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
 #include "advisor/cli/whatif_shell.h"
 #include "data/config/config_catalog.h"
@@ -57,24 +58,9 @@ int RunWhatif(const std::vector<std::string>& args) {
                                                      "override a Spark setting (repeatable)")(
       "json", "machine-readable output (sparktune.whatif/1)")(
       "interactive,i", "a shell: set, unset, show, diff, stages, explain, undo, quit");
-  po::options_description hidden;
-  hidden.add_options()("log", po::value<std::string>(), "event log");
-  po::options_description all;
-  all.add(options).add(hidden);
-  po::positional_options_description positional;
-  positional.add("log", 1);
   po::variables_map vm;
-  try {
-    po::store(po::command_line_parser(args).options(all).positional(positional).run(), vm);
-    po::notify(vm);
-  } catch (const po::error& e) {
-    std::cerr << "sparktune whatif: " << e.what() << "\n" << options;
-    return kExitUsage;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return kExitOk;
-  }
+  if (auto exit = ParseOptions("whatif", args, options, PositionalArg{"log", false, "event log"}, vm))
+    return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune whatif: expected one event log\n" << options;
     return kExitUsage;
