@@ -16,16 +16,12 @@
 #include <vector>
 
 #include "advisor/ingest/ingest_pipeline.h"
+#include "data/base/stats.h"
 #include "data/store/history_store.h"
 
 using namespace sparktune;
 
 namespace {
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
-}
 
 std::string CpuModel() {
   FILE* f = std::fopen("/proc/cpuinfo", "r");
@@ -98,7 +94,7 @@ int main(int argc, char** argv) {
       logs = report->ingested;
       bytes = report->bytes;
     }
-    double s = Median(seconds);
+    double s = stats::Median(seconds);
     if (j == jobs.front()) baseline_s = s;
     double mb = static_cast<double>(bytes) / 1e6;
     std::printf("%6d %6zu %10.1f %10.2f %9.2f %9.2f %9.2fx\n", j, logs, mb, s, static_cast<double>(logs) / s,

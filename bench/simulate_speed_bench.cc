@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "data/base/stats.h"
 #include "simulator/calibration/task_time_model.h"
 #include "simulator/workload/app_simulator.h"
 #include "simulator/workload/scenario_simulator.h"
@@ -26,10 +27,6 @@ namespace {
 
 double Ms(std::chrono::steady_clock::time_point a) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
-}
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
 }
 
 // An application of `jobs` jobs, each a map stage and a reduce stage of
@@ -198,15 +195,15 @@ int main(int argc, char** argv) {
     if (res.ok()) scen_tasks = res->total_tasks;
     else std::fprintf(stderr, "%s\n", res.status().ToString().c_str());
   }
-  double b = Median(bare);
+  double b = stats::Median(bare);
   std::printf("synthesized %zu tasks, %d executors x 4 cores in %.0f ms (checksum %.3g, %.3g)\n", app.tasks.size(),
               executors, synth, sink, duration);
   std::printf("%-44s %10s %10s\n", "measure", "median ms", "x bare");
   std::printf("%-44s %10.1f %10.2f\n", "baseline: bare pass over the tasks", b, 1.0);
   std::printf("%-44s %10.1f %10.2f\n", "whatif calibration (once per log)", calib, calib / b);
-  std::printf("%-44s %10.1f %10.2f\n", "whatif Run at the log's config", Median(base), Median(base) / b);
-  std::printf("%-44s %10.1f %10.2f\n", "whatif Run shuffle.partitions=400", Median(alt), Median(alt) / b);
+  std::printf("%-44s %10.1f %10.2f\n", "whatif Run at the log's config", stats::Median(base), stats::Median(base) / b);
+  std::printf("%-44s %10.1f %10.2f\n", "whatif Run shuffle.partitions=400", stats::Median(alt), stats::Median(alt) / b);
   std::printf("%-44s %10.1f %10.2f\n", ("simulate Run (" + std::to_string(scen_tasks) + " tasks)").c_str(),
-              Median(scen), Median(scen) / b);
+              stats::Median(scen), stats::Median(scen) / b);
   return 0;
 }

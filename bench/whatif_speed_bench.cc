@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "data/base/stats.h"
 #include "data/eventlog/event_log_reader.h"
 #include "simulator/workload/app_simulator.h"
 
@@ -19,10 +20,6 @@ using namespace sparktune;
 namespace {
 double Ms(std::chrono::steady_clock::time_point a) {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
-}
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v.empty() ? 0 : v[v.size() / 2];
 }
 }  // namespace
 
@@ -58,7 +55,7 @@ int main(int argc, char** argv) {
     }
     std::string name = path.size() > 48 ? "..." + path.substr(path.size() - 45) : path;
     std::printf("%-48s %8zu %9.1f %9.1f %9.2f %9.2f %7.3fx\n", name.c_str(), loaded->app.tasks.size(), parse,
-                calib, Median(base), Median(alt), Median(alt) / parse);
+                calib, stats::Median(base), stats::Median(alt), stats::Median(alt) / parse);
   }
   return 0;
 }

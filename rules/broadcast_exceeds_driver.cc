@@ -3,6 +3,7 @@
 // relation before sending it (BroadcastExchangeExec), which needs several
 // times the estimated size; Spark also refuses relations above 8 GB
 // ("Cannot broadcast the table that is larger than 8GB").
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 #include "rules/rule.h"
 
@@ -16,7 +17,7 @@ void Check(RuleContext& ctx) {
   std::optional<int64_t> driver = ctx.Bytes(keys::kDriverMemory);
   if (!driver) return;
   const double fraction = ctx.OptionNumber("max_driver_fraction");
-  const int64_t hard_limit = 8LL << 30;
+  const int64_t hard_limit = 8 * units::kGib;
   for (std::string_view key : {keys::kAutoBroadcastJoinThreshold, keys::kAdaptiveAutoBroadcastJoinThreshold}) {
     if (!ctx.IsSet(key)) continue;
     std::optional<int64_t> t = ctx.Bytes(key);

@@ -5,6 +5,7 @@
 // floor(cores / spark.task.cpus).
 #include <algorithm>
 
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 #include "rules/rule.h"
 
@@ -25,7 +26,7 @@ void Check(RuleContext& ctx) {
     overhead = *set;
   } else {
     double factor = std::clamp(ctx.Number(keys::kExecutorMemoryOverheadFactor).value_or(0.1), 0.0, 1.0);
-    overhead = std::max<int64_t>(static_cast<int64_t>(factor * static_cast<double>(*heap)), 384LL << 20);
+    overhead = std::max<int64_t>(static_cast<int64_t>(factor * static_cast<double>(*heap)), 384 * units::kMib);
   }
   int64_t container = *heap + overhead;
   if (ctx.Bool(keys::kOffHeapEnabled).value_or(false)) container += ctx.Bytes(keys::kOffHeapSize).value_or(0);

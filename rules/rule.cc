@@ -147,23 +147,6 @@ void RuleContext::Report(const jobconfig::SourceLocation& location, std::string 
   out_->push_back(std::move(f));
 }
 
-std::string FormatBytes(int64_t bytes) {
-  const char* units[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-  double v = static_cast<double>(bytes);
-  int u = 0;
-  while (std::fabs(v) >= 1024 && u < 5) {
-    v /= 1024;
-    ++u;
-  }
-  char buf[64];
-  if (std::fabs(v - std::round(v)) < 0.05) {
-    std::snprintf(buf, sizeof buf, "%.0f %s", v, units[u]);
-  } else {
-    std::snprintf(buf, sizeof buf, "%.1f %s", v, units[u]);
-  }
-  return buf;
-}
-
 std::string FormatNumber(double value) {
   char buf[64];
   if (std::fabs(value) < 1e15 && value == std::floor(value)) {

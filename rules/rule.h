@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "data/base/spark_version.h"
+#include "data/base/unit_format.h"
 #include "data/jobconfig/job_config.h"
 
 namespace sparktune::rules {
@@ -115,8 +116,8 @@ class RuleContext {
   std::vector<Finding>* out_;
 };
 
-// Formats a byte count for messages: "40 GiB", "13.4 MiB", "512 B".
-std::string FormatBytes(int64_t bytes);
+// Formats a byte count for messages: "40 GiB", "13.4 MiB", "512 B" (units::kPlainBytes).
+using units::FormatBytes;
 // Formats a number for messages: "4", "1.5", "1e+300".
 std::string FormatNumber(double value);
 // Formats milliseconds for messages: "3000 s", "120 s", "500 ms".

@@ -1743,8 +1743,9 @@ With `sparktune lint --log LOG`, every job in the linted files is simulated agai
 the run in `LOG` is replayed at its own config (the baseline) and at the config the file sets
 (every catalog key whose value differs from the logged one). The finding, placed at the job,
 gives predicted MB-seconds and duration before and after, with the prediction interval and the
-settings that changed. This is the only data-aware rule; it lives in the CLI
-(`advisor/cli/lint_command.cc`) because lint rules may not depend on the simulator.
+settings that changed. This is the only data-aware rule (`rules/predicted_cost_change.cc`): it
+asks a `CostModel` (`rules/cost_model.h`) for the predictions, and the CLI injects the
+simulator's implementation, because lint rules may not depend on the simulator.
 
 ## Why it matters
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "advisor/advice/plan_evidence.h"
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::advice {
@@ -13,7 +14,7 @@ namespace keys = config::keys;
 using engine::aqe::JoinStrategy;
 using engine::aqe::JoinType;
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 // Broadcasting more than this per executor and the driver risks memory trouble.
 constexpr int64_t kMaxBroadcastBytes = 256 * kMib;
 // The other side must be at least this many times larger for the shuffle to be worth skipping.

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <map>
 
+#include "data/base/unit_format.h"
+
 namespace sparktune::advice {
 
 int64_t SqlMetricTotal(const model::Application& app, int64_t accumulator_id) {
@@ -92,11 +94,11 @@ std::vector<int> SparkStageIds(const model::Application& app, const engine::plan
 int64_t ExchangeBytes(const engine::plan::PlannedExchange& e) { return e.data_size >= 0 ? e.data_size : e.bytes_written; }
 
 std::string Bytes(double bytes) {
-  char buf[32];
-  if (bytes >= 1024.0 * 1024 * 1024) std::snprintf(buf, sizeof buf, "%.1f GiB", bytes / (1024.0 * 1024 * 1024));
-  else if (bytes >= 1024.0 * 1024) std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / (1024.0 * 1024));
-  else std::snprintf(buf, sizeof buf, "%.0f KiB", bytes / 1024.0);
-  return buf;
+  static constexpr units::ByteFormat kAdviceBytes{.first_unit = 1,
+                                                  .last_unit = 3,
+                                                  .precision = units::Precision::kOneDecimal,
+                                                  .whole_in_first_unit = true};
+  return units::FormatBytes(bytes, kAdviceBytes);
 }
 
 std::string Short(const std::string& s, size_t n) {

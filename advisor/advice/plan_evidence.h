@@ -28,7 +28,7 @@ std::vector<int> SparkStageIds(const model::Application& app, const engine::plan
 // Size of an exchange as the engine prices it: uncompressed "data size" when
 // logged, else the shuffle bytes written.
 int64_t ExchangeBytes(const engine::plan::PlannedExchange& e);
-// "12.3 MiB" style.
+// "12.3 MiB", "1.0 GiB", "12 KiB": sizes in advice text (KiB to GiB, one decimal from MiB).
 std::string Bytes(double bytes);
 // At most `n` characters of one printable line.
 std::string Short(const std::string& s, size_t n = 120);

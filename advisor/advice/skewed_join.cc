@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "advisor/advice/plan_evidence.h"
+#include "data/base/stats.h"
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::advice {
@@ -12,7 +14,7 @@ namespace {
 namespace keys = config::keys;
 using engine::aqe::JoinStrategy;
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 constexpr double kSkewFactor = 5.0;           // SQLConf SKEW_JOIN_SKEWED_PARTITION_FACTOR default
 constexpr int64_t kMinSkewBytes = 16 * kMib;  // below this a hot partition costs seconds at most
 
@@ -41,9 +43,7 @@ std::vector<Advice> SkewedJoin::Advise(const AdviceContext& ctx) const {
           int n = exch.sizes.observed_partitions();
           if (n < 2) continue;
           std::vector<int64_t> sizes = exch.sizes.Regenerate(n);
-          std::vector<int64_t> sorted = sizes;
-          std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
-          int64_t median = std::max<int64_t>(1, sorted[sorted.size() / 2]);
+          int64_t median = std::max<int64_t>(1, stats::Median(sizes));
           auto top = std::max_element(sizes.begin(), sizes.end());
           int64_t max = *top;
           if (max < kMinSkewBytes || static_cast<double>(max) < kSkewFactor * static_cast<double>(median)) continue;

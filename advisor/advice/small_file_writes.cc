@@ -4,12 +4,13 @@
 #include <set>
 
 #include "advisor/advice/plan_evidence.h"
+#include "data/base/units.h"
 
 namespace sparktune::advice {
 
 namespace {
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 constexpr int64_t kMinFiles = 64;
 constexpr int64_t kSmallFileBytes = 32 * kMib;
 constexpr int64_t kTargetFileBytes = 128 * kMib;

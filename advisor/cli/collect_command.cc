@@ -8,6 +8,7 @@
 
 #include <boost/program_options.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -17,9 +18,10 @@
 #include "advisor/collect/directory_sink.h"
 #include "advisor/collect/store_sink.h"
 #include "advisor/nightly/night_evaluation.h"
-#include "data/store/history_store.h"
-#include <filesystem>
+#include "data/base/unit_format.h"
+#include "data/config/config_catalog.h"
 #include "data/history_server/history_server_client.h"
+#include "data/store/history_store.h"
 
 namespace sparktune::cli {
 
@@ -54,26 +56,23 @@ std::string Quoted(const std::string& s) {
   return out + "'";
 }
 
+// "12.3 MB", "0.5 KB": binary units under the short labels collect has always printed.
 std::string HumanBytes(uint64_t b) {
-  char buf[32];
-  if (b >= (1ull << 20)) {
-    std::snprintf(buf, sizeof(buf), "%.1f MB", static_cast<double>(b) / (1 << 20));
-  } else {
-    std::snprintf(buf, sizeof(buf), "%.1f KB", static_cast<double>(b) / 1024);
-  }
-  return buf;
+  static constexpr units::ByteFormat kProgressBytes{.first_unit = 1,
+                                                    .last_unit = 2,
+                                                    .precision = units::Precision::kOneDecimal,
+                                                    .short_labels = true};
+  return units::FormatBytes(static_cast<double>(b), kProgressBytes);
 }
 
+// A positive size as Spark spells one ("512m", "4g", a bare number of bytes).
 Result<uint64_t> ParseSize(const std::string& text) {
-  char* end = nullptr;
-  double v = std::strtod(text.c_str(), &end);
-  std::string unit = end ? std::string(end) : "";
-  for (char& ch : unit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  double mult = unit.empty() || unit == "b" ? 1 : unit == "k" || unit == "kb" ? 1024.0 : unit == "m" || unit == "mb" ? 1048576.0 : unit == "g" || unit == "gb" ? 1073741824.0 : unit == "t" || unit == "tb" ? 1099511627776.0 : -1;
-  if (end == text.c_str() || mult < 0 || v <= 0) {
-    return Status::InvalidArgument("--max-download-size expects a size such as 512m or 4g, got '" + text + "'");
+  Result<int64_t> bytes = config::ParseBytes(text, 'b');
+  if (!bytes.ok() || bytes.value() <= 0) {
+    return Status::InvalidArgument("--max-download-size expects a size such as 512m or 4g, got '" +
+                                   text + "'");
   }
-  return static_cast<uint64_t>(v * mult);
+  return static_cast<uint64_t>(bytes.value());
 }
 
 ordered_json TimeJson(const std::optional<int64_t>& ms) {

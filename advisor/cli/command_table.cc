@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "advisor/cli/command.h"
+#include "data/base/edit_distance.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::cli {
@@ -53,19 +54,6 @@ void PrintHelp(std::ostream& out) {
          "Exit codes: 0 ok, 1 findings, 2 usage error, 3 unreadable input, 4 internal error.\n";
 }
 
-size_t Distance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 }  // namespace
 
 std::span<const Command> Commands() { return kCommands; }
@@ -99,7 +87,7 @@ int RunMain(int argc, char** argv) {
   const Command* best = nullptr;
   size_t best_d = 3;
   for (const Command& c : kCommands) {
-    size_t d = Distance(name, c.name);
+    size_t d = text::EditDistance(name, c.name);
     if (d < best_d) {
       best_d = d;
       best = &c;

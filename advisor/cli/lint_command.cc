@@ -13,35 +13,31 @@
 // error), 2 usage error, 3 an input file is missing or unreadable (the other
 // files are still linted and reported).
 //
-// --log LOG (data-aware finding ST801 predicted-cost-change): each job's
-// config is simulated against the job's last run (its event log) and the
-// predicted MB-seconds and duration change is reported at the job; with
-// --max-cost-increase PCT a larger predicted increase is an error. The cost
-// diff is wired here, in the advisor layer, because rules/ may not depend on
-// the simulator. --db DB --job NAME takes the job's last run from the history
-// store instead: the newest complete run whose job key (store/job_key.h)
-// matches NAME, read again from the log path the store recorded.
+// --log LOG runs the data-aware rule ST801 predicted-cost-change
+// (rules/predicted_cost_change.h): each job's config is simulated against the
+// job's last run (its event log) and the predicted MB-seconds and duration
+// change is reported at the job; with --max-cost-increase PCT a larger
+// predicted increase is an error. rules/ owns the rule and its CostModel
+// interface; this command injects the simulator's implementation
+// (advisor/lint/last_run_cost_model.h). --db DB --job NAME takes the job's last
+// run from the history store instead: the newest complete run whose job key
+// (store/job_key.h) matches NAME, read again from the log path the store
+// recorded.
 #include <sys/stat.h>
 
-#include "data/store/history_store.h"
-#include "data/store/job_key.h"
-
-#include <cstdio>
 #include <fstream>
-#include <map>
-#include <memory>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
 #include "advisor/cli/command.h"
-#include "data/config/config_catalog.h"
-#include "data/eventlog/event_log_reader.h"
-#include "simulator/workload/app_simulator.h"
+#include "advisor/lint/last_run_cost_model.h"
 #include "data/jobconfig/config_file_loader.h"
 #include "data/jobconfig/line_index.h"
 #include "reports/lint/lint_renderers.h"
 #include "rules/lint_config.h"
 #include "rules/linter.h"
+#include "rules/predicted_cost_change.h"
 #include "rules/registry.h"
 #include "rules/rule_docs.h"
 
@@ -111,25 +107,20 @@ bool FileExists(const std::string& path) {
 
 }  // namespace
 
-namespace {
-
-// The log of job `job`'s newest complete run stored in `db`.
-Result<std::string> LastRunLog(const std::string& db, const std::string& job) {
-  if (!FileExists(db)) return Status::NotFound(db + ": no such history store");
-  auto store = store::HistoryStore::Open(db);
-  if (!store.ok()) return store.status();
-  const std::string key = store::JobKeyFor(job);
-  auto apps = (*store)->ListApps({.job_key = key});
-  if (!apps.ok()) return apps.status();
-  for (auto it = apps->rbegin(); it != apps->rend(); ++it) {
-    if (!it->complete) continue;
-    if (!FileExists(it->source_path)) {
-      return Status::NotFound("the last run of job '" + key + "' (" + it->app_id + ") was read from " +
-                              it->source_path + ", which is gone; pass --log");
-    }
-    return it->source_path;
-  }
-  return Status::NotFound("no complete run of job '" + key + "' in " + db);
+// A finding of `path` (indexed by `index`) as the lint report shows it.
+reports::LintFinding ReportFinding(const rules::Finding& f, const std::string& path,
+                                   const jobconfig::LineIndex& index) {
+  reports::LintFinding out;
+  out.rule_id = f.rule_id;
+  out.slug = f.slug;
+  out.level = std::string(rules::SeverityName(f.severity));
+  out.message = f.message;
+  out.file = f.location.file.empty() ? path : f.location.file;
+  out.line = f.location.line > 0 ? f.location.line : 1;
+  out.column = f.location.column > 0 ? f.location.column : 1;
+  out.key = f.key;
+  out.snippet = std::string(index.LineText(out.line));
+  return out;
 }
 
 }  // namespace
@@ -277,7 +268,7 @@ int RunLint(const std::vector<std::string>& args) {
       std::cerr << "sparktune lint: --db needs --job NAME (the job whose last run to use) and no --log\n";
       return kExitUsage;
     }
-    auto last = LastRunLog(db_path, job_name);
+    auto last = lint::LastRunLog(db_path, job_name);
     if (!last.ok()) {
       std::cerr << "sparktune lint: --db: " << last.status().message() << "\n";
       return ExitCodeFor(last.status());
@@ -288,24 +279,19 @@ int RunLint(const std::vector<std::string>& args) {
     std::cerr << "sparktune lint: --max-cost-increase needs --log LOG or --db DB --job NAME (the job's last run)\n";
     return kExitUsage;
   }
-  std::unique_ptr<eventlog::LoadedLog> last_run;
-  std::unique_ptr<simulator::AppSimulator> simulator;
-  simulator::SimResult baseline;
+  std::unique_ptr<lint::LastRunCostModel> cost_model;
   if (!log_path.empty()) {
-    auto loaded = eventlog::ReadEventLog(log_path);
-    if (!loaded.ok()) {
-      std::cerr << "sparktune lint: --log: " << loaded.status().ToString() << "\n";
+    auto opened = lint::LastRunCostModel::Open(log_path);
+    if (!opened.ok()) {
+      std::cerr << "sparktune lint: --log: " << opened.status().ToString() << "\n";
       return kExitUnreadable;
     }
-    last_run = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
-    simulator = std::make_unique<simulator::AppSimulator>(last_run->app);
-    baseline = simulator->Run({});
-    report.rules.push_back({"ST801", "predicted-cost-change", max_cost_increase ? "error" : "note",
-                            "The config changes the job's predicted MB-seconds against its last run.",
-                            "Simulates the job's last run (--log) under the linted config and reports the "
-                            "predicted change of MB-seconds and duration; with --max-cost-increase a larger "
-                            "increase is an error.",
-                            std::string(rules::RuleDocMarkdown("ST801"))});
+    cost_model = std::move(*opened);
+    const rules::Rule& st801 = rules::PredictedCostChangeRule();
+    report.rules.push_back({std::string(st801.id), std::string(st801.slug),
+                            max_cost_increase ? "error" : "note", std::string(st801.summary),
+                            std::string(rules::kPredictedCostChangeDescription),
+                            std::string(rules::RuleDocMarkdown(st801.id))});
   }
   bool unreadable = false;
   for (const std::string& path : files) {
@@ -327,55 +313,12 @@ int RunLint(const std::vector<std::string>& args) {
     rules::LintResult result = rules::LintConfigFile(*parsed, config, forced_version);
     jobconfig::LineIndex index(path, *text);
     for (const rules::Finding& f : result.findings) {
-      reports::LintFinding out;
-      out.rule_id = f.rule_id;
-      out.slug = f.slug;
-      out.level = std::string(rules::SeverityName(f.severity));
-      out.message = f.message;
-      out.file = f.location.file.empty() ? path : f.location.file;
-      out.line = f.location.line > 0 ? f.location.line : 1;
-      out.column = f.location.column > 0 ? f.location.column : 1;
-      out.key = f.key;
-      out.snippet = std::string(index.LineText(out.line));
-      report.findings.push_back(std::move(out));
+      report.findings.push_back(ReportFinding(f, path, index));
     }
     report.suppressed += static_cast<int>(result.suppressed.size());
-    if (simulator) {
-      for (const jobconfig::JobConfig& job : parsed->jobs) {
-        std::map<std::string, std::string> overrides;
-        std::string changed;
-        for (const jobconfig::ConfigSetting& setting : job.settings) {
-          const jobconfig::ConfigSetting* in_force = job.Find(setting.key);
-          if (in_force != &setting || setting.dynamic || config::FindKey(setting.key) == nullptr) continue;
-          const std::string* logged = last_run->app.Property(setting.key);
-          if (logged != nullptr && *logged == setting.value) continue;
-          overrides[setting.key] = setting.value;
-          changed += (changed.empty() ? "" : ", ") + setting.key + "=" + setting.value;
-        }
-        simulator::SimResult alt = overrides.empty() ? baseline : simulator->Run(overrides);
-        double pct = baseline.mb_seconds > 0 ? 100.0 * (alt.mb_seconds / baseline.mb_seconds - 1) : 0;
-        char msg[512];
-        std::snprintf(msg, sizeof msg,
-                      "predicted MB-seconds %.0f -> %.0f (%+.1f%%, interval %.0f..%.0f), duration %.1f s -> "
-                      "%.1f s against the last run %s",
-                      baseline.mb_seconds, alt.mb_seconds, pct, alt.mb_seconds_low, alt.mb_seconds_high,
-                      baseline.duration_ms / 1000, alt.duration_ms / 1000, last_run->app.app_id.c_str());
-        reports::LintFinding out;
-        out.rule_id = "ST801";
-        out.slug = "predicted-cost-change";
-        out.level = max_cost_increase && pct > *max_cost_increase ? "error" : "note";
-        out.message = std::string(msg) + (changed.empty() ? "; no setting differs from that run"
-                                                             : "; changed: " + changed);
-        if (max_cost_increase && pct > *max_cost_increase) {
-          char lim[96];
-          std::snprintf(lim, sizeof lim, "; exceeds --max-cost-increase %.1f%%", *max_cost_increase);
-          out.message += lim;
-        }
-        out.file = job.anchor.file.empty() ? path : job.anchor.file;
-        out.line = job.anchor.line > 0 ? job.anchor.line : 1;
-        out.column = job.anchor.column > 0 ? job.anchor.column : 1;
-        out.snippet = std::string(index.LineText(out.line));
-        report.findings.push_back(std::move(out));
+    if (cost_model) {
+      for (const rules::Finding& f : rules::CheckPredictedCost(*parsed, *cost_model, max_cost_increase)) {
+        report.findings.push_back(ReportFinding(f, path, index));
       }
     }
   }

@@ -18,6 +18,7 @@
 #include "advisor/search/candidates.h"
 #include "advisor/search/cluster_limits.h"
 #include "advisor/search/optimizer.h"
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "simulator/workload/app_simulator.h"
@@ -28,7 +29,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 
 bool ParseSizeMib(const std::string& text, int64_t* mib) {
   auto b = config::ParseBytes(text, 'm');

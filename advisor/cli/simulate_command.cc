@@ -4,20 +4,70 @@
 // run (duration, MB-seconds, core-seconds) and per stage the tasks, time,
 // spill and join strategy (JSON "sparktune.simulate/1").
 #include <boost/program_options.hpp>
-#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
-#include "data/config/config_catalog.h"
+#include "reports/simulate/simulate_report.h"
 #include "simulator/workload/scenario_simulator.h"
 
 namespace sparktune::cli {
 
 namespace po = boost::program_options;
-using nlohmann::ordered_json;
+
+namespace {
+
+// The scenario simulator's result as the renderer's plain values.
+reports::SimulateReport ReportOf(const std::string& path, const std::string& name,
+                                 const std::map<std::string, std::string>& overrides,
+                                 const simulator::ScenarioResult& run) {
+  const simulator::SimResult& r = run.sim;
+  reports::SimulateReport out{.path = path,
+                              .name = name,
+                              .overrides = overrides,
+                              .duration_ms = r.duration_ms,
+                              .duration_ms_low = r.duration_ms_low,
+                              .duration_ms_high = r.duration_ms_high,
+                              .mb_seconds = r.mb_seconds,
+                              .mb_seconds_low = r.mb_seconds_low,
+                              .mb_seconds_high = r.mb_seconds_high,
+                              .core_seconds = r.core_seconds,
+                              .spill_bytes = r.spill_bytes,
+                              .gc_ms = r.gc_ms,
+                              .oom_risk = r.oom_risk,
+                              .total_tasks = run.total_tasks,
+                              .executors = run.executors,
+                              .cores_per_executor = run.cores_per_executor,
+                              .notes = r.notes};
+  for (size_t i = 0; i < r.stages.size(); ++i) {
+    const simulator::StageTimeline& s = r.stages[i];
+    const simulator::ScenarioStageDetail& d = run.details[i];
+    out.stages.push_back({.stage_id = s.stage_id,
+                          .query = d.query,
+                          .name = s.name,
+                          .tasks = s.tasks,
+                          .start_ms = s.start_ms,
+                          .end_ms = s.end_ms,
+                          .task_time_ms = s.task_time_ms,
+                          .max_task_ms = d.max_task_ms,
+                          .median_task_ms = d.median_task_ms,
+                          .input_bytes = d.input_bytes,
+                          .read_bytes = d.read_bytes,
+                          .spill_bytes = s.spill_bytes,
+                          .gc_ms = s.gc_ms,
+                          .join_strategy = d.join_strategy,
+                          .why = s.why});
+  }
+  for (const simulator::ExecutorLifetime& e : r.executors) {
+    out.executor_lifetimes.push_back(
+        {.cores = e.cores, .container_mib = e.container_mib, .start_ms = e.start_ms, .end_ms = e.end_ms});
+  }
+  return out;
+}
+
+}  // namespace
 
 int RunSimulate(const std::vector<std::string>& args) {
   po::options_description options("sparktune simulate SCENARIO.json [--set key=value ...] [options]");
@@ -54,81 +104,14 @@ int RunSimulate(const std::vector<std::string>& args) {
     std::cerr << "sparktune: " << run.status().ToString() << "\n";
     return ExitCodeFor(run.status());
   }
-  const simulator::SimResult& r = run->sim;
-
+  reports::SimulateReport report = ReportOf(path, sim.scenario().name, overrides, *run);
   if (vm.count("json")) {
-    ordered_json j;
-    j["schema"] = "sparktune.simulate/1";
-    j["path"] = path;
-    j["name"] = sim.scenario().name;
-    j["overrides"] = overrides;
-    j["durationMs"] = r.duration_ms;
-    j["mbSeconds"] = r.mb_seconds;
-    j["coreSeconds"] = r.core_seconds;
-    j["durationMsLow"] = r.duration_ms_low;
-    j["durationMsHigh"] = r.duration_ms_high;
-    j["mbSecondsLow"] = r.mb_seconds_low;
-    j["mbSecondsHigh"] = r.mb_seconds_high;
-    j["spillBytes"] = r.spill_bytes;
-    j["gcMs"] = r.gc_ms;
-    j["outOfMemoryRisk"] = r.oom_risk;
-    j["tasks"] = run->total_tasks;
-    j["notes"] = r.notes;
-    ordered_json stages = ordered_json::array();
-    for (size_t i = 0; i < r.stages.size(); ++i) {
-      const auto& s = r.stages[i];
-      const auto& d = run->details[i];
-      ordered_json o;
-      o["stage"] = s.stage_id;
-      o["query"] = d.query;
-      o["name"] = s.name;
-      o["tasks"] = s.tasks;
-      o["timeMs"] = s.end_ms - s.start_ms;
-      o["startMs"] = s.start_ms;
-      o["endMs"] = s.end_ms;
-      o["taskTimeMs"] = s.task_time_ms;
-      o["maxTaskMs"] = d.max_task_ms;
-      o["medianTaskMs"] = d.median_task_ms;
-      o["inputBytes"] = d.input_bytes;
-      o["shuffleReadBytes"] = d.read_bytes;
-      o["spillBytes"] = s.spill_bytes;
-      o["gcMs"] = s.gc_ms;
-      o["joinStrategy"] = d.join_strategy;
-      o["why"] = s.why;
-      stages.push_back(std::move(o));
-    }
-    j["stages"] = std::move(stages);
-    ordered_json execs = ordered_json::array();
-    for (const auto& e : r.executors) {
-      execs.push_back({{"count", run->executors},
-                       {"cores", e.cores},
-                       {"containerMib", e.container_mib},
-                       {"startMs", e.start_ms},
-                       {"endMs", e.end_ms}});
-    }
-    j["executors"] = std::move(execs);
-    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << reports::SimulateJson(report).dump(2, ' ', false,
+                                                    nlohmann::json::error_handler_t::replace)
+              << "\n";
     return kExitOk;
   }
-  std::printf("%s (%s)\n", sim.scenario().name.c_str(), path.c_str());
-  std::printf("  duration     %12.0f ms   (%.0f..%.0f)\n", r.duration_ms, r.duration_ms_low, r.duration_ms_high);
-  std::printf("  MB-seconds   %12.4g      core-seconds %.4g\n", r.mb_seconds, r.core_seconds);
-  std::printf("  executors    %d x %d cores, %lld MiB containers; %lld tasks; spill %.3g GB; GC %.0f s%s\n",
-              run->executors, run->cores_per_executor,
-              static_cast<long long>(r.executors.empty() ? 0 : r.executors.front().container_mib),
-              static_cast<long long>(run->total_tasks), r.spill_bytes / 1e9, r.gc_ms / 1000,
-              r.oom_risk ? "; OUT-OF-MEMORY RISK" : "");
-  for (const auto& n : r.notes) std::printf("  note: %s\n", n.c_str());
-  std::printf("  %-5s %-40s %8s %10s %10s %10s  %s\n", "stage", "name", "tasks", "time ms", "max task", "spill GB",
-              "join / why");
-  for (size_t i = 0; i < r.stages.size(); ++i) {
-    const auto& s = r.stages[i];
-    const auto& d = run->details[i];
-    std::string name = s.name.size() > 40 ? s.name.substr(0, 37) + "..." : s.name;
-    std::printf("  %-5d %-40s %8d %10.0f %10.0f %10.3g  %s%s%s\n", s.stage_id, name.c_str(), s.tasks,
-                s.end_ms - s.start_ms, d.max_task_ms, s.spill_bytes / 1e9, d.join_strategy.c_str(),
-                d.join_strategy.empty() ? "" : "; ", s.why.c_str());
-  }
+  std::cout << reports::SimulateText(report);
   return kExitOk;
 }
 

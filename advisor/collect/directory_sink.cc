@@ -1,88 +1,49 @@
 #include "advisor/collect/directory_sink.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 namespace sparktune::collect {
 namespace {
 
-namespace fs = std::filesystem;
 constexpr const char* kWatermarkFile = "collect-watermarks.json";
 
-std::string Errno() { return std::strerror(errno); }
-
-// fsyncs a directory so a rename into it survives a crash.
-void SyncDir(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0) {
-    (void)::fsync(fd);
-    ::close(fd);
+// The watermark document, or an empty object when there is none.
+Result<nlohmann::ordered_json> ReadWatermarks(Env* env, const std::string& path) {
+  Result<std::string> text = env->ReadFile(path);
+  if (!text.ok()) {
+    if (text.status().code() == StatusCode::kNotFound) return nlohmann::ordered_json::object();
+    return text.status();
   }
-}
-
-Status WriteFileAtomically(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return Status::IoError("cannot create (" + Errno() + "): " + tmp);
-  size_t done = 0;
-  while (done < text.size()) {
-    ssize_t w = ::write(fd, text.data() + done, text.size() - done);
-    if (w < 0 && errno == EINTR) continue;
-    if (w < 0) {
-      Status st = Status::IoError("cannot write (" + Errno() + "): " + tmp);
-      ::close(fd);
-      ::unlink(tmp.c_str());
-      return st;
-    }
-    done += static_cast<size_t>(w);
+  auto doc = nlohmann::ordered_json::parse(*text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object()) {
+    return Status::Corrupt("watermark file is not a JSON object of {source: epoch ms}: " + path);
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    ::unlink(tmp.c_str());
-    return Status::IoError("cannot write (" + Errno() + "): " + tmp);
-  }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
-    Status st = Status::IoError("cannot rename (" + Errno() + ") to: " + path);
-    ::unlink(tmp.c_str());
-    return st;
-  }
-  SyncDir(fs::path(path).parent_path().string());
-  return Status::Ok();
+  return doc;
 }
 
 }  // namespace
 
-Result<std::unique_ptr<DirectorySink>> DirectorySink::Open(const std::string& dir_in) {
+Result<std::unique_ptr<DirectorySink>> DirectorySink::Open(const std::string& dir_in, Env* env) {
   std::string dir = dir_in;
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Status::IoError("cannot create output directory (" + ec.message() + "): " + dir);
-  if (!fs::is_directory(dir)) return Status::InvalidArgument("output path is not a directory: " + dir);
-  const std::string lock_path = dir + "/.lock";
-  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0644);
-  if (fd < 0) return Status::IoError("cannot open lock file (" + Errno() + "): " + lock_path);
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(fd);
-    return Status::IoError("another collect is writing to this directory (" + lock_path + " is locked): " + dir);
+  if (Status st = env->CreateDirectories(dir); !st.ok()) {
+    return st.WithContext("cannot create the output directory");
   }
-  std::unique_ptr<DirectorySink> sink(new DirectorySink(dir, fd));
+  if (!env->DirectoryExists(dir)) return Status::InvalidArgument("output path is not a directory: " + dir);
+  const std::string lock_path = dir + "/.lock";
+  auto lock = env->LockFile(lock_path);
+  if (!lock.ok()) {
+    return Status::IoError("another collect is writing to this directory (" + lock.status().message() +
+                           "): " + dir);
+  }
+  std::unique_ptr<DirectorySink> sink(new DirectorySink(dir, env, std::move(*lock)));
   // A killed run may have left partial downloads: nothing in .staging was handed over.
-  fs::remove_all(sink->StagingDir(), ec);
-  fs::create_directories(sink->StagingDir(), ec);
-  if (ec) return Status::IoError("cannot create staging directory (" + ec.message() + "): " + sink->StagingDir());
+  (void)env->RemoveAll(sink->StagingDir());
+  if (Status st = env->CreateDirectories(sink->StagingDir()); !st.ok()) {
+    return st.WithContext("cannot create the staging directory");
+  }
   return sink;
-}
-
-DirectorySink::~DirectorySink() {
-  if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
 }
 
 std::string DirectorySink::ZipPath(const std::string& app_id, const std::string& attempt_id) const {
@@ -90,34 +51,22 @@ std::string DirectorySink::ZipPath(const std::string& app_id, const std::string&
 }
 
 Result<bool> DirectorySink::AlreadyHave(const std::string& app_id, const std::string& attempt_id) {
-  std::error_code ec;
-  return fs::is_regular_file(ZipPath(app_id, attempt_id), ec);
+  return env_->FileExists(ZipPath(app_id, attempt_id));
 }
 
 Status DirectorySink::Ingest(const VerifiedDownload& d) {
   const std::string target = ZipPath(d.app_id, d.attempt_id);
-  const std::string app_dir = fs::path(target).parent_path().string();
-  std::error_code ec;
-  fs::create_directories(app_dir, ec);
-  if (ec) return Status::IoError("cannot create directory (" + ec.message() + "): " + app_dir);
+  SPARKTUNE_RETURN_IF_ERROR(env_->CreateDirectories(std::filesystem::path(target).parent_path().string()));
   // The staging file was fsynced by the download; the rename is the commit.
-  if (::rename(d.zip_path.c_str(), target.c_str()) != 0) {
-    return Status::IoError("cannot move the verified zip into place (" + Errno() + "): " + target);
+  if (Status st = env_->RenameFile(d.zip_path, target); !st.ok()) {
+    return st.WithContext("cannot move the verified zip into place");
   }
-  SyncDir(app_dir);
   return Status::Ok();
 }
 
 Result<std::optional<int64_t>> DirectorySink::GetWatermark(const std::string& source) {
   const std::string path = dir_ + "/" + kWatermarkFile;
-  std::ifstream in(path);
-  if (!in) return std::optional<int64_t>();
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto doc = nlohmann::json::parse(ss.str(), nullptr, false);
-  if (doc.is_discarded() || !doc.is_object()) {
-    return Status::Corrupt("watermark file is not a JSON object of {source: epoch ms}: " + path);
-  }
+  SPARKTUNE_ASSIGN_OR_RETURN(nlohmann::ordered_json doc, ReadWatermarks(env_, path));
   auto it = doc.find(source);
   if (it == doc.end()) return std::optional<int64_t>();
   if (!it->is_number_integer()) return Status::Corrupt("watermark of a source is not an integer: " + path);
@@ -126,18 +75,11 @@ Result<std::optional<int64_t>> DirectorySink::GetWatermark(const std::string& so
 
 Status DirectorySink::SetWatermark(const std::string& source, int64_t end_ms) {
   const std::string path = dir_ + "/" + kWatermarkFile;
-  nlohmann::ordered_json doc = nlohmann::ordered_json::object();
-  {
-    std::ifstream in(path);
-    if (in) {
-      std::stringstream ss;
-      ss << in.rdbuf();
-      auto old = nlohmann::ordered_json::parse(ss.str(), nullptr, false);
-      if (!old.is_discarded() && old.is_object()) doc = std::move(old);
-    }
-  }
+  // A damaged watermark file is replaced: the watermark only saves work.
+  Result<nlohmann::ordered_json> old = ReadWatermarks(env_, path);
+  nlohmann::ordered_json doc = old.ok() ? std::move(*old) : nlohmann::ordered_json::object();
   doc[source] = end_ms;
-  return WriteFileAtomically(path, doc.dump(2) + "\n");
+  return env_->WriteFileAtomically(path, doc.dump(2) + "\n");
 }
 
 }  // namespace sparktune::collect

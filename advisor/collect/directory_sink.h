@@ -11,13 +11,17 @@
 // its existence. The watermark file is replaced the same way.
 //
 // One DirectorySink per process and directory: Open() fails when another
-// process holds DIR/.lock. Not thread-safe (the collector serializes calls).
+// process holds DIR/.lock. Files, renames and the lock go through an Env
+// (data/base/env.h); the collector's downloads into .staging are written by
+// the HTTP client on the real file system. Not thread-safe (the collector
+// serializes calls).
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "advisor/collect/collect_sink.h"
+#include "data/base/env.h"
 
 namespace sparktune::collect {
 
@@ -25,8 +29,8 @@ class DirectorySink : public CollectSink {
  public:
   // Creates DIR (and .staging), takes the lock, and clears stale staging files
   // left by a killed run.
-  static Result<std::unique_ptr<DirectorySink>> Open(const std::string& dir);
-  ~DirectorySink() override;
+  static Result<std::unique_ptr<DirectorySink>> Open(const std::string& dir,
+                                                     Env* env = Env::Default());
 
   const std::string& dir() const { return dir_; }
   std::string StagingDir() const { return dir_ + "/.staging"; }
@@ -39,9 +43,11 @@ class DirectorySink : public CollectSink {
   Status SetWatermark(const std::string& source, int64_t end_ms) override;
 
  private:
-  DirectorySink(std::string dir, int lock_fd) : dir_(std::move(dir)), lock_fd_(lock_fd) {}
+  DirectorySink(std::string dir, Env* env, std::unique_ptr<FileLock> lock)
+      : dir_(std::move(dir)), env_(env), lock_(std::move(lock)) {}
   std::string dir_;
-  int lock_fd_ = -1;
+  Env* env_;
+  std::unique_ptr<FileLock> lock_;  // DIR/.lock, held while the sink lives
 };
 
 }  // namespace sparktune::collect

@@ -4,6 +4,7 @@
 #include <optional>
 #include <regex>
 
+#include "data/base/stats.h"
 #include "data/config/config_catalog.h"
 #include "data/store/job_key.h"
 #include "engine/cost/app_cost.h"
@@ -42,9 +43,8 @@ store::StageRow StageRowOf(const model::Application& app, const model::StageAtte
     if (task.status == model::TaskStatus::kSuccess) durations.push_back(task.duration());
   }
   if (!durations.empty()) {
-    std::sort(durations.begin(), durations.end());
-    r.task_ms_max = durations.back();
-    r.task_ms_median = durations[durations.size() / 2];
+    r.task_ms_max = *std::max_element(durations.begin(), durations.end());
+    r.task_ms_median = stats::Median(std::move(durations));
     if (r.task_ms_median > 0) {
       r.skew_ratio = static_cast<double>(r.task_ms_max) / static_cast<double>(r.task_ms_median);
     }

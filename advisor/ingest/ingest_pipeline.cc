@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -226,8 +225,8 @@ const char* IngestItemStatusName(IngestItemStatus status) {
 
 Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<std::string>& paths,
                                 const IngestOptions& options) {
-  const auto start = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(); };
+  const int64_t start = options.env->MonotonicMicros();
+  auto elapsed = [&] { return static_cast<double>(options.env->MonotonicMicros() - start) / 1e6; };
 
   TempDirs temps;
   std::vector<Input> inputs;

@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "data/base/env.h"
 #include "data/base/result.h"
 #include "data/model/application.h"
 #include "data/store/history_store.h"
@@ -57,6 +58,9 @@ struct IngestOptions {
   std::function<Status(const store::AppRecord&)> emit_record;
   // Called on the writer thread after each log. Default: none.
   std::function<void(const IngestProgress&)> on_progress;
+  // The clock the progress and the report's seconds are measured with.
+  // Default: the process's POSIX Env.
+  Env* env = Env::Default();
 };
 
 enum class IngestItemStatus { kIngested, kAlreadyStored, kReplacedInProgress, kUnreadable };

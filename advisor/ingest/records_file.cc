@@ -1,6 +1,6 @@
 #include "advisor/ingest/records_file.h"
 
-#include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 
 #include "data/store/app_record_json.h"
@@ -8,11 +8,12 @@
 namespace sparktune::advisor {
 
 Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, const std::string& path,
-                                                  std::optional<int64_t> night_id) {
-  std::ifstream in(path);
-  if (!in) return Status::NotFound("cannot open the records file " + path);
+                                                  std::optional<int64_t> night_id, Env* env) {
+  Result<std::string> text = env->ReadFile(path);
+  if (!text.ok()) return Status::NotFound("cannot open the records file " + path);
   std::vector<IngestItem> items;
   size_t line_no = 0;
+  std::istringstream in(*text);
   std::string line;
   while (std::getline(in, line)) {
     ++line_no;

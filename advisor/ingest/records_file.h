@@ -16,14 +16,16 @@
 #include <vector>
 
 #include "advisor/ingest/ingest_pipeline.h"
+#include "data/base/env.h"
 #include "data/base/result.h"
 #include "data/store/history_store.h"
 
 namespace sparktune::advisor {
 
 // `night_id`: the night the stored records belong to (`nightly --records`);
-// none for a plain `ingest --records`.
+// none for a plain `ingest --records`. The file is read through `env`.
 Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, const std::string& path,
-                                                  std::optional<int64_t> night_id);
+                                                  std::optional<int64_t> night_id,
+                                                  Env* env = Env::Default());
 
 }  // namespace sparktune::advisor

@@ -1,8 +1,6 @@
 #include "advisor/nightly/nightly_pipeline.h"
 
-#include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "advisor/nightly/fleet_from_store.h"
@@ -14,40 +12,11 @@
 
 namespace sparktune::advisor {
 
-namespace {
-
-int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
-// Writes `text` to `path` through a temp file and a rename, so a reader never
-// sees half a report.
-Status WriteAtomically(const std::filesystem::path& path, const std::string& text) {
-  std::filesystem::path tmp = path;
-  tmp += ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Status::IoError("cannot write " + tmp.string());
-    out << text;
-    if (!out.flush()) return Status::IoError("cannot write " + tmp.string());
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  if (ec) return Status::IoError("cannot rename " + tmp.string() + " to " + path.string() + ": " + ec.message());
-  return Status::Ok();
-}
-
-}  // namespace
-
 Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id, const std::string& out_dir,
-                                        const reports::Prices& prices, const std::string& source) {
+                                        const reports::Prices& prices, const std::string& source, Env* env) {
   auto report = BuildNightlyReport(store, night_id, {.prices = prices, .source = source});
   if (!report.ok()) return report.status();
-  std::error_code ec;
-  std::filesystem::create_directories(out_dir, ec);
-  if (ec) return Status::IoError("cannot create " + out_dir + ": " + ec.message());
+  SPARKTUNE_RETURN_IF_ERROR(env->CreateDirectories(out_dir));
   NightlySummary s;
   s.night_id = night_id;
   std::string stem = "sparktune-report-" + report->night + "-night" + std::to_string(night_id);
@@ -60,22 +29,21 @@ Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t nigh
   const std::string json = reports::RenderNightlyJson(*report);
   for (const auto& [path, text] : {std::pair{s.html_path, &html}, std::pair{s.markdown_path, &md},
                                    std::pair{s.json_path, &json}}) {
-    Status st = WriteAtomically(path, *text);
-    if (!st.ok()) return st;
+    SPARKTUNE_RETURN_IF_ERROR(env->WriteFileAtomically(path, *text));
   }
   for (const auto& [name, text] : {std::pair{"latest.html", &html}, std::pair{"latest.md", &md},
                                    std::pair{"latest.json", &json}}) {
-    Status st = WriteAtomically(dir / name, *text);
-    if (!st.ok()) return st;
+    SPARKTUNE_RETURN_IF_ERROR(env->WriteFileAtomically((dir / name).string(), *text));
   }
   return s;
 }
 
 Result<NightlySummary> RunNightly(const NightlyOptions& options) {
-  auto t0 = std::chrono::steady_clock::now();
+  Env* env = options.env;
+  const int64_t t0 = env->MonotonicMicros();
   auto store = store::HistoryStore::Open(options.db_path);
   if (!store.ok()) return store.status();
-  auto night = (*store)->BeginNight(NowMs());
+  auto night = (*store)->BeginNight(env->NowMillis());
   if (!night.ok()) return night.status();
   const int64_t night_id = *night;
 
@@ -90,7 +58,7 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
   };
   auto fail = [&](const Status& st) {
     (void)(*store)->FinishNight(night_id, store::NightStatus::kFailed,
-                                nlohmann::json{{"error", st.ToString()}}.dump(), NowMs());
+                                nlohmann::json{{"error", st.ToString()}}.dump(), env->NowMillis());
     return st;
   };
   std::vector<IngestItem> items;
@@ -134,15 +102,16 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
                                   {"unreadable", unreadable},
                                   {"jobsInFleet", summary.jobs_in_fleet},
                                   {"overrides", summary.overrides}};
-  Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(), NowMs());
+  Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(), env->NowMillis());
   if (!fin.ok()) return fin;
 
-  auto written = WriteNightReport(**store, night_id, options.out_dir, options.prices, options.source_label);
+  auto written =
+      WriteNightReport(**store, night_id, options.out_dir, options.prices, options.source_label, env);
   if (!written.ok()) return written.status();
   summary.html_path = written->html_path;
   summary.markdown_path = written->markdown_path;
   summary.json_path = written->json_path;
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  summary.seconds = static_cast<double>(env->MonotonicMicros() - t0) / 1e6;
   return summary;
 }
 

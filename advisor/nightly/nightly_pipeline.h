@@ -20,6 +20,7 @@
 
 #include "advisor/ingest/ingest_pipeline.h"
 #include "advisor/recommend/fleet_recommender.h"
+#include "data/base/env.h"
 #include "data/base/result.h"
 #include "reports/nightly/nightly_report.h"
 
@@ -39,6 +40,9 @@ struct NightlyOptions {
   // download with `ingest` (the night's options: night id, evaluation) and
   // returns what it ingested. An error fails the night.
   std::function<Result<std::vector<IngestItem>>(store::HistoryStore&, const IngestOptions&)> collect;
+  // The clock (the night's begin and finish times) and the file system the
+  // report is written to. Default: the process's POSIX Env.
+  Env* env = Env::Default();
 };
 
 struct NightlySummary {
@@ -57,7 +61,9 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options);
 
 // Writes the report of `night_id` (HTML, Markdown, JSON) into `out_dir`:
 // sparktune-report-<date>-night<id>.{html,md,json}, and latest.{html,md,json}.
+// Each file is written atomically through `env`.
 Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id, const std::string& out_dir,
-                                        const reports::Prices& prices, const std::string& source);
+                                        const reports::Prices& prices, const std::string& source,
+                                        Env* env = Env::Default());
 
 }  // namespace sparktune::advisor

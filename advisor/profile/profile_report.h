@@ -1,22 +1,24 @@
-// The `sparktune profile` document: one object per log with
-// "schema": "sparktune.profile/1". Field names follow the Spark History
-// Server REST API (status/api/v1/api.scala) wherever it has the same concept,
-// with its meaning: jobs[] (JobData), stages[] (StageData, one per attempt),
-// executors[] (ExecutorSummary, all executors with isActive), plus sql[] with
-// the AQE decisions observed, cost (MB-seconds, core-seconds as in
-// architecture.md section 5), evidence, and warnings.
+// `sparktune profile` for one log: the engine's figures about it (the observed
+// cost, the AQE decisions of each SQL execution) gathered as plain values
+// (reports::ProfileInput), and the document and summary rendered from them by
+// reports/profile/profile_report.h ("schema": "sparktune.profile/1").
+//
+// Thread safety: pure functions; a ProfileInput keeps a pointer to `log`,
+// which must outlive it.
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 
 #include "data/eventlog/event_log_reader.h"
+#include "reports/profile/profile_report.h"
 
 namespace sparktune::advisor {
 
-nlohmann::ordered_json ProfileJson(const eventlog::LoadedLog& log, const std::string& path);
+reports::ProfileInput BuildProfileInput(const eventlog::LoadedLog& log, const std::string& path);
 
-// The human summary: aligned, plain text (no color unless `color`).
+// reports::ProfileJson / ProfileText of BuildProfileInput(log, path).
+nlohmann::ordered_json ProfileJson(const eventlog::LoadedLog& log, const std::string& path);
 std::string ProfileText(const eventlog::LoadedLog& log, const std::string& path, bool color);
 
 }  // namespace sparktune::advisor

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 #include "engine/memory/container_size.h"
 
@@ -12,7 +13,7 @@ namespace keys = config::keys;
 
 namespace {
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 
 std::string Fmt(double x) {
   char buf[32];

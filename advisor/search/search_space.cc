@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <span>
 
+#include "data/base/text.h"
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::search {
@@ -13,7 +15,7 @@ namespace keys = config::keys;
 
 namespace {
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 // Heap ladder (MiB) and how far from the log's heap it reaches: x1/4 .. x4.
 constexpr int64_t kMemoryLadderMib[] = {512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288,
                                         16384, 24576, 32768, 49152, 65536, 98304, 131072};
@@ -33,26 +35,6 @@ constexpr int64_t kAdvisoryMib[] = {16, 32, 64, 128, 256};
 constexpr int64_t kSkewThresholdMib[] = {64, 128, 256, 512};
 constexpr const char* kSkewFactors[] = {"2", "5", "10"};
 constexpr int64_t kMaxPartitionBytesMib[] = {32, 64, 128, 256, 512};
-
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
-
-// "4g", "512m", "-1": the shortest exact spelling of a size.
-std::string FormatSize(int64_t bytes) {
-  if (bytes < 0) return "-1";
-  if (bytes == 0) return "0";
-  if (bytes % (1024 * kMib) == 0) return std::to_string(bytes / (1024 * kMib)) + "g";
-  if (bytes % kMib == 0) return std::to_string(bytes / kMib) + "m";
-  if (bytes % 1024 == 0) return std::to_string(bytes / 1024) + "k";
-  return std::to_string(bytes);
-}
 
 bool Available(std::string_view key, const SparkVersion& version) {
   const config::ConfigKey* k = config::FindKey(key);
@@ -101,7 +83,7 @@ Dimension Start(const engine::EffectiveConfig& observed, std::string_view key) {
 }  // namespace
 
 std::string CanonicalValue(const std::string& key, const std::string& value) {
-  std::string v = Trim(value);
+  std::string v(text::TrimWhitespace(value));
   const config::ConfigKey* k = config::FindKey(key);
   if (k == nullptr || v.empty()) return v;
   switch (k->type) {
@@ -131,7 +113,7 @@ std::string CanonicalValue(const std::string& key, const std::string& value) {
       std::snprintf(buf, sizeof buf, "%.12g", x);
       return buf;
     }
-    case config::ValueType::kEnum: return Lower(v);
+    case config::ValueType::kEnum: return text::AsciiLower(v);
     case config::ValueType::kString: return v;
   }
   return v;
@@ -182,7 +164,7 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
       // The container of this heap with Spark's default overhead must fit.
       int64_t container = m + std::max<int64_t>(384, m / 10);
       if (limits.largest_container_mib > 0 && container > limits.largest_container_mib) continue;
-      AddValue(d, FormatSize(m * kMib));
+      AddValue(d, config::FormatSizeSetting(m * kMib));
     }
     push(std::move(d));
   }
@@ -201,8 +183,8 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     int64_t obs = observed.GetBytes(d.key) / kMib;
     int64_t heap = observed.GetBytes(std::string(keys::kExecutorMemory)) / kMib;
     int64_t floor_mib = std::max<int64_t>(384, heap / 10);
-    for (int64_t m = obs / 2; m >= floor_mib; m /= 2) AddValue(d, FormatSize(m * kMib));
-    if (obs > floor_mib) AddValue(d, FormatSize(floor_mib * kMib));
+    for (int64_t m = obs / 2; m >= floor_mib; m /= 2) AddValue(d, config::FormatSizeSetting(m * kMib));
+    if (obs > floor_mib) AddValue(d, config::FormatSizeSetting(floor_mib * kMib));
     push(std::move(d));
   }
   // Shuffle partitions.
@@ -225,7 +207,7 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
   }
   auto sizes = [&](std::string_view key, std::span<const int64_t> mib_list) {
     Dimension d = Start(observed, key);
-    for (int64_t m : mib_list) AddValue(d, m < 0 ? "-1" : FormatSize(m * kMib));
+    for (int64_t m : mib_list) AddValue(d, m < 0 ? "-1" : config::FormatSizeSetting(m * kMib));
     push(std::move(d));
   };
   if (Available(keys::kAutoBroadcastJoinThreshold, version)) sizes(keys::kAutoBroadcastJoinThreshold, kBroadcastMib);

@@ -4,7 +4,9 @@
 // unsorted) and returns 0 for an empty input. Quantile(v, q) is the element of
 // rank floor(q * (n - 1)) after sorting (no interpolation), so Quantile(v, 0.5)
 // is the lower median for even n; Median(v) is the upper-middle element
-// v[n / 2], the definition every model of this project was calibrated with.
+// v[n / 2], the definition every model of this project was calibrated with;
+// SparkMedian(v) is Spark's own (mean of the two middles), for code that
+// mirrors a Spark decision.
 // Thread-compatible: no state.
 #pragma once
 
@@ -31,6 +33,19 @@ T Quantile(std::vector<T> v, double q) {
   auto k = static_cast<std::ptrdiff_t>(std::floor(q * static_cast<double>(v.size() - 1)));
   std::nth_element(v.begin(), v.begin() + k, v.end());
   return v[static_cast<size_t>(k)];
+}
+
+// Spark's Utils.median (core/src/main/scala/org/apache/spark/util/Utils.scala,
+// 3.0-4.x; OptimizeSkewedJoin's medianSize): the middle element for odd n, the
+// mean of the two middle elements for even n, in T's arithmetic (integer
+// division for integers). Differs from Median() for even n on purpose: the
+// engine's AQE rules must decide exactly as Spark does.
+template <typename T>
+T SparkMedian(std::vector<T> v) {
+  if (v.empty()) return T{};
+  std::sort(v.begin(), v.end());
+  size_t n = v.size();
+  return n % 2 == 0 ? (v[n / 2] + v[n / 2 - 1]) / 2 : v[n / 2];
 }
 
 // Median absolute deviation from the median (unscaled).

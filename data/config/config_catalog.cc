@@ -8,6 +8,10 @@
 #include <string>
 #include <unordered_map>
 
+#include "data/base/edit_distance.h"
+#include "data/base/text.h"
+#include "data/base/units.h"
+
 namespace sparktune::config {
 
 namespace {
@@ -149,6 +153,9 @@ std::vector<ConfigKey> BuildCatalog() {
        .since = "1.0.1"});
   add({.name = keys::kPysparkPython, .type = ValueType::kString, .defaults = {},
        .doc = "Python binary for driver and executors.", .since = "2.1.0"});
+  add({.name = keys::kPysparkDriverPython, .type = ValueType::kString, .defaults = {},
+       .doc = "Python binary for the driver only (default: spark.pyspark.python).",
+       .since = "2.1.0"});
   add({.name = keys::kDriverExtraJavaOptions, .type = ValueType::kString, .defaults = {},
        .doc = "Extra JVM options of the driver (--driver-java-options).", .since = "1.0.0"});
   add({.name = keys::kDriverExtraClassPath, .type = ValueType::kString, .defaults = {},
@@ -287,17 +294,17 @@ std::vector<ConfigKey> BuildCatalog() {
   add({.name = keys::kPreferSortMergeJoin, .type = ValueType::kBool, .defaults = Always("true"),
        .doc = "Prefer sort-merge join over shuffled hash join.", .since = "2.0.0"});
   // AQE keys read by engine/aqe (SQLConf.scala; spark-reference.md 3.1, 3.6, 3.7).
-  add({.name = "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin", .type = ValueType::kDouble,
+  add({.name = keys::kAdaptiveNonEmptyPartitionRatioForBroadcastJoin, .type = ValueType::kDouble,
        .defaults = Always("0.2"),
        .doc = "AQE demotes broadcasting a side whose non-empty partition ratio is below this "
               "(internal).",
        .since = "3.0.0", .min = 0, .max = 1});
-  add({.name = "spark.sql.adaptive.rebalancePartitionsSmallPartitionFactor", .type = ValueType::kDouble,
+  add({.name = keys::kAdaptiveRebalanceSmallPartitionFactor, .type = ValueType::kDouble,
        .defaults = Always("0.2"),
        .doc = "A rebalance split smaller than this fraction of the advisory size merges with its "
               "neighbour.",
        .since = "3.3.0", .min = 0, .max = 1});
-  add({.name = "spark.sql.shuffledHashJoinFactor", .type = ValueType::kInt, .defaults = Always("3"),
+  add({.name = keys::kShuffledHashJoinFactor, .type = ValueType::kInt, .defaults = Always("3"),
        .doc = "A side this many times smaller than the other may be planned as a shuffled hash join "
               "build side.",
        .since = "3.3.0", .min = 1});
@@ -468,29 +475,6 @@ const std::vector<ConfigKey>& CatalogVector() {
   return catalog;
 }
 
-size_t EditDistance(std::string_view a, std::string_view b) {
-  std::vector<size_t> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t sub = prev[j - 1] + (std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                                          std::tolower(static_cast<unsigned char>(b[j - 1]))
-                                      ? 0
-                                      : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
 // Splits "123.5gb" into number and suffix; both trimmed.
 bool SplitNumberSuffix(std::string_view text, double* number, std::string* suffix) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) text.remove_prefix(1);
@@ -503,7 +487,7 @@ bool SplitNumberSuffix(std::string_view text, double* number, std::string* suffi
   char* end = nullptr;
   *number = std::strtod(num.c_str(), &end);
   if (end != num.c_str() + num.size()) return false;
-  *suffix = Lower(text.substr(i));
+  *suffix = text::AsciiLower(text.substr(i));
   while (!suffix->empty() && std::isspace(static_cast<unsigned char>(suffix->front()))) suffix->erase(0, 1);
   return true;
 }
@@ -534,36 +518,19 @@ std::optional<std::string_view> DefaultFor(const ConfigKey& key, const SparkVers
   return chosen->value;
 }
 
-size_t KeyEditDistance(std::string_view a, std::string_view b) { return EditDistance(a, b); }
+size_t KeyEditDistance(std::string_view a, std::string_view b) {
+  return text::EditDistance(a, b, text::Case::kInsensitive);
+}
 
 std::optional<std::string_view> ClosestKey(std::string_view name, size_t max_distance) {
-  auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; };
   std::optional<std::string_view> best;
-  size_t best_d = max_distance + 1;
-  std::vector<size_t> prev, cur;
+  size_t bound = max_distance;  // a later key must be strictly closer to win (declaration order)
   for (const ConfigKey& key : CatalogVector()) {
-    std::string_view b = key.name;
-    size_t diff = name.size() > b.size() ? name.size() - b.size() : b.size() - name.size();
-    if (diff >= best_d) continue;
-    prev.assign(b.size() + 1, 0);
-    cur.assign(b.size() + 1, 0);
-    for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
-    bool over = false;
-    for (size_t i = 1; i <= name.size() && !over; ++i) {
-      cur[0] = i;
-      size_t row_min = cur[0];
-      for (size_t j = 1; j <= b.size(); ++j) {
-        size_t sub = prev[j - 1] + (lower(name[i - 1]) == lower(b[j - 1]) ? 0 : 1);
-        cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-        row_min = std::min(row_min, cur[j]);
-      }
-      over = row_min >= best_d;  // every path already exceeds the best
-      std::swap(prev, cur);
-    }
-    if (!over && prev[b.size()] < best_d) {
-      best_d = prev[b.size()];
-      best = b;
-    }
+    std::optional<size_t> d = text::EditDistanceWithin(name, key.name, bound, text::Case::kInsensitive);
+    if (!d) continue;
+    best = key.name;
+    if (*d == 0) break;
+    bound = *d - 1;
   }
   return best;
 }
@@ -584,7 +551,7 @@ bool IsNewerThan(const ConfigKey& key, const SparkVersion& version) {
 }
 
 Result<bool> ParseBool(std::string_view text) {
-  std::string lower = Lower(text);
+  std::string lower = text::AsciiLower(text);
   while (!lower.empty() && std::isspace(static_cast<unsigned char>(lower.front()))) lower.erase(0, 1);
   while (!lower.empty() && std::isspace(static_cast<unsigned char>(lower.back()))) lower.pop_back();
   if (lower == "true") return true;
@@ -646,7 +613,7 @@ Status ValidateValue(const ConfigKey& key, std::string_view value) {
       break;
     }
     case ValueType::kEnum: {
-      std::string lower = Lower(value);
+      std::string lower = text::AsciiLower(value);
       for (std::string_view choice : key.choices) {
         if (lower == choice) return Status::Ok();
       }
@@ -687,7 +654,7 @@ Status ValidateValue(const ConfigKey& key, std::string_view value) {
 std::vector<std::string_view> SuggestKeys(std::string_view name, size_t max_suggestions) {
   std::vector<std::pair<size_t, std::string_view>> scored;
   for (const ConfigKey& key : CatalogVector()) {
-    size_t d = EditDistance(name, key.name);
+    size_t d = text::EditDistance(name, key.name, text::Case::kInsensitive);
     if (d <= std::max<size_t>(3, name.size() / 4)) scored.emplace_back(d, key.name);
   }
   std::sort(scored.begin(), scored.end());
@@ -722,6 +689,15 @@ Result<int64_t> ParseBytes(std::string_view text, char default_unit) {
     return Status::InvalidArgument("size '" + std::string(text) + "' is out of range");
   }
   return static_cast<int64_t>(number * mult);
+}
+
+std::string FormatSizeSetting(int64_t bytes) {
+  if (bytes < 0) return "-1";
+  if (bytes == 0) return "0";
+  if (bytes % units::kGib == 0) return std::to_string(bytes / units::kGib) + "g";
+  if (bytes % units::kMib == 0) return std::to_string(bytes / units::kMib) + "m";
+  if (bytes % units::kKib == 0) return std::to_string(bytes / units::kKib) + "k";
+  return std::to_string(bytes);
 }
 
 Result<int64_t> ParseDurationMs(std::string_view text, char default_unit) {

@@ -102,6 +102,10 @@ std::vector<std::string_view> SuggestKeys(std::string_view name, size_t max_sugg
 // `default_unit`), case-insensitive, optional "b"/"ib" ("4gb"). Returns bytes.
 Result<int64_t> ParseBytes(std::string_view text, char default_unit);
 
+// The shortest exact Spark spelling of a size, the inverse of ParseBytes:
+// "4g", "512m", "64k", "1000" (bytes); "-1" for any negative (disabled).
+std::string FormatSizeSetting(int64_t bytes);
+
 // Spark's JavaUtils.timeStringAs: "120s", "5min", "100ms", "2h", "1d", bare
 // number in `default_unit` ('m' = ms, 's' = seconds). Returns milliseconds.
 Result<int64_t> ParseDurationMs(std::string_view text, char default_unit);
@@ -149,6 +153,7 @@ inline constexpr std::string_view kFiles = "spark.files";
 inline constexpr std::string_view kArchives = "spark.archives";
 inline constexpr std::string_view kSubmitPyFiles = "spark.submit.pyFiles";
 inline constexpr std::string_view kPysparkPython = "spark.pyspark.python";
+inline constexpr std::string_view kPysparkDriverPython = "spark.pyspark.driver.python";
 inline constexpr std::string_view kDriverExtraJavaOptions = "spark.driver.extraJavaOptions";
 inline constexpr std::string_view kDriverExtraClassPath = "spark.driver.extraClassPath";
 inline constexpr std::string_view kDriverExtraLibraryPath = "spark.driver.extraLibraryPath";
@@ -175,6 +180,11 @@ inline constexpr std::string_view kAdaptiveTargetPostShuffleInputSize = "spark.s
 inline constexpr std::string_view kAdaptiveMinNumPostShufflePartitions = "spark.sql.adaptive.minNumPostShufflePartitions";
 inline constexpr std::string_view kAdaptiveMaxNumPostShufflePartitions = "spark.sql.adaptive.maxNumPostShufflePartitions";
 inline constexpr std::string_view kPreferSortMergeJoin = "spark.sql.join.preferSortMergeJoin";
+inline constexpr std::string_view kAdaptiveNonEmptyPartitionRatioForBroadcastJoin =
+    "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin";
+inline constexpr std::string_view kAdaptiveRebalanceSmallPartitionFactor =
+    "spark.sql.adaptive.rebalancePartitionsSmallPartitionFactor";
+inline constexpr std::string_view kShuffledHashJoinFactor = "spark.sql.shuffledHashJoinFactor";
 inline constexpr std::string_view kBroadcastTimeout = "spark.sql.broadcastTimeout";
 inline constexpr std::string_view kFilesMaxPartitionBytes = "spark.sql.files.maxPartitionBytes";
 inline constexpr std::string_view kFilesOpenCostInBytes = "spark.sql.files.openCostInBytes";

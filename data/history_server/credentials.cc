@@ -6,15 +6,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "data/base/text.h"
+
 namespace sparktune::history_server {
 namespace {
-
-std::string Trim(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
 
 // RFC 9110 token characters.
 bool IsTokenChar(char c) {
@@ -88,7 +83,7 @@ Status LoadBasicAuthFromEnv(const std::string& var, HttpCredentials& creds) {
 
 namespace {
 Status SetToken(std::string token, const std::string& where, HttpCredentials& creds) {
-  token = Trim(token);
+  token = std::string(text::TrimWhitespace(token));
   if (token.empty()) return Status::InvalidArgument("bearer token is empty: " + where);
   if (token.find('\n') != std::string::npos || HasControl(token)) {
     return Status::InvalidArgument("bearer token must be one line without control characters: " + where);
@@ -120,15 +115,15 @@ Status LoadHeaderFile(const std::string& path, HttpCredentials& creds, std::stri
   while (std::getline(in, line)) {
     ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
-    std::string t = Trim(line);
+    std::string t(text::TrimWhitespace(line));
     if (t.empty() || t[0] == '#') continue;
     const std::string where = path + ":" + std::to_string(number);
     size_t colon = t.find(':');
     if (colon == std::string::npos || colon == 0) {
       return Status::InvalidArgument("header file line is not 'Name: value': " + where);
     }
-    std::string name = Trim(t.substr(0, colon));
-    std::string value = Trim(t.substr(colon + 1));
+    std::string name(text::TrimWhitespace(t.substr(0, colon)));
+    std::string value(text::TrimWhitespace(t.substr(colon + 1)));
     for (char c : name) {
       if (!IsTokenChar(c)) {
         return Status::InvalidArgument("header name has a character HTTP does not allow: " + where);

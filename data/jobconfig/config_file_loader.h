@@ -17,12 +17,13 @@
 #include <string_view>
 
 #include "data/base/result.h"
+#include "data/base/units.h"
 #include "data/jobconfig/job_config.h"
 
 namespace sparktune::jobconfig {
 
 // Config files are small; anything larger is not one (and is not read).
-inline constexpr size_t kMaxConfigFileBytes = 16u << 20;
+inline constexpr size_t kMaxConfigFileBytes = 16 * units::kMib;
 
 ConfigFormat DetectFormat(std::string_view path, std::string_view text);
 

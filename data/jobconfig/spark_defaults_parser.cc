@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "data/config/config_catalog.h"
 #include "data/jobconfig/line_index.h"
 #include "data/jobconfig/suppression_comments.h"
 
@@ -165,8 +166,8 @@ Result<ConfigFile> ParseSparkDefaults(const std::string& path, std::string_view 
     job.settings.push_back(std::move(setting));
   }
   for (const ConfigSetting& s : job.settings) {
-    if (s.key == "spark.submit.pyFiles" || s.key == "spark.pyspark.python" ||
-        s.key == "spark.pyspark.driver.python") {
+    if (s.key == config::keys::kSubmitPyFiles || s.key == config::keys::kPysparkPython ||
+        s.key == config::keys::kPysparkDriverPython) {
       job.python_app = true;
     }
   }

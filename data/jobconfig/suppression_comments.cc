@@ -3,17 +3,13 @@
 #include <cctype>
 #include <string>
 
+#include "data/base/text.h"
+
 namespace sparktune::jobconfig {
 
 namespace {
 
 constexpr std::string_view kDirective = "sparktune:";
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // Offset of the '#' opening a comment on `line`, or npos.
 size_t CommentStart(std::string_view line) {
@@ -24,7 +20,7 @@ size_t CommentStart(std::string_view line) {
 }
 
 bool IsBlankOrComment(std::string_view line) {
-  std::string_view t = Trim(line);
+  std::string_view t = text::TrimWhitespace(line);
   return t.empty() || t.front() == '#' || t.front() == '!';
 }
 
@@ -37,11 +33,11 @@ std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_v
     std::string_view row = index.LineText(line);
     size_t hash = CommentStart(row);
     if (hash == std::string_view::npos) continue;
-    if (!allow_trailing && !Trim(row.substr(0, hash)).empty()) continue;
+    if (!allow_trailing && !text::TrimWhitespace(row.substr(0, hash)).empty()) continue;
     std::string_view comment = row.substr(hash + 1);
     size_t at = comment.find(kDirective);
     if (at == std::string_view::npos) continue;
-    std::string_view rest = Trim(comment.substr(at + kDirective.size()));
+    std::string_view rest = text::TrimWhitespace(comment.substr(at + kDirective.size()));
     Suppression s;
     s.location = SourceLocation{index.Locate(0).file, line,
                                 static_cast<int>(hash) + 1};  // '#' column (ASCII prefix)
@@ -62,8 +58,8 @@ std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_v
     } else {
       continue;  // not a directive we know; leave the comment alone
     }
-    rest = Trim(rest.substr(verb.size()));
-    if (!rest.empty() && rest.front() == '=') rest = Trim(rest.substr(1));
+    rest = text::TrimWhitespace(rest.substr(verb.size()));
+    if (!rest.empty() && rest.front() == '=') rest = text::TrimWhitespace(rest.substr(1));
     // Rule list up to "reason".
     size_t reason_at = rest.find("reason");
     std::string_view list = reason_at == std::string_view::npos ? rest : rest.substr(0, reason_at);
@@ -79,12 +75,12 @@ std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_v
     if (!current.empty()) s.rules.push_back(current);
     if (reason_at != std::string_view::npos) {
       std::string_view reason = rest.substr(reason_at + 6);
-      reason = Trim(reason);
+      reason = text::TrimWhitespace(reason);
       if (!reason.empty() && (reason.front() == ':' || reason.front() == '=')) reason.remove_prefix(1);
-      s.reason = std::string(Trim(reason));
+      s.reason = std::string(text::TrimWhitespace(reason));
     }
     if (!s.whole_file) {
-      bool alone = Trim(row.substr(0, hash)).empty();
+      bool alone = text::TrimWhitespace(row.substr(0, hash)).empty();
       s.target_line = line;
       if (alone) {
         int next = line + 1;

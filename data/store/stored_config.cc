@@ -6,17 +6,12 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "data/base/text.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::store {
 
 namespace {
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
@@ -57,8 +52,8 @@ Result<SettingMap> ParseConfigJson(std::string_view json) {
 }
 
 bool SameSettingValue(std::string_view key, std::string_view a, std::string_view b) {
-  a = Trim(a);
-  b = Trim(b);
+  a = text::TrimWhitespace(a);
+  b = text::TrimWhitespace(b);
   if (a == b) return true;
   const config::ConfigKey* k = config::FindKey(key);
   if (k == nullptr) return false;

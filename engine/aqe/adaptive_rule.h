@@ -8,8 +8,8 @@
 
 #include <string_view>
 
-#include "engine/aqe/aqe_config.h"
-#include "engine/aqe/aqe_version_table.h"
+#include "engine/aqe_settings/aqe_config.h"
+#include "engine/aqe_settings/aqe_version_table.h"
 #include "engine/aqe/stage_plan.h"
 #include "engine/aqe/stage_planning_input.h"
 

@@ -111,13 +111,6 @@ std::vector<PartitionSpecs> CoalesceWithSkew(const std::vector<const std::vector
 
 }  // namespace
 
-int64_t CoalesceTargetSize(int64_t total_bytes, const CoalesceOptions& o) {
-  int min_num = std::max(o.min_num_partitions, 1);
-  int64_t max_target = static_cast<int64_t>(std::ceil(static_cast<double>(total_bytes) / min_num));
-  if (o.target_floor_16) return std::min(std::max<int64_t>(max_target, 16), o.advisory_target_size);
-  return std::max(std::min(max_target, o.advisory_target_size), o.min_partition_size);
-}
-
 std::vector<PartitionSpecs> CoalescePartitions(
     const std::vector<std::vector<int64_t>>& bytes_by_partition,
     const std::vector<PartitionSpecs>& input_specs, const CoalesceOptions& o) {
@@ -201,9 +194,8 @@ void CoalesceShufflePartitions::Apply(const RuleContext& ctx, StagePlan* plan) c
     else plan->Note(std::string(name()), "skipped a group: a shuffle cannot change its partition count");
   }
   if (eligible.empty()) return;
-  int min_num = c.min_partition_num > 0 ? c.min_partition_num
-                : (!b.has_parallelism_first || c.parallelism_first) ? c.default_parallelism
-                                                                     : 1;
+  const CoalesceOptions stage_options = CoalesceOptionsFor(c, b);
+  const int min_num = stage_options.min_num_partitions;
   int64_t total = 0;
   std::vector<int64_t> group_bytes;
   for (const auto& g : eligible) {
@@ -219,17 +211,13 @@ void CoalesceShufflePartitions::Apply(const RuleContext& ctx, StagePlan* plan) c
     for (int i : g)
       if (!plan->reads[i].broadcast) members.push_back(i);
     if (members.empty()) continue;
-    CoalesceOptions o;
-    o.advisory_target_size = c.advisory_partition_size;
+    CoalesceOptions o = stage_options;
+    // Several groups share minNumPartitions in proportion to their bytes.
     o.min_num_partitions =
         eligible.size() == 1 || total <= 0
             ? min_num
             : std::max(1, static_cast<int>(std::llround(static_cast<double>(min_num) * group_bytes[gi] /
                                                         static_cast<double>(total))));
-    o.min_partition_size = b.has_min_partition_size ? c.min_partition_size : 0;
-    o.loop = b.coalesce_loop;
-    o.target_floor_16 = b.target_floor_16;
-    o.apply_only_if_fewer = b.apply_only_if_fewer;
     std::vector<std::vector<int64_t>> bytes;
     std::vector<PartitionSpecs> specs;
     bool any_specs = false;

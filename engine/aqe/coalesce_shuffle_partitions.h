@@ -24,17 +24,10 @@
 
 #include "engine/aqe/adaptive_rule.h"
 #include "engine/aqe/partition_spec.h"
+#include "engine/aqe_settings/coalesce_options.h"
 
 namespace sparktune::engine::aqe {
 
-struct CoalesceOptions {
-  int64_t advisory_target_size = 64LL << 20;
-  int min_num_partitions = 1;
-  int64_t min_partition_size = 0;
-  CoalesceLoop loop = CoalesceLoop::kMergeSmall;
-  bool target_floor_16 = false;
-  bool apply_only_if_fewer = true;
-};
 
 // ShufflePartitionsUtil.coalescePartitions over the shuffles' bytesByPartitionId.
 // `input_specs` is empty or holds, per shuffle, the specs from skew handling
@@ -43,9 +36,6 @@ struct CoalesceOptions {
 std::vector<PartitionSpecs> CoalescePartitions(
     const std::vector<std::vector<int64_t>>& bytes_by_partition,
     const std::vector<PartitionSpecs>& input_specs, const CoalesceOptions& options);
-
-// The target size coalescePartitions packs to (logged by Spark at INFO).
-int64_t CoalesceTargetSize(int64_t total_bytes, const CoalesceOptions& options);
 
 class CoalesceShufflePartitions : public AdaptiveRule {
  public:

@@ -4,16 +4,13 @@
 #include <numeric>
 #include <string>
 
+#include "data/base/stats.h"
 #include "engine/aqe/skew_partition_split.h"
 
 namespace sparktune::engine::aqe {
 
 int64_t MedianSize(std::vector<int64_t> sizes) {
-  if (sizes.empty()) return 1;
-  std::sort(sizes.begin(), sizes.end());
-  size_t n = sizes.size();
-  int64_t m = n % 2 == 0 ? (sizes[n / 2] + sizes[n / 2 - 1]) / 2 : sizes[n / 2];
-  return std::max<int64_t>(m, 1);
+  return std::max<int64_t>(stats::SparkMedian(std::move(sizes)), 1);
 }
 
 bool CanSplitLeftSide(JoinType t) {

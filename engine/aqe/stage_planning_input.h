@@ -13,26 +13,18 @@
 #include <string>
 #include <vector>
 
+#include "engine/plan/physical_operators.h"
+
 namespace sparktune::engine::aqe {
 
-// ShuffleExchangeExec.shuffleOrigin (3.1+; 3.0 has no origin, use kEnsureRequirements).
-enum class ShuffleOrigin {
-  kEnsureRequirements,
-  kRepartitionByCol,        // repartition($col) without a number (3.2+); REPARTITION in 3.1
-  kRepartitionByNum,        // repartition(n): never coalesced
-  kRebalancePartitionsByNone,
-  kRebalancePartitionsByCol,
-  kUnknown,
-};
-
-enum class JoinType { kInner, kCross, kLeftOuter, kRightOuter, kFullOuter, kLeftSemi, kLeftAnti,
-                      kExistence, kUnknown };
-enum class JoinStrategy { kSortMerge, kShuffledHash, kBroadcastHash, kBroadcastNestedLoop,
-                          kCartesian, kUnknown };
-enum class BuildSide { kLeft, kRight, kNone };
-
-const char* JoinTypeName(JoinType type);
-const char* JoinStrategyName(JoinStrategy strategy);
+// The plan vocabulary (shuffle origins, join types and strategies, build sides)
+// is engine/plan's; the rules use it under these names.
+using plan::BuildSide;
+using plan::JoinStrategy;
+using plan::JoinStrategyName;
+using plan::JoinType;
+using plan::JoinTypeName;
+using plan::ShuffleOrigin;
 
 // One materialized shuffle query stage read by the stage being planned.
 struct ShuffleStageStats {

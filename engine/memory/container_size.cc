@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::engine {
@@ -94,7 +95,7 @@ int64_t ContainerStepMib(ClusterManager manager,
 
 namespace {
 
-constexpr int64_t kMib = 1024 * 1024;
+using units::kMib;
 // Fixed minimum overhead before 4.0 (ResourceProfile.MEMORY_OVERHEAD_MIN_MIB).
 constexpr int64_t kLegacyMinOverheadMib = 384;
 

@@ -4,14 +4,16 @@
 #include <cstdlib>
 #include <string>
 
+#include "data/config/config_catalog.h"
+
 namespace sparktune::engine::plan {
 
 int DefaultParallelismAt(const model::Application& app, int64_t t) {
-  if (const std::string* p = app.Property("spark.default.parallelism")) {
+  if (const std::string* p = app.Property(std::string(config::keys::kDefaultParallelism))) {
     int v = std::atoi(p->c_str());
     if (v > 0) return v;
   }
-  const std::string* master = app.Property("spark.master");
+  const std::string* master = app.Property(std::string(config::keys::kMaster));
   if (master && master->rfind("local", 0) == 0 && master->rfind("local-cluster", 0) != 0) {
     size_t open = master->find('[');
     if (open != std::string::npos) {

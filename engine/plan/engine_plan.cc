@@ -4,9 +4,9 @@
 #include <cstdlib>
 #include <map>
 
-#include "engine/aqe/aqe_config.h"
-#include "engine/aqe/aqe_version_table.h"
-#include "engine/aqe/coalesce_shuffle_partitions.h"
+#include "engine/aqe_settings/aqe_config.h"
+#include "engine/aqe_settings/aqe_version_table.h"
+#include "engine/aqe_settings/coalesce_options.h"
 #include "engine/memory/container_size.h"
 #include "engine/plan/default_parallelism.h"
 #include "engine/plan/stage_mapping.h"
@@ -172,16 +172,8 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
     }
     if (planned_at < 0) planned_at = attempt->submission_time;
     aqe::AqeConfig aqe_config = aqe::ResolveAqeConfig(config, DefaultParallelismAt(app, planned_at));
-    const aqe::AqeVersionBehavior& behavior = aqe::AqeBehaviorFor(config.version());
-    aqe::CoalesceOptions o;
-    o.advisory_target_size = aqe_config.advisory_partition_size;
-    o.min_num_partitions = aqe_config.min_partition_num > 0 ? aqe_config.min_partition_num
-                           : (!behavior.has_parallelism_first || aqe_config.parallelism_first)
-                               ? aqe_config.default_parallelism
-                               : 1;
-    o.min_partition_size = behavior.has_min_partition_size ? aqe_config.min_partition_size : 0;
-    o.target_floor_16 = behavior.target_floor_16;
-    const int64_t target = aqe::CoalesceTargetSize(total, o);
+    const int64_t target = aqe::CoalesceTargetSize(
+        total, aqe::CoalesceOptionsFor(aqe_config, aqe::AqeBehaviorFor(config.version())));
     // Co-partitioned reads share their coalesced ranges: widths from the combined bytes.
     std::vector<int64_t> combined;
     bool same_count = true;

@@ -31,8 +31,7 @@ std::vector<std::string> SplitTopLevel(const std::string& text) {
   return parts;
 }
 
-aqe::ShuffleOrigin OriginFromText(const std::string& t) {
-  using aqe::ShuffleOrigin;
+ShuffleOrigin OriginFromText(const std::string& t) {
   if (t == "ENSURE_REQUIREMENTS" || t == "true") return ShuffleOrigin::kEnsureRequirements;
   if (t == "REPARTITION_BY_COL" || t == "REPARTITION") return ShuffleOrigin::kRepartitionByCol;
   if (t == "REPARTITION_BY_NUM" || t == "REPARTITION_WITH_NUM" || t == "false")
@@ -72,7 +71,7 @@ ExchangeInfo ParseExchange(const std::string& s) {
     info.origin_text = parts[1];
     info.origin = OriginFromText(parts[1]);
   } else {
-    info.origin = aqe::ShuffleOrigin::kEnsureRequirements;  // 2.x: no origin, always planner-made
+    info.origin = ShuffleOrigin::kEnsureRequirements;  // 2.x: no origin, always planner-made
   }
   return info;
 }
@@ -90,8 +89,6 @@ bool IsJoinNode(const std::string& node_name) {
 }
 
 JoinInfo ParseJoin(const std::string& full_node_name, const std::string& s) {
-  using aqe::JoinStrategy;
-  using aqe::JoinType;
   const std::string node_name = BaseNodeName(full_node_name);
   JoinInfo info;
   if (node_name == "SortMergeJoin") info.strategy = JoinStrategy::kSortMerge;
@@ -121,8 +118,8 @@ JoinInfo ParseJoin(const std::string& full_node_name, const std::string& s) {
     else if (part == "LeftSemi") info.type = JoinType::kLeftSemi;
     else if (part == "LeftAnti") info.type = JoinType::kLeftAnti;
     else if (part.rfind("ExistenceJoin", 0) == 0) info.type = JoinType::kExistence;
-    else if (part == "BuildRight") info.build_side = aqe::BuildSide::kRight;
-    else if (part == "BuildLeft") info.build_side = aqe::BuildSide::kLeft;
+    else if (part == "BuildRight") info.build_side = BuildSide::kRight;
+    else if (part == "BuildLeft") info.build_side = BuildSide::kLeft;
   }
   if (keys.size() == 2) info.keys = keys[0] + ", " + keys[1];
   if (info.type == JoinType::kUnknown && info.strategy == JoinStrategy::kCartesian)

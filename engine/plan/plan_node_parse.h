@@ -15,7 +15,7 @@
 
 #include <string>
 
-#include "engine/aqe/stage_planning_input.h"
+#include "engine/plan/physical_operators.h"
 
 namespace sparktune::engine::plan {
 
@@ -24,7 +24,7 @@ enum class Partitioning { kHash, kRange, kRoundRobin, kSingle, kUnknown };
 struct ExchangeInfo {
   Partitioning partitioning = Partitioning::kUnknown;
   int num_partitions = -1;
-  aqe::ShuffleOrigin origin = aqe::ShuffleOrigin::kUnknown;
+  ShuffleOrigin origin = ShuffleOrigin::kUnknown;
   std::string origin_text;  // as logged ("ENSURE_REQUIREMENTS", "true", "")
 };
 
@@ -32,9 +32,9 @@ struct ExchangeInfo {
 ExchangeInfo ParseExchange(const std::string& simple_string);
 
 struct JoinInfo {
-  aqe::JoinStrategy strategy = aqe::JoinStrategy::kUnknown;
-  aqe::JoinType type = aqe::JoinType::kUnknown;
-  aqe::BuildSide build_side = aqe::BuildSide::kNone;
+  JoinStrategy strategy = JoinStrategy::kUnknown;
+  JoinType type = JoinType::kUnknown;
+  BuildSide build_side = BuildSide::kNone;
   std::string keys;  // "[a#12], [b#14]": identifies the join across AQE plan updates
   bool skew_join = false;
 };

@@ -4,17 +4,14 @@
 #include <cmath>
 #include <numeric>
 
+#include "data/base/stats.h"
+
 namespace sparktune::engine::plan {
 
 namespace {
 
-int64_t Median(std::vector<int64_t> v) {
-  if (v.empty()) return 1;
-  std::sort(v.begin(), v.end());
-  size_t n = v.size();
-  int64_t m = n % 2 == 0 ? (v[n / 2] + v[n / 2 - 1]) / 2 : v[n / 2];
-  return std::max<int64_t>(m, 1);
-}
+// Spark's median of the sizes (OptimizeSkewedJoin.medianSize), floored at 1.
+int64_t Median(std::vector<int64_t> v) { return std::max<int64_t>(stats::SparkMedian(std::move(v)), 1); }
 
 // Largest-remainder apportionment of `total` units over `weights`, each >= 1 when
 // total >= weights.size().

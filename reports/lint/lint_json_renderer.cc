@@ -1,6 +1,7 @@
 // Versioned JSON output of `sparktune lint` ("schema": "sparktune.lint/1").
 #include <nlohmann/json.hpp>
 
+#include "data/base/text.h"
 #include "reports/lint/lint_renderers.h"
 
 namespace sparktune::reports {
@@ -11,7 +12,7 @@ std::string RenderLintJson(const LintReport& report) {
   j["schema"] = kLintJsonSchema;
   j["tool"] = {{"name", "sparktune"}, {"version", report.tool_version}};
   ordered_json files = ordered_json::array();
-  for (const std::string& f : report.files) files.push_back(ValidUtf8(f));
+  for (const std::string& f : report.files) files.push_back(text::ValidUtf8(f));
   j["files"] = files;
   LintCounts c = CountFindings(report);
   j["summary"] = {{"errors", c.errors},
@@ -26,11 +27,11 @@ std::string RenderLintJson(const LintReport& report) {
     o["rule"] = f.rule_id;
     o["slug"] = f.slug;
     o["severity"] = f.level;
-    o["message"] = ValidUtf8(f.message);
-    o["file"] = ValidUtf8(f.file);
+    o["message"] = text::ValidUtf8(f.message);
+    o["file"] = text::ValidUtf8(f.file);
     o["line"] = f.line;
     o["column"] = f.column;
-    if (!f.key.empty()) o["key"] = ValidUtf8(f.key);
+    if (!f.key.empty()) o["key"] = text::ValidUtf8(f.key);
     o["fingerprint"] = prints[i];
     findings.push_back(std::move(o));
   }

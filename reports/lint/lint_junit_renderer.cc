@@ -4,6 +4,7 @@
 #include <map>
 #include <vector>
 
+#include "data/base/text.h"
 #include "reports/lint/lint_renderers.h"
 
 namespace sparktune::reports {
@@ -14,7 +15,7 @@ namespace {
 // at all (controls other than tab/newline/CR) become U+FFFD.
 std::string Xml(std::string_view s) {
   std::string out;
-  for (char ch : ValidUtf8(s)) {
+  for (char ch : text::ValidUtf8(s)) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
       case '&': out += "&amp;"; break;

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <map>
 
+#include "data/base/text.h"
+
 namespace sparktune::reports {
 
 LintCounts CountFindings(const LintReport& report) {
@@ -29,12 +31,6 @@ uint64_t Fnv1a(uint64_t h, std::string_view s) {
   return h;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 std::vector<std::string> LintFingerprints(const LintReport& report) {
@@ -45,7 +41,7 @@ std::vector<std::string> LintFingerprints(const LintReport& report) {
     h = Fnv1a(h, f.rule_id);
     h = Fnv1a(h, f.file);
     h = Fnv1a(h, f.key);
-    h = Fnv1a(h, Trim(f.snippet));
+    h = Fnv1a(h, text::TrimWhitespace(f.snippet));
     char buf[32];
     std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
     int n = ++seen[buf];
@@ -54,31 +50,8 @@ std::vector<std::string> LintFingerprints(const LintReport& report) {
   return out;
 }
 
-std::string ValidUtf8(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    bool ok = len > 0 && i + len <= s.size();
-    for (size_t k = 1; ok && k < len; ++k) {
-      ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-    }
-    if (ok && len == 2 && c < 0xC2) ok = false;  // overlong
-    if (ok) {
-      out.append(s.substr(i, len));
-      i += len;
-    } else {
-      out.append("\xEF\xBF\xBD");
-      ++i;
-    }
-  }
-  return out;
-}
-
 std::string JsonQuote(std::string_view text) {
-  std::string valid = ValidUtf8(text);
+  std::string valid = text::ValidUtf8(text);
   std::string out;
   out.reserve(valid.size() + 2);
   out.push_back('"');

@@ -58,9 +58,6 @@ LintCounts CountFindings(const LintReport& report);
 // primaryLocationLineHash convention).
 std::vector<std::string> LintFingerprints(const LintReport& report);
 
-// `text` with invalid UTF-8 sequences replaced by U+FFFD.
-std::string ValidUtf8(std::string_view text);
-
 // `text` as a JSON string literal with quotes, escaped as nlohmann::json
 // dumps it (short escapes for \b \f \n \r \t, \u00xx for other controls,
 // UTF-8 kept); invalid UTF-8 is replaced first.

@@ -4,6 +4,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "data/base/text.h"
 #include "reports/lint/lint_renderers.h"
 
 namespace sparktune::reports {
@@ -36,12 +37,12 @@ std::string RenderLintSarif(const LintReport& report) {
     ordered_json rule;
     rule["id"] = r.id;
     rule["name"] = r.slug;
-    rule["shortDescription"] = {{"text", Cap(ValidUtf8(r.short_description), 1024)}};
-    rule["fullDescription"] = {{"text", Cap(ValidUtf8(r.full_description.empty() ? r.short_description
+    rule["shortDescription"] = {{"text", Cap(text::ValidUtf8(r.short_description), 1024)}};
+    rule["fullDescription"] = {{"text", Cap(text::ValidUtf8(r.full_description.empty() ? r.short_description
                                                                                   : r.full_description),
                                             1024)}};
     std::string help = r.help_markdown.empty() ? r.short_description : r.help_markdown;
-    rule["help"] = {{"text", ValidUtf8(help)}, {"markdown", ValidUtf8(help)}};
+    rule["help"] = {{"text", text::ValidUtf8(help)}, {"markdown", text::ValidUtf8(help)}};
     rule["defaultConfiguration"] = {{"level", r.default_level}};
     rule["properties"] = {{"tags", {"spark", "configuration"}},
                           {"precision", "high"},
@@ -58,7 +59,7 @@ std::string RenderLintSarif(const LintReport& report) {
   for (const std::string& f : report.files) {
     if (artifact_index.count(f)) continue;
     artifact_index[f] = static_cast<int>(artifacts.size());
-    artifacts.push_back({{"location", {{"uri", PathToUri(ValidUtf8(f))}}}});
+    artifacts.push_back({{"location", {{"uri", PathToUri(text::ValidUtf8(f))}}}});
   }
 
   // Results are written by hand: with thousands of findings, building them as
@@ -78,7 +79,7 @@ std::string RenderLintSarif(const LintReport& report) {
     r += in + "\"level\": " + JsonQuote(f.level) + ",\n";
     r += in + "\"message\": {\n" + in + "  \"text\": " + JsonQuote(f.message) + "\n" + in + "},\n";
     r += in + "\"locations\": [\n" + in + "  {\n" + in + "    \"physicalLocation\": {\n";
-    r += in + "      \"artifactLocation\": {\n" + in + "        \"uri\": " + JsonQuote(PathToUri(ValidUtf8(f.file)));
+    r += in + "      \"artifactLocation\": {\n" + in + "        \"uri\": " + JsonQuote(PathToUri(text::ValidUtf8(f.file)));
     if (auto it = artifact_index.find(f.file); it != artifact_index.end()) {
       r += ",\n" + in + "        \"index\": " + std::to_string(it->second);
     }

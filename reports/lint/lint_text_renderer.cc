@@ -1,6 +1,7 @@
 // Compiler-style text output of `sparktune lint`.
 #include <cstdio>
 
+#include "data/base/text.h"
 #include "reports/lint/lint_renderers.h"
 
 namespace sparktune::reports {
@@ -10,7 +11,7 @@ namespace {
 // Messages echo values from the linted file; keep them on one line.
 std::string OneLine(std::string_view s) {
   std::string out;
-  for (unsigned char c : ValidUtf8(s)) {
+  for (unsigned char c : text::ValidUtf8(s)) {
     if (c < 0x20 || c == 0x7f) {
       char buf[8];
       std::snprintf(buf, sizeof buf, "\\x%02x", c);

@@ -1,11 +1,11 @@
 #include "reports/nightly/html_escape.h"
 
-#include "reports/lint/lint_report.h"
+#include "data/base/text.h"
 
 namespace sparktune::reports {
 
 std::string HtmlEscape(std::string_view text) {
-  std::string valid = ValidUtf8(text);
+  std::string valid = text::ValidUtf8(text);
   std::string out;
   out.reserve(valid.size() + valid.size() / 8);
   for (char c : valid) {

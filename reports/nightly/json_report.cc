@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "reports/lint/lint_report.h"
+#include "data/base/text.h"
 #include "reports/nightly/report_format.h"
 
 namespace sparktune::reports {
@@ -10,7 +10,7 @@ namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json Str(const std::string& s) { return ValidUtf8(s); }
+ordered_json Str(const std::string& s) { return text::ValidUtf8(s); }
 
 // A number, or null when it is not finite.
 ordered_json Num(double v) { return std::isfinite(v) ? ordered_json(v) : ordered_json(nullptr); }

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <vector>
 
-#include "reports/lint/lint_report.h"
+#include "data/base/text.h"
 #include "reports/nightly/report_format.h"
 
 namespace sparktune::reports {
@@ -22,7 +22,7 @@ size_t LongestBacktickRun(std::string_view s) {
 }
 
 std::string Fenced(std::string_view text, std::string_view info) {
-  std::string valid = ValidUtf8(text);
+  std::string valid = text::ValidUtf8(text);
   std::string fence(std::max<size_t>(3, LongestBacktickRun(valid) + 1), '`');
   if (!valid.empty() && valid.back() != '\n') valid += '\n';
   return fence + std::string(info) + "\n" + valid + fence + "\n";
@@ -43,7 +43,7 @@ std::string MarkdownEscape(std::string_view text) {
   // The characters that can start emphasis, code, links, images, headings
   // closing sequences, strikethrough or end a table cell mid-line.
   static const std::string_view kPunctuation = "\\`*_[]()#!|~";
-  std::string valid = ValidUtf8(text);
+  std::string valid = text::ValidUtf8(text);
   std::string out;
   for (char c : valid) {
     if (c == '<') {
@@ -65,7 +65,7 @@ std::string MarkdownEscape(std::string_view text) {
 }
 
 std::string MarkdownCode(std::string_view text) {
-  std::string valid = ValidUtf8(text);
+  std::string valid = text::ValidUtf8(text);
   std::string body;
   for (char c : valid) {
     if (c == '\n' || c == '\r' || c == '\t') {

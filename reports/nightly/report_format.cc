@@ -9,43 +9,11 @@ namespace {
 
 constexpr const char* kNotAvailable = "n/a";
 
-// `value` with 3 significant digits at most and thousands separators.
-std::string Significant(double value) {
-  double a = std::fabs(value);
-  int decimals = a >= 100 ? 0 : (a >= 1 ? 1 : 2);
-  if (a == 0) decimals = 0;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, a);
-  std::string digits = buf;
-  size_t dot = digits.find('.');
-  std::string whole = digits.substr(0, dot);
-  std::string frac = dot == std::string::npos ? "" : digits.substr(dot);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
-  bool negative = value < 0 && (grouped + frac).find_first_not_of("0.,") != std::string::npos;
-  return (negative ? "−" : "") + grouped + frac;
-}
-
-// Picks the largest unit whose size does not exceed |value|.
-std::string Scaled(double value, double base, const char* const* units, int count) {
-  if (!std::isfinite(value)) return kNotAvailable;
-  double v = value;
-  int u = 0;
-  while (u + 1 < count && std::fabs(v) >= base * 0.9995) {
-    v /= base;
-    ++u;
-  }
-  return Significant(v) + " " + units[u];
-}
-
 }  // namespace
 
 std::string FormatNumber(double value) {
   if (!std::isfinite(value)) return kNotAvailable;
-  std::string s = Significant(value);
+  std::string s = units::FormatSignificant(value);
   if (s.find('.') != std::string::npos) {
     while (s.back() == '0') s.pop_back();
     if (s.back() == '.') s.pop_back();
@@ -53,39 +21,12 @@ std::string FormatNumber(double value) {
   return s;
 }
 
-std::string FormatMbSeconds(double mb_seconds) {
-  static const char* const kUnits[] = {"MB·h", "GB·h", "TB·h", "PB·h"};
-  return Scaled(mb_seconds / 3600.0, 1024.0, kUnits, 4);
-}
-
 std::string FormatCoreSeconds(double core_seconds) {
   if (!std::isfinite(core_seconds)) return kNotAvailable;
-  return Significant(core_seconds / 3600.0) + " core-h";
+  return units::FormatSignificant(core_seconds / 3600.0) + " core-h";
 }
 
-std::string FormatBytes(double bytes) {
-  static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-  return Scaled(bytes, 1024.0, kUnits, 6);
-}
-
-std::string FormatDurationMs(double ms) {
-  if (!std::isfinite(ms)) return kNotAvailable;
-  std::string sign = ms < 0 ? "−" : "";
-  double a = std::fabs(ms);
-  char buf[64];
-  if (a < 1000) {
-    std::snprintf(buf, sizeof buf, "%.0f ms", a);
-  } else if (a < 60'000) {
-    std::snprintf(buf, sizeof buf, a < 10'000 ? "%.1f s" : "%.0f s", a / 1000);
-  } else if (a < 3'600'000) {
-    long long s = std::llround(a / 1000);
-    std::snprintf(buf, sizeof buf, "%lld min %02lld s", s / 60, s % 60);
-  } else {
-    long long m = std::llround(a / 60'000);
-    std::snprintf(buf, sizeof buf, "%lld h %02lld min", m / 60, m % 60);
-  }
-  return sign + buf;
-}
+std::string FormatBytes(double bytes) { return units::FormatBytes(bytes, units::kSignificantBytes); }
 
 std::string FormatPercent(double percent, bool with_sign) {
   if (!std::isfinite(percent)) return kNotAvailable;
@@ -106,12 +47,7 @@ std::string FormatMoney(double amount, const std::string& currency) {
   std::string digits = buf;
   while (digits.size() > 4 && digits.back() == '0' && digits[digits.size() - 3] != '.') digits.pop_back();
   size_t dot = digits.find('.');
-  std::string whole = digits.substr(0, dot);
-  std::string grouped;
-  for (size_t i = 0; i < whole.size(); ++i) {
-    if (i > 0 && (whole.size() - i) % 3 == 0) grouped += ',';
-    grouped += whole[i];
-  }
+  std::string grouped = units::GroupThousands(digits.substr(0, dot));
   std::string number = (amount < 0 ? "−" : "") + grouped + digits.substr(dot);
   if (currency == "USD") return (amount < 0 ? "−$" : "$") + grouped + digits.substr(dot);
   if (currency == "EUR") return number + " €";
@@ -119,12 +55,7 @@ std::string FormatMoney(double amount, const std::string& currency) {
 }
 
 std::string FormatCount(int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string grouped;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += ',';
-    grouped += digits[i];
-  }
+  std::string grouped = units::GroupThousands(std::to_string(n < 0 ? -n : n));
   return (n < 0 ? "−" : "") + grouped;
 }
 

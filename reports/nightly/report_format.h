@@ -20,16 +20,19 @@
 #include <functional>
 #include <string>
 
+#include "data/base/unit_format.h"
+#include "data/base/units.h"
 #include "reports/nightly/nightly_report.h"
 
 namespace sparktune::reports {
 
-// MB-seconds in one GB·h (1024 MB for 3600 s).
-inline constexpr double kMbSecondsPerGbHour = 1024.0 * 3600.0;
+// The unit formatters are the project's (data/base/unit_format.h).
+using units::FormatDurationMs;
+using units::FormatMbSeconds;
+using units::kMbSecondsPerGbHour;
 
-std::string FormatMbSeconds(double mb_seconds);
 std::string FormatCoreSeconds(double core_seconds);
-std::string FormatDurationMs(double ms);
+// Bytes in the report style (units::kSignificantBytes): "1,023 MiB", "1.46 GiB".
 std::string FormatBytes(double bytes);
 std::string FormatPercent(double percent, bool with_sign = false);
 std::string FormatMoney(double amount, const std::string& currency);

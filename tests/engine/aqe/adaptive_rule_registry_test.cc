@@ -4,8 +4,8 @@
 
 #include <gtest/gtest.h>
 
-#include "engine/aqe/aqe_config.h"
-#include "engine/aqe/aqe_version_table.h"
+#include "engine/aqe_settings/aqe_config.h"
+#include "engine/aqe_settings/aqe_version_table.h"
 
 namespace sparktune::engine::aqe {
 namespace {

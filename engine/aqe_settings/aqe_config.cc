@@ -1,8 +1,9 @@
-#include "engine/aqe/aqe_config.h"
+#include "engine/aqe_settings/aqe_config.h"
 
 #include <algorithm>
 #include <string>
 
+#include "data/base/units.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::engine::aqe {
@@ -12,12 +13,6 @@ namespace keys = config::keys;
 namespace {
 
 std::string K(std::string_view key) { return std::string(key); }
-
-// Internal SQLConf entries (declared in the config catalog; the fallbacks below are
-// the same Spark defaults).
-constexpr const char* kNonEmptyPartitionRatio = "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin";
-constexpr const char* kRebalanceSmallFactor = "spark.sql.adaptive.rebalancePartitionsSmallPartitionFactor";
-constexpr const char* kShuffledHashJoinFactor = "spark.sql.shuffledHashJoinFactor";
 
 // A broadcast threshold: "-1" (or any negative) disables broadcasting.
 int64_t Threshold(const EffectiveConfig& c, std::string_view key) {
@@ -38,10 +33,10 @@ AqeConfig ResolveAqeConfig(const EffectiveConfig& c, int default_parallelism) {
     a.advisory_partition_size = c.GetBytes(K(keys::kAdaptiveAdvisoryPartitionSize));
   else
     a.advisory_partition_size = c.GetBytes(K(keys::kAdaptiveTargetPostShuffleInputSize));
-  if (a.advisory_partition_size <= 0) a.advisory_partition_size = 64LL << 20;
+  if (a.advisory_partition_size <= 0) a.advisory_partition_size = 64 * units::kMib;
   a.parallelism_first = c.GetBool(K(keys::kAdaptiveParallelismFirst), true);
   a.min_partition_size = c.GetBytes(K(keys::kAdaptiveMinPartitionSize));
-  if (a.min_partition_size <= 0) a.min_partition_size = 1LL << 20;
+  if (a.min_partition_size <= 0) a.min_partition_size = units::kMib;
   a.min_partition_num = static_cast<int>(c.GetInt(K(keys::kAdaptiveMinPartitionNum), -1));
   if (a.min_partition_num < 0)
     a.min_partition_num = static_cast<int>(c.GetInt(K(keys::kAdaptiveMinNumPostShufflePartitions), -1));
@@ -54,11 +49,11 @@ AqeConfig ResolveAqeConfig(const EffectiveConfig& c, int default_parallelism) {
   a.skew_join_enabled = c.GetBool(K(keys::kAdaptiveSkewJoinEnabled), true);
   a.skewed_partition_factor = c.GetDouble(K(keys::kAdaptiveSkewedPartitionFactor), 5.0);
   a.skewed_partition_threshold = c.GetBytes(K(keys::kAdaptiveSkewedPartitionThreshold));
-  if (a.skewed_partition_threshold <= 0) a.skewed_partition_threshold = 256LL << 20;
+  if (a.skewed_partition_threshold <= 0) a.skewed_partition_threshold = 256 * units::kMib;
   a.force_optimize_skewed_join = c.GetBool(K(keys::kAdaptiveForceOptimizeSkewedJoin), false);
   a.optimize_skews_in_rebalance = c.GetBool(K(keys::kAdaptiveOptimizeSkewsInRebalance), true);
-  a.rebalance_small_partition_factor = c.GetDouble(kRebalanceSmallFactor, 0.2);
-  a.non_empty_partition_ratio_for_broadcast_join = c.GetDouble(kNonEmptyPartitionRatio, 0.2);
+  a.rebalance_small_partition_factor = c.GetDouble(K(keys::kAdaptiveRebalanceSmallPartitionFactor), 0.2);
+  a.non_empty_partition_ratio_for_broadcast_join = c.GetDouble(K(keys::kAdaptiveNonEmptyPartitionRatioForBroadcastJoin), 0.2);
   a.auto_broadcast_join_threshold = Threshold(c, keys::kAutoBroadcastJoinThreshold);
   a.adaptive_auto_broadcast_join_threshold =
       c.IsSet(K(keys::kAdaptiveAutoBroadcastJoinThreshold)) && c.version().AtLeast(3, 2)
@@ -67,7 +62,7 @@ AqeConfig ResolveAqeConfig(const EffectiveConfig& c, int default_parallelism) {
   a.max_shuffled_hash_join_local_map_threshold =
       c.GetBytes(K(keys::kAdaptiveMaxShuffledHashJoinLocalMapThreshold));
   a.prefer_sort_merge_join = c.GetBool(K(keys::kPreferSortMergeJoin), true);
-  a.shuffled_hash_join_factor = c.GetDouble(kShuffledHashJoinFactor, 3.0);
+  a.shuffled_hash_join_factor = c.GetDouble(K(keys::kShuffledHashJoinFactor), 3.0);
   return a;
 }
 

@@ -1,4 +1,4 @@
-#include "engine/aqe/aqe_version_table.h"
+#include "engine/aqe_settings/aqe_version_table.h"
 
 namespace sparktune::engine::aqe {
 
