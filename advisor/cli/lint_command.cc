@@ -105,8 +105,6 @@ bool FileExists(const std::string& path) {
   return ::stat(path.c_str(), &st) == 0;
 }
 
-}  // namespace
-
 // A finding of `path` (indexed by `index`) as the lint report shows it.
 reports::LintFinding ReportFinding(const rules::Finding& f, const std::string& path,
                                    const jobconfig::LineIndex& index) {

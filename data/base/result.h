@@ -50,4 +50,4 @@ class Result {
   auto SPARKTUNE_CONCAT(_res_, __LINE__) = (expr);                          \
   if (!SPARKTUNE_CONCAT(_res_, __LINE__).ok())                              \
     return SPARKTUNE_CONCAT(_res_, __LINE__).status();                      \
-  lhs = std::move(SPARKTUNE_CONCAT(_res_, __LINE__)).value()
+  lhs = std::move(SPARKTUNE_CONCAT(_res_, __LINE__)).value()  // NOLINT(bugprone-macro-parentheses)

@@ -20,8 +20,8 @@ struct SparkVersion {
   bool known() const { return major > 0; }
   // Compares numerically on (major, minor, patch).
   std::strong_ordering operator<=>(const SparkVersion& other) const {
-    if (auto c = major <=> other.major; c != 0) return c;
-    if (auto c = minor <=> other.minor; c != 0) return c;
+    if (auto c = major <=> other.major; std::is_neq(c)) return c;
+    if (auto c = minor <=> other.minor; std::is_neq(c)) return c;
     return patch <=> other.patch;
   }
   bool operator==(const SparkVersion& other) const {
