@@ -21,23 +21,14 @@
 
 #include "data/model/application.h"
 #include "engine/plan/engine_plan.h"
+#include "reports/optimize/plan_advice.h"
 #include "simulator/result/sim_result.h"
 #include "simulator/workload/app_simulator.h"
 
 namespace sparktune::advice {
 
-struct Advice {
-  std::string id;      // the advisor's id
-  std::string title;   // one line
-  std::string action;  // what to change
-  std::vector<std::string> evidence;
-  std::vector<int> stage_ids;
-  // Config that implements it (when a config change does), simulated to price it.
-  std::map<std::string, std::string> config;
-  std::optional<double> mb_seconds_pct;  // predicted change, percent (negative = saving)
-  std::optional<double> duration_pct;
-  std::string priced;  // how the saving was priced, or why it was not
-};
+// The advice itself is plain data the renderers read (reports/optimize/plan_advice.h).
+using Advice = reports::PlanAdvice;
 
 struct AdviceContext {
   const model::Application& app;

@@ -174,7 +174,9 @@ int RunOptimize(const std::vector<std::string>& args) {
   in.advice = &advice;
   int code = result->found_feasible ? kExitOk : kExitFindings;
   if (format == "json") {
-    std::cout << recommend::OptimizeJson(in).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << reports::OptimizeJson(recommend::BuildOptimizeReport(in))
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else if (format == "submit") {
     if (result->best_is_baseline) std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
     else std::cout << recommend::SubmitArgs(result->best.overrides) << "\n";
@@ -185,7 +187,7 @@ int RunOptimize(const std::vector<std::string>& args) {
                                                "sparktune optimize for " + loaded->app.name + " (" +
                                                    loaded->app.app_id + ")");
   } else {
-    std::cout << recommend::OptimizeText(in);
+    std::cout << reports::OptimizeText(recommend::BuildOptimizeReport(in));
   }
   return code;
 }

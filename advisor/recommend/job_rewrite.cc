@@ -70,15 +70,6 @@ std::string SubmitArgs(const std::map<std::string, std::string>& config) {
 std::string PropertiesKey(std::string_view key) { return PropertiesEscape(key, true); }
 std::string PropertiesValue(std::string_view value) { return PropertiesEscape(value, false); }
 
-std::string OneLine(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    out += (u < 0x20 || u == 0x7f) ? '?' : c;
-  }
-  return out;
-}
-
 std::string DefaultsFragment(const std::map<std::string, std::string>& config, std::string_view comment) {
   std::string out;
   if (!comment.empty()) out += "# " + OneLine(comment) + "\n";

@@ -17,6 +17,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/base/text.h"
+
 namespace sparktune::recommend {
 
 // `s` as one word for sh/bash: unchanged when it is made only of safe
@@ -37,6 +39,6 @@ std::string DefaultsFragment(const std::map<std::string, std::string>& config, s
 nlohmann::ordered_json ConfigJson(const std::map<std::string, std::string>& config);
 
 // One line of printable text: control characters (newline, ESC, ...) become '?'.
-std::string OneLine(std::string_view s);
+using text::OneLine;
 
 }  // namespace sparktune::recommend

@@ -1,220 +1,73 @@
 #include "advisor/recommend/optimize_report.h"
 
-#include <cmath>
-#include <cstdio>
-
 #include "advisor/recommend/job_rewrite.h"
 
 namespace sparktune::recommend {
-
-using nlohmann::ordered_json;
-
 namespace {
 
-ordered_json StageJson(const search::StageDelta& s) {
-  return ordered_json{{"stageId", s.stage_id},
-                      {"name", s.name},
-                      {"baselineTasks", s.base_tasks},
-                      {"tasks", s.new_tasks},
-                      {"baselineTimeMs", s.base_ms},
-                      {"timeMs", s.new_ms},
-                      {"baselineTaskTimeMs", s.base_task_ms},
-                      {"taskTimeMs", s.new_task_ms},
-                      {"baselineSpillBytes", s.base_spill_bytes},
-                      {"spillBytes", s.new_spill_bytes},
-                      {"why", s.why}};
-}
-
-ordered_json RunJson(const search::Evaluation& e) {
-  const auto& r = e.result;
-  return ordered_json{{"durationMs", r.duration_ms},     {"durationMsLow", r.duration_ms_low},
-                      {"durationMsHigh", r.duration_ms_high}, {"mbSeconds", r.mb_seconds},
-                      {"mbSecondsLow", r.mb_seconds_low}, {"mbSecondsHigh", r.mb_seconds_high},
-                      {"coreSeconds", r.core_seconds},   {"spillBytes", r.spill_bytes},
-                      {"outOfMemoryRisk", r.oom_risk},   {"objective", e.objective.value}};
-}
-
-ordered_json ChangeJson(const search::Change& c) {
-  return ordered_json{{"value", c.pct}, {"low", c.pct_low}, {"high", c.pct_high}};
-}
-
-std::string Num(double x, const char* fmt = "%.0f") {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, fmt, x);
-  return buf;
-}
-
-std::string Pct(double x) { return Num(x, "%+.1f%%"); }
-
-std::string Mib(double bytes) { return Num(bytes / (1024.0 * 1024.0), "%.0f MiB"); }
-
-std::string ConfigLine(const std::map<std::string, std::string>& c) {
-  if (c.empty()) return "(the log's config)";
-  std::string s;
-  for (const auto& [k, v] : c) s += (s.empty() ? "" : ", ") + k + "=" + OneLine(v);
-  return s;
+reports::OptimizeRun RunOf(const search::Evaluation& e) {
+  const simulator::SimResult& r = e.result;
+  return {.duration_ms = r.duration_ms,
+          .duration_ms_low = r.duration_ms_low,
+          .duration_ms_high = r.duration_ms_high,
+          .mb_seconds = r.mb_seconds,
+          .mb_seconds_low = r.mb_seconds_low,
+          .mb_seconds_high = r.mb_seconds_high,
+          .core_seconds = r.core_seconds,
+          .spill_bytes = r.spill_bytes,
+          .oom_risk = r.oom_risk,
+          .objective = e.objective.value};
 }
 
 }  // namespace
 
-ordered_json OptimizeJson(const OptimizeReportInput& in) {
+reports::OptimizeReport BuildOptimizeReport(const OptimizeReportInput& in) {
   const search::OptimizeResult& r = *in.result;
   const search::OptimizeOptions& o = *in.options;
-  ordered_json j;
-  j["schema"] = "sparktune.optimize/1";
-  j["path"] = in.path;
-  j["appId"] = in.app_id;
-  j["appName"] = in.app_name;
-  j["objective"] = search::ObjectiveName(r.objective);
   const search::ClusterLimits& l = r.limits;
-  ordered_json limits{{"coresPerNode", l.cores_per_node}, {"largestContainerMib", l.largest_container_mib},
-                      {"memoryStepsMib", l.memory_steps_mib}, {"maxExecutors", l.max_executors},
-                      {"source", l.source}};
-  j["constraints"] = {{"maxSlowdownPct", o.max_slowdown_pct < 0 ? ordered_json(nullptr) : ordered_json(o.max_slowdown_pct)},
-                      {"noOutOfMemoryRisk", true},
-                      {"cluster", limits}};
-  if (r.objective == search::ObjectiveKind::kCost)
-    j["prices"] = {{"perGbHour", o.prices.per_gb_hour}, {"perCoreHour", o.prices.per_core_hour}};
-  j["observed"] = {{"durationMs", r.observed.duration_ms}, {"mbSeconds", r.observed.mb_seconds},
-                   {"coreSeconds", r.observed.core_seconds}};
-  j["baseline"] = RunJson(r.baseline);
-  ordered_json best = RunJson(r.best);
-  best["config"] = ConfigJson(r.best.overrides);
-  best["isObservedConfig"] = r.best_is_baseline;
-  best["feasible"] = r.found_feasible;
-  best["slowdownPct"] = r.best.slowdown_pct;
-  best["violations"] = r.best.violations;
-  if (r.best_candidate >= 0) best["candidateIndex"] = r.best_candidate;
-  j["best"] = std::move(best);
-  j["savings"] = {{"mbSecondsPct", ChangeJson(r.mb_seconds)},
-                  {"durationPct", ChangeJson(r.duration)},
-                  {"costPct", ChangeJson(r.cost)},
-                  {"observedMbSecondsSaved", r.observed_mb_seconds_saved}};
-  ordered_json changes = ordered_json::array();
-  for (const auto& c : r.changes) {
-    ordered_json stages = ordered_json::array();
-    for (const auto& s : c.stages) stages.push_back(StageJson(s));
-    changes.push_back({{"key", c.key}, {"from", c.from}, {"to", c.to},
-                       {"objectivePctAlone", c.objective_pct_alone}, {"durationPctAlone", c.duration_pct_alone},
-                       {"stages", std::move(stages)}});
-  }
-  j["changes"] = std::move(changes);
-  ordered_json drivers = ordered_json::array();
-  for (const auto& s : r.drivers) drivers.push_back(StageJson(s));
-  j["drivers"] = std::move(drivers);
-  ordered_json pareto = ordered_json::array();
-  for (const auto& p : r.pareto) {
-    pareto.push_back({{"config", ConfigJson(p.overrides)}, {"durationMs", p.duration_ms}, {"mbSeconds", p.mb_seconds},
-                      {"slowdownPct", p.slowdown_pct}, {"withinSlowdown", p.within_slowdown}, {"chosen", p.chosen}});
-  }
-  j["pareto"] = std::move(pareto);
-  j["rewrite"] = {{"submit", SubmitArgs(r.best.overrides)},
-                  {"defaults", DefaultsFragment(r.best.overrides, "")}};
-  ordered_json adv = ordered_json::array();
-  if (in.advice) {
-    for (const auto& a : *in.advice) {
-      ordered_json x{{"id", a.id}, {"title", a.title}, {"action", a.action}, {"evidence", a.evidence},
-                     {"stageIds", a.stage_ids}, {"config", ConfigJson(a.config)}};
-      x["mbSecondsPct"] = a.mb_seconds_pct ? ordered_json(*a.mb_seconds_pct) : ordered_json(nullptr);
-      x["durationPct"] = a.duration_pct ? ordered_json(*a.duration_pct) : ordered_json(nullptr);
-      x["priced"] = a.priced;
-      adv.push_back(std::move(x));
-    }
-  }
-  j["advice"] = std::move(adv);
-  j["search"] = {{"strategy", r.strategy}, {"dimensions", r.dimensions}, {"spaceSize", r.space_size},
-                 {"simulations", r.simulations}, {"cacheHits", r.cache_hits}, {"wallMs", r.wall_ms}};
-  j["notes"] = r.notes;
-  return j;
-}
-
-std::string OptimizeText(const OptimizeReportInput& in) {
-  const search::OptimizeResult& r = *in.result;
-  const search::OptimizeOptions& o = *in.options;
-  std::string out;
-  auto line = [&](const std::string& s) { out += s + "\n"; };
-  line(OneLine(in.path) + "  (" + OneLine(in.app_id) + ", " + OneLine(in.app_name) + ")");
-  line("objective " + std::string(search::ObjectiveName(r.objective)) + ", max slowdown " +
-       (o.max_slowdown_pct < 0 ? std::string("none") : Num(o.max_slowdown_pct) + "%") + ", no OOM risk" +
-       (r.best_candidate >= 0 || r.strategy == "candidates" ? ", choosing among candidates" : ""));
-  char buf[256];
-  std::snprintf(buf, sizeof buf, "  %-14s %14s %14s %14s  %s", "", "observed", "baseline", "best", "best interval");
-  line(buf);
-  std::snprintf(buf, sizeof buf, "  %-14s %14.0f %14.0f %14.0f  %.0f..%.0f", "duration ms", r.observed.duration_ms,
-                r.baseline.result.duration_ms, r.best.result.duration_ms, r.best.result.duration_ms_low,
-                r.best.result.duration_ms_high);
-  line(buf);
-  std::snprintf(buf, sizeof buf, "  %-14s %14.0f %14.0f %14.0f  %.0f..%.0f", "MB-seconds", r.observed.mb_seconds,
-                r.baseline.result.mb_seconds, r.best.result.mb_seconds, r.best.result.mb_seconds_low,
-                r.best.result.mb_seconds_high);
-  line(buf);
-  line("  (baseline: the log's own config replayed by the simulator; changes are predicted against it)");
-  if (r.best_is_baseline) {
-    line("best: keep the log's config (no change is predicted to pay at least " + Num(o.min_gain_pct, "%.1f") +
-         "% within the constraints)");
-  } else {
-    line("best: " + ConfigLine(r.best.overrides));
-    line("  MB-seconds " + Pct(r.mb_seconds.pct) + " (" + Pct(r.mb_seconds.pct_low) + " .. " +
-         Pct(r.mb_seconds.pct_high) + "), duration " + Pct(r.duration.pct) + " (" + Pct(r.duration.pct_low) +
-         " .. " + Pct(r.duration.pct_high) + "), cost " + Pct(r.cost.pct));
-    line("  on the observed run: about " + Num(r.observed_mb_seconds_saved) + " MB-seconds saved");
-    if (!r.found_feasible) line("  NOT FEASIBLE: " + (r.best.violations.empty() ? "" : r.best.violations.front()));
-  }
-  if (!r.changes.empty()) {
-    line("changes (each alone; stages that drive it):");
-    for (const auto& c : r.changes) {
-      line("  " + c.key + ": " + (c.from.empty() ? "(unset)" : OneLine(c.from)) + " -> " + OneLine(c.to) + "  " +
-           std::string(search::ObjectiveName(r.objective)) + " " + Pct(c.objective_pct_alone) + ", duration " +
-           Pct(c.duration_pct_alone));
-      if (c.stages.empty()) line("    no stage changes: the effect is the containers' size and lifetimes");
-      for (const auto& s : c.stages) {
-        line("    stage " + std::to_string(s.stage_id) + ": tasks " + std::to_string(s.base_tasks) + " -> " +
-             std::to_string(s.new_tasks) + ", task time " + Num(s.base_task_ms) + " -> " + Num(s.new_task_ms) +
-             " ms, spill " + Mib(s.base_spill_bytes) + " -> " + Mib(s.new_spill_bytes) +
-             (s.why.empty() ? "" : "; " + OneLine(s.why)));
-      }
-    }
-  }
-  if (r.pareto.size() > 1) {
-    line("Pareto front (runtime vs MB-seconds, configs without OOM risk within cluster limits):");
-    size_t shown = 0;
-    for (const auto& p : r.pareto) {
-      if (shown++ >= 8) {
-        line("  ... " + std::to_string(r.pareto.size() - 8) + " more (--json lists all)");
-        break;
-      }
-      std::snprintf(buf, sizeof buf, "  %s %10.0f ms %14.0f MB-s  %+6.1f%%%s  ", p.chosen ? "*" : " ", p.duration_ms,
-                    p.mb_seconds, p.slowdown_pct, p.within_slowdown ? "" : " (over slowdown)");
-      line(buf + ConfigLine(p.overrides));
-    }
-  }
-  if (!r.best_is_baseline) {
-    line("rewrite (spark-submit):");
-    line("  " + SubmitArgs(r.best.overrides));
-    line("rewrite (spark-defaults.conf):");
-    std::string frag = DefaultsFragment(r.best.overrides, "");
-    size_t pos = 0;
-    while (pos < frag.size()) {
-      size_t nl = frag.find('\n', pos);
-      line("  " + frag.substr(pos, nl - pos));
-      pos = nl == std::string::npos ? frag.size() : nl + 1;
-    }
-  }
-  if (in.advice && !in.advice->empty()) {
-    line("plan advice:");
-    for (const auto& a : *in.advice) {
-      std::string saving = a.mb_seconds_pct ? " [MB-seconds " + Pct(*a.mb_seconds_pct) + ", duration " +
-                                                  Pct(a.duration_pct.value_or(0)) + "]"
-                                            : " [not priced]";
-      line("  " + a.id + ": " + OneLine(a.title) + saving);
-      for (const auto& e : a.evidence) line("    evidence: " + OneLine(e));
-      line("    do: " + OneLine(a.action));
-      if (!a.priced.empty()) line("    priced: " + OneLine(a.priced));
-    }
-  }
-  line("search: " + r.strategy + ", " + std::to_string(r.simulations) + " simulations (" +
-       std::to_string(r.cache_hits) + " cache hits), " + Num(r.wall_ms) + " ms");
-  for (const auto& n : r.notes) line("note: " + OneLine(n));
+  reports::OptimizeReport out;
+  out.path = in.path;
+  out.app_id = in.app_id;
+  out.app_name = in.app_name;
+  out.objective = search::ObjectiveName(r.objective);
+  out.priced = r.objective == search::ObjectiveKind::kCost;
+  out.per_gb_hour = o.prices.per_gb_hour;
+  out.per_core_hour = o.prices.per_core_hour;
+  out.max_slowdown_pct = o.max_slowdown_pct;
+  out.min_gain_pct = o.min_gain_pct;
+  out.limits = {.cores_per_node = l.cores_per_node,
+                .largest_container_mib = l.largest_container_mib,
+                .memory_steps_mib = l.memory_steps_mib,
+                .max_executors = l.max_executors,
+                .source = l.source};
+  out.observed_duration_ms = r.observed.duration_ms;
+  out.observed_mb_seconds = r.observed.mb_seconds;
+  out.observed_core_seconds = r.observed.core_seconds;
+  out.baseline = RunOf(r.baseline);
+  out.best = RunOf(r.best);
+  out.best_config = r.best.overrides;
+  out.best_is_baseline = r.best_is_baseline;
+  out.found_feasible = r.found_feasible;
+  out.best_slowdown_pct = r.best.slowdown_pct;
+  out.best_violations = r.best.violations;
+  out.best_candidate = r.best_candidate;
+  out.mb_seconds = r.mb_seconds;
+  out.duration = r.duration;
+  out.cost = r.cost;
+  out.observed_mb_seconds_saved = r.observed_mb_seconds_saved;
+  out.changes = r.changes;
+  out.drivers = r.drivers;
+  out.pareto = r.pareto;
+  out.submit_args = SubmitArgs(r.best.overrides);
+  out.defaults_fragment = DefaultsFragment(r.best.overrides, "");
+  if (in.advice != nullptr) out.advice = *in.advice;
+  out.strategy = r.strategy;
+  out.dimensions = r.dimensions;
+  out.space_size = r.space_size;
+  out.simulations = r.simulations;
+  out.cache_hits = r.cache_hits;
+  out.wall_ms = r.wall_ms;
+  out.notes = r.notes;
   return out;
 }
 

@@ -1,17 +1,16 @@
-// OptimizeReport: the output of `sparktune optimize` for one log, as JSON
-// ("schema": "sparktune.optimize/1") and as a human table (best vs observed,
-// savings with intervals, the changes and the stages that drive them, the
-// Pareto front, the rewrite, plan-level advice). Strings from the log (app
-// name, stage names) are reduced to one printable line in text output.
+// The `sparktune optimize` output for one log: the search's answer, its
+// options and the plan-level advice gathered as plain values
+// (reports::OptimizeReport) for the renderer in
+// reports/optimize/optimize_report.h, with the rewrite already spelled out
+// (job_rewrite.h).
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "advisor/advice/advice.h"
 #include "advisor/search/optimizer.h"
+#include "reports/optimize/optimize_report.h"
 
 namespace sparktune::recommend {
 
@@ -24,7 +23,6 @@ struct OptimizeReportInput {
   const std::vector<advice::Advice>* advice = nullptr;  // may be null
 };
 
-nlohmann::ordered_json OptimizeJson(const OptimizeReportInput& in);
-std::string OptimizeText(const OptimizeReportInput& in);
+reports::OptimizeReport BuildOptimizeReport(const OptimizeReportInput& in);
 
 }  // namespace sparktune::recommend

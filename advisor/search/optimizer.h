@@ -39,6 +39,7 @@
 #include "advisor/search/objective.h"
 #include "data/base/result.h"
 #include "engine/cost/observed_times.h"
+#include "reports/optimize/optimize_report.h"
 #include "simulator/workload/app_simulator.h"
 
 namespace sparktune::search {
@@ -70,37 +71,12 @@ struct OptimizeOptions {
   bool explain = true;
 };
 
-struct StageDelta {
-  int stage_id = 0;
-  std::string name;
-  int base_tasks = 0, new_tasks = 0;
-  double base_ms = 0, new_ms = 0;            // stage span (first task start to completion)
-  double base_task_ms = 0, new_task_ms = 0;  // summed task time
-  double base_spill_bytes = 0, new_spill_bytes = 0;
-  std::string why;                           // the simulator's reason, if any
-};
-
-struct ChangeEffect {
-  std::string key;
-  std::string from;   // value in force in the log ("" = unset)
-  std::string to;
-  double objective_pct_alone = 0;  // objective change with only this key changed, percent
-  double duration_pct_alone = 0;
-  std::vector<StageDelta> stages;  // stages that drive it, largest first
-};
-
-struct ParetoPoint {
-  ConfigMap overrides;
-  double duration_ms = 0;
-  double mb_seconds = 0;
-  double slowdown_pct = 0;
-  bool within_slowdown = true;
-  bool chosen = false;
-};
-
-struct Change {  // percent change best vs baseline, negative = saving
-  double pct = 0, pct_low = 0, pct_high = 0;
-};
+// The per-stage, per-change and Pareto records are plain data the optimize
+// output renders (reports/optimize/optimize_report.h).
+using reports::ChangeEffect;
+using reports::ParetoPoint;
+using reports::StageDelta;
+using Change = reports::PercentChange;  // percent change best vs baseline, negative = saving
 
 struct OptimizeResult {
   ObjectiveKind objective = ObjectiveKind::kMbSeconds;

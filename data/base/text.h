@@ -22,6 +22,10 @@ std::string_view TrimWhitespace(std::string_view s);
 // `s` with ASCII letters lower-cased.
 std::string AsciiLower(std::string_view s);
 
+// One line of printable text: control characters (newline, ESC, ...) become
+// '?'; for terminal output of untrusted strings.
+std::string OneLine(std::string_view s);
+
 // `text` with invalid UTF-8 sequences replaced by U+FFFD.
 std::string ValidUtf8(std::string_view text);
 

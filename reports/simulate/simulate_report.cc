@@ -85,13 +85,14 @@ std::string SimulateText(const SimulateReport& r) {
   Appendf(&out, "  duration     %12.0f ms   (%.0f..%.0f)\n", r.duration_ms, r.duration_ms_low,
           r.duration_ms_high);
   Appendf(&out, "  MB-seconds   %12.4g      core-seconds %.4g\n", r.mb_seconds, r.core_seconds);
-  Appendf(&out,
-          "  executors    %d x %d cores, %lld MiB containers; %lld tasks; spill %.3g GB; GC %.0f s%s\n",
-          r.executors, r.cores_per_executor,
-          static_cast<long long>(
-              r.executor_lifetimes.empty() ? 0 : r.executor_lifetimes.front().container_mib),
-          static_cast<long long>(r.total_tasks), r.spill_bytes / 1e9, r.gc_ms / 1000,
-          r.oom_risk ? "; OUT-OF-MEMORY RISK" : "");
+  Appendf(
+      &out,
+      "  executors    %d x %d cores, %lld MiB containers; %lld tasks; spill %.3g GB; GC %.0f s%s\n",
+      r.executors, r.cores_per_executor,
+      static_cast<long long>(
+          r.executor_lifetimes.empty() ? 0 : r.executor_lifetimes.front().container_mib),
+      static_cast<long long>(r.total_tasks), r.spill_bytes / 1e9, r.gc_ms / 1000,
+      r.oom_risk ? "; OUT-OF-MEMORY RISK" : "");
   for (const auto& n : r.notes) Appendf(&out, "  note: %s\n", n.c_str());
   Appendf(&out, "  %-5s %-40s %8s %10s %10s %10s  %s\n", "stage", "name", "tasks", "time ms",
           "max task", "spill GB", "join / why");
