@@ -66,8 +66,8 @@ int main(int argc, char** argv) {
               std::thread::hardware_concurrency());
   double load[3] = {0, 0, 0};
   if (getloadavg(load, 3) == 3) std::printf("%.2f\n", load[0]);
-  std::printf("%6s %6s %10s %10s %9s %9s %10s\n", "jobs", "logs", "MB", "median s", "logs/s", "MB/s",
-              "vs jobs=1");
+  std::printf("%6s %6s %10s %10s %9s %9s %10s\n", "jobs", "logs", "MB", "median s", "logs/s",
+              "MB/s", "vs jobs=1");
   double baseline_s = 0;
   char dir_template[] = "/tmp/sparktune-ingest-bench-XXXXXX";
   std::string dir = mkdtemp(dir_template);
@@ -97,8 +97,8 @@ int main(int argc, char** argv) {
     double s = stats::Median(seconds);
     if (j == jobs.front()) baseline_s = s;
     double mb = static_cast<double>(bytes) / 1e6;
-    std::printf("%6d %6zu %10.1f %10.2f %9.2f %9.2f %9.2fx\n", j, logs, mb, s, static_cast<double>(logs) / s,
-                mb / s, baseline_s / s);
+    std::printf("%6d %6zu %10.1f %10.2f %9.2f %9.2f %9.2fx\n", j, logs, mb, s,
+                static_cast<double>(logs) / s, mb / s, baseline_s / s);
   }
   std::filesystem::remove_all(dir);
   return 0;

@@ -134,9 +134,12 @@ int main(int argc, char** argv) {
   int repeat = 3;
   for (int i = 1; i + 1 < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--tasks") tasks = std::atoll(argv[++i]);
-    else if (a == "--executors") executors = std::atoi(argv[++i]);
-    else if (a == "--repeat") repeat = std::atoi(argv[++i]);
+    if (a == "--tasks")
+      tasks = std::atoll(argv[++i]);
+    else if (a == "--executors")
+      executors = std::atoi(argv[++i]);
+    else if (a == "--repeat")
+      repeat = std::atoi(argv[++i]);
   }
   auto t0 = std::chrono::steady_clock::now();
   model::Application app = Synthesize(tasks, executors);
@@ -178,7 +181,9 @@ int main(int argc, char** argv) {
                {"spark.sql.files.openCostInBytes", "0"},
                {"spark.sql.shuffle.partitions", "2000"}};
   double mib = 1024.0 * 1024.0;
-  sc.tables.push_back({.name = "t", .bytes = static_cast<double>(tasks - 2000) * mib, .rows = 1e10,
+  sc.tables.push_back({.name = "t",
+                       .bytes = static_cast<double>(tasks - 2000) * mib,
+                       .rows = 1e10,
                        .files = tasks - 2000});
   simulator::ScenarioQuery q;
   q.name = "q";
@@ -192,18 +197,23 @@ int main(int argc, char** argv) {
     t0 = std::chrono::steady_clock::now();
     auto res = ssim.Run({});
     scen.push_back(Ms(t0));
-    if (res.ok()) scen_tasks = res->total_tasks;
-    else std::fprintf(stderr, "%s\n", res.status().ToString().c_str());
+    if (res.ok())
+      scen_tasks = res->total_tasks;
+    else
+      std::fprintf(stderr, "%s\n", res.status().ToString().c_str());
   }
   double b = stats::Median(bare);
-  std::printf("synthesized %zu tasks, %d executors x 4 cores in %.0f ms (checksum %.3g, %.3g)\n", app.tasks.size(),
-              executors, synth, sink, duration);
+  std::printf("synthesized %zu tasks, %d executors x 4 cores in %.0f ms (checksum %.3g, %.3g)\n",
+              app.tasks.size(), executors, synth, sink, duration);
   std::printf("%-44s %10s %10s\n", "measure", "median ms", "x bare");
   std::printf("%-44s %10.1f %10.2f\n", "baseline: bare pass over the tasks", b, 1.0);
   std::printf("%-44s %10.1f %10.2f\n", "whatif calibration (once per log)", calib, calib / b);
-  std::printf("%-44s %10.1f %10.2f\n", "whatif Run at the log's config", stats::Median(base), stats::Median(base) / b);
-  std::printf("%-44s %10.1f %10.2f\n", "whatif Run shuffle.partitions=400", stats::Median(alt), stats::Median(alt) / b);
-  std::printf("%-44s %10.1f %10.2f\n", ("simulate Run (" + std::to_string(scen_tasks) + " tasks)").c_str(),
+  std::printf("%-44s %10.1f %10.2f\n", "whatif Run at the log's config", stats::Median(base),
+              stats::Median(base) / b);
+  std::printf("%-44s %10.1f %10.2f\n", "whatif Run shuffle.partitions=400", stats::Median(alt),
+              stats::Median(alt) / b);
+  std::printf("%-44s %10.1f %10.2f\n",
+              ("simulate Run (" + std::to_string(scen_tasks) + " tasks)").c_str(),
               stats::Median(scen), stats::Median(scen) / b);
   return 0;
 }

@@ -28,11 +28,13 @@ int main(int argc, char** argv) {
   std::vector<std::string> logs;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--repeat" && i + 1 < argc) repeat = std::atoi(argv[++i]);
-    else logs.push_back(a);
+    if (a == "--repeat" && i + 1 < argc)
+      repeat = std::atoi(argv[++i]);
+    else
+      logs.push_back(a);
   }
-  std::printf("%-48s %8s %9s %9s %9s %9s %8s\n", "log", "tasks", "parse ms", "calib ms", "base ms", "set ms",
-              "set/parse");
+  std::printf("%-48s %8s %9s %9s %9s %9s %8s\n", "log", "tasks", "parse ms", "calib ms", "base ms",
+              "set ms", "set/parse");
   for (const std::string& path : logs) {
     auto t0 = std::chrono::steady_clock::now();
     auto loaded = eventlog::ReadEventLog(path);
@@ -54,8 +56,9 @@ int main(int argc, char** argv) {
       alt.push_back(Ms(t0));
     }
     std::string name = path.size() > 48 ? "..." + path.substr(path.size() - 45) : path;
-    std::printf("%-48s %8zu %9.1f %9.1f %9.2f %9.2f %7.3fx\n", name.c_str(), loaded->app.tasks.size(), parse,
-                calib, stats::Median(base), stats::Median(alt), stats::Median(alt) / parse);
+    std::printf("%-48s %8zu %9.1f %9.1f %9.2f %9.2f %7.3fx\n", name.c_str(),
+                loaded->app.tasks.size(), parse, calib, stats::Median(base), stats::Median(alt),
+                stats::Median(alt) / parse);
   }
   return 0;
 }

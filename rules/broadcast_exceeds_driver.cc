@@ -18,13 +18,15 @@ void Check(RuleContext& ctx) {
   if (!driver) return;
   const double fraction = ctx.OptionNumber("max_driver_fraction");
   const int64_t hard_limit = 8 * units::kGib;
-  for (std::string_view key : {keys::kAutoBroadcastJoinThreshold, keys::kAdaptiveAutoBroadcastJoinThreshold}) {
+  for (std::string_view key :
+       {keys::kAutoBroadcastJoinThreshold, keys::kAdaptiveAutoBroadcastJoinThreshold}) {
     if (!ctx.IsSet(key)) continue;
     std::optional<int64_t> t = ctx.Bytes(key);
     if (!t || *t <= 0) continue;
     if (*t >= hard_limit) {
       ctx.Report(ctx.LocationOf(key),
-                 std::string(key) + " is " + FormatBytes(*t) + "; Spark cannot broadcast relations of 8 GiB or more",
+                 std::string(key) + " is " + FormatBytes(*t) +
+                     "; Spark cannot broadcast relations of 8 GiB or more",
                  std::string(key));
     } else if (static_cast<double>(*t) > fraction * static_cast<double>(*driver)) {
       ctx.Report(ctx.LocationOf(key),

@@ -25,11 +25,14 @@ void Check(RuleContext& ctx) {
   if (std::optional<int64_t> set = ctx.Bytes(keys::kExecutorMemoryOverhead)) {
     overhead = *set;
   } else {
-    double factor = std::clamp(ctx.Number(keys::kExecutorMemoryOverheadFactor).value_or(0.1), 0.0, 1.0);
-    overhead = std::max<int64_t>(static_cast<int64_t>(factor * static_cast<double>(*heap)), 384 * units::kMib);
+    double factor =
+        std::clamp(ctx.Number(keys::kExecutorMemoryOverheadFactor).value_or(0.1), 0.0, 1.0);
+    overhead = std::max<int64_t>(static_cast<int64_t>(factor * static_cast<double>(*heap)),
+                                 384 * units::kMib);
   }
   int64_t container = *heap + overhead;
-  if (ctx.Bool(keys::kOffHeapEnabled).value_or(false)) container += ctx.Bytes(keys::kOffHeapSize).value_or(0);
+  if (ctx.Bool(keys::kOffHeapEnabled).value_or(false))
+    container += ctx.Bytes(keys::kOffHeapSize).value_or(0);
   if (ctx.job().python_app) container += ctx.Bytes(keys::kExecutorPysparkMemory).value_or(0);
   const int64_t slots = std::max<int64_t>(static_cast<int64_t>(*cores / *task_cpus), 1);
   const int64_t per_task = container / slots;

@@ -11,9 +11,12 @@ namespace sparktune::rules {
 
 std::string_view SeverityName(Severity severity) {
   switch (severity) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "warning";
 }
@@ -29,7 +32,11 @@ RuleContext::RuleContext(const Rule& rule, const jobconfig::ConfigFile& file,
                          const jobconfig::JobConfig* job, SparkVersion version,
                          const std::map<std::string, std::string>& options,
                          std::vector<Finding>* out)
-    : rule_(rule), file_(file), job_(job), version_(std::move(version)), options_(options),
+    : rule_(rule),
+      file_(file),
+      job_(job),
+      version_(std::move(version)),
+      options_(options),
       out_(out) {}
 
 std::string RuleContext::OptionText(std::string_view name) const {

@@ -104,8 +104,7 @@ class RuleContext {
   jobconfig::SourceLocation LocationOf(std::string_view key) const;
   jobconfig::SourceLocation Anchor() const;
 
-  void Report(const jobconfig::SourceLocation& location, std::string message,
-              std::string key = "");
+  void Report(const jobconfig::SourceLocation& location, std::string message, std::string key = "");
 
  private:
   const Rule& rule_;

@@ -17,7 +17,8 @@ int64_t SqlMetricTotal(const model::Application& app, int64_t accumulator_id) {
       if (a.id != accumulator_id) continue;
       int64_t v = std::strtoll(a.value.c_str(), nullptr, 10);
       auto it = per_stage.find(s.stage_id);
-      if (it == per_stage.end() || s.attempt_id >= it->second.first) per_stage[s.stage_id] = {s.attempt_id, v};
+      if (it == per_stage.end() || s.attempt_id >= it->second.first)
+        per_stage[s.stage_id] = {s.attempt_id, v};
       seen = true;
     }
   }
@@ -41,7 +42,8 @@ int64_t MetricId(const model::PlanNode& node, const std::string& name) {
 std::string StripExpressionIds(const std::string& text) {
   std::string out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '#' && i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
+    if (text[i] == '#' && i + 1 < text.size() &&
+        std::isdigit(static_cast<unsigned char>(text[i + 1]))) {
       ++i;
       while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i]))) ++i;
       if (i < text.size() && text[i] == 'L') ++i;
@@ -82,7 +84,8 @@ std::vector<std::string> HashPartitionKeys(const std::string& s) {
   return keys;
 }
 
-std::vector<int> SparkStageIds(const model::Application& app, const engine::plan::SqlExecutionPlan& ex, size_t q) {
+std::vector<int> SparkStageIds(const model::Application& app,
+                               const engine::plan::SqlExecutionPlan& ex, size_t q) {
   std::vector<int> ids;
   if (q >= ex.spark_stages.size()) return ids;
   for (int a : ex.spark_stages[q]) {
@@ -91,7 +94,9 @@ std::vector<int> SparkStageIds(const model::Application& app, const engine::plan
   return ids;
 }
 
-int64_t ExchangeBytes(const engine::plan::PlannedExchange& e) { return e.data_size >= 0 ? e.data_size : e.bytes_written; }
+int64_t ExchangeBytes(const engine::plan::PlannedExchange& e) {
+  return e.data_size >= 0 ? e.data_size : e.bytes_written;
+}
 
 std::string Bytes(double bytes) {
   static constexpr units::ByteFormat kAdviceBytes{.first_unit = 1,

@@ -24,7 +24,8 @@ std::string StripExpressionIds(const std::string& text);
 // The columns of "Exchange hashpartitioning(a#1L, b#2, 200), ..." ("a", "b"); empty if not hash.
 std::vector<std::string> HashPartitionKeys(const std::string& exchange_simple_string);
 // Spark stage ids that ran query stage `q` of `ex`.
-std::vector<int> SparkStageIds(const model::Application& app, const engine::plan::SqlExecutionPlan& ex, size_t q);
+std::vector<int> SparkStageIds(const model::Application& app,
+                               const engine::plan::SqlExecutionPlan& ex, size_t q);
 // Size of an exchange as the engine prices it: uncompressed "data size" when
 // logged, else the shuffle bytes written.
 int64_t ExchangeBytes(const engine::plan::PlannedExchange& e);

@@ -31,7 +31,9 @@ std::vector<Advice> SkewedJoin::Advise(const AdviceContext& ctx) const {
       const auto& qs = ex.stages.stages[q];
       for (size_t ji = 0; ji < qs.joins.size(); ++ji) {
         const auto& join = qs.joins[ji];
-        if (join.info.strategy != JoinStrategy::kSortMerge && join.info.strategy != JoinStrategy::kShuffledHash) continue;
+        if (join.info.strategy != JoinStrategy::kSortMerge &&
+            join.info.strategy != JoinStrategy::kShuffledHash)
+          continue;
         if (join.info.skew_join) continue;  // AQE already split it
         for (const auto& rd : qs.reads) {
           if (rd.join != static_cast<int>(ji) || rd.broadcast || rd.exchange_node < 0 ||
@@ -46,20 +48,26 @@ std::vector<Advice> SkewedJoin::Advise(const AdviceContext& ctx) const {
           int64_t median = std::max<int64_t>(1, stats::Median(sizes));
           auto top = std::max_element(sizes.begin(), sizes.end());
           int64_t max = *top;
-          if (max < kMinSkewBytes || static_cast<double>(max) < kSkewFactor * static_cast<double>(median)) continue;
+          if (max < kMinSkewBytes ||
+              static_cast<double>(max) < kSkewFactor * static_cast<double>(median))
+            continue;
           Advice a;
           a.id = std::string(id());
           std::vector<int> stages = SparkStageIds(ctx.app, ex, q);
           a.stage_ids = stages;
           int partition = static_cast<int>(top - sizes.begin());
-          a.title = "skewed join in SQL execution " + std::to_string(ex.execution_id) + ": partition " +
-                    std::to_string(partition) + " of the " + (rd.join_side == 0 ? "left" : "right") + " side holds " +
-                    Bytes(static_cast<double>(max)) + ", " + std::to_string(max / median) + "x the median";
-          a.evidence.push_back(Short(StripExpressionIds(ex.final_plan->nodes[join.node].simple_string)));
+          a.title = "skewed join in SQL execution " + std::to_string(ex.execution_id) +
+                    ": partition " + std::to_string(partition) + " of the " +
+                    (rd.join_side == 0 ? "left" : "right") + " side holds " +
+                    Bytes(static_cast<double>(max)) + ", " + std::to_string(max / median) +
+                    "x the median";
+          a.evidence.push_back(
+              Short(StripExpressionIds(ex.final_plan->nodes[join.node].simple_string)));
           std::string stage_list;
           for (int s : stages) stage_list += (stage_list.empty() ? "" : ", ") + std::to_string(s);
-          a.evidence.push_back("stage " + stage_list + " reads " + std::to_string(n) + " partitions; partition " +
-                               std::to_string(partition) + ": " + Bytes(static_cast<double>(max)) + ", median " +
+          a.evidence.push_back("stage " + stage_list + " reads " + std::to_string(n) +
+                               " partitions; partition " + std::to_string(partition) + ": " +
+                               Bytes(static_cast<double>(max)) + ", median " +
                                Bytes(static_cast<double>(median)) + " (" + exch.size_source + ")");
           int64_t new_thr = std::max<int64_t>(kMib, (max / 2) / kMib * kMib);
           if (!aqe) {
@@ -69,7 +77,8 @@ std::vector<Advice> SkewedJoin::Advise(const AdviceContext& ctx) const {
             a.config[std::string(keys::kAdaptiveSkewJoinEnabled)] = "true";
           }
           if (max <= threshold) {
-            a.config[std::string(keys::kAdaptiveSkewedPartitionThreshold)] = std::to_string(new_thr / kMib) + "m";
+            a.config[std::string(keys::kAdaptiveSkewedPartitionThreshold)] =
+                std::to_string(new_thr / kMib) + "m";
           }
           if (!a.config.empty()) {
             std::string what;
@@ -77,9 +86,11 @@ std::vector<Advice> SkewedJoin::Advise(const AdviceContext& ctx) const {
             a.action = "let AQE split the hot partition: " + what;
             PriceWithSimulator(ctx, a);
           } else {
-            a.action = "AQE skew handling is on and the partition is above its threshold, yet it was not split "
-                       "(e.g. the join side cannot be split): salt the hot key or handle it in a separate "
-                       "UNION ALL branch";
+            a.action =
+                "AQE skew handling is on and the partition is above its threshold, yet it was not "
+                "split "
+                "(e.g. the join side cannot be split): salt the hot key or handle it in a separate "
+                "UNION ALL branch";
             a.priced = "not priced: a query rewrite the simulator cannot replay";
           }
           out.push_back(std::move(a));

@@ -55,18 +55,24 @@ void PrintLintHelp(std::ostream& out) {
          "  --format text|json|sarif|junit   output format (default text)\n"
          "  --output PATH                    write the report to PATH instead of stdout\n"
          "  --fail-on error|warning|note|never\n"
-         "                                   exit 1 when a finding reaches this level (default error)\n"
-         "  --config PATH                    project config (default ./" << kDefaultProjectConfig
+         "                                   exit 1 when a finding reaches this level (default "
+         "error)\n"
+         "  --config PATH                    project config (default ./"
+      << kDefaultProjectConfig
       << " if present)\n"
          "  --spark-version X.Y.Z            Spark version of the jobs (default: the file's, the\n"
-         "                                   project config's, else " << rules::kDefaultSparkVersion
+         "                                   project config's, else "
+      << rules::kDefaultSparkVersion
       << ")\n"
          "  --only ID,...                    run only these rules (ids or slugs)\n"
          "  --disable ID,...                 do not run these rules\n"
          "  --list-rules                     print the rule catalog and exit\n"
-         "  --log LOG                        the job's last run: simulate the config against it (ST801)\n"
-         "  --db PATH --job NAME             take the job's last run from the history store instead\n"
-         "  --max-cost-increase PCT          ST801 is an error above this predicted MB-seconds increase\n\n"
+         "  --log LOG                        the job's last run: simulate the config against it "
+         "(ST801)\n"
+         "  --db PATH --job NAME             take the job's last run from the history store "
+         "instead\n"
+         "  --max-cost-increase PCT          ST801 is an error above this predicted MB-seconds "
+         "increase\n\n"
          "Suppress one finding with a comment on the line (or the line before):\n"
          "  # sparktune: disable=ST203 reason: GPU nodes\n"
          "Exit codes: 0 ok, 1 findings at/above --fail-on, 2 usage error, 3 unreadable input.\n";
@@ -84,19 +90,25 @@ std::vector<std::string> SplitList(const std::string& s) {
 
 bool Reaches(const std::string& level, rules::FailOn fail_on) {
   switch (fail_on) {
-    case rules::FailOn::kNever: return false;
-    case rules::FailOn::kNote: return true;
-    case rules::FailOn::kWarning: return level == "warning" || level == "error";
-    case rules::FailOn::kError: return level == "error";
+    case rules::FailOn::kNever:
+      return false;
+    case rules::FailOn::kNote:
+      return true;
+    case rules::FailOn::kWarning:
+      return level == "warning" || level == "error";
+    case rules::FailOn::kError:
+      return level == "error";
   }
   return false;
 }
 
 void ListRules(std::ostream& out) {
   for (const rules::Rule* r : rules::AllRules()) {
-    out << r->id << "  " << r->slug << std::string(r->slug.size() < 38 ? 38 - r->slug.size() : 1, ' ')
+    out << r->id << "  " << r->slug
+        << std::string(r->slug.size() < 38 ? 38 - r->slug.size() : 1, ' ')
         << rules::SeverityName(r->default_severity)
-        << std::string(9 - rules::SeverityName(r->default_severity).size(), ' ') << r->summary << "\n";
+        << std::string(9 - rules::SeverityName(r->default_severity).size(), ' ') << r->summary
+        << "\n";
   }
 }
 
@@ -121,9 +133,8 @@ reports::LintFinding ReportFinding(const rules::Finding& f, const std::string& p
   return out;
 }
 
-}  // namespace
-
-int RunLint(const std::vector<std::string>& args) {
+// The command line of `sparktune lint`.
+struct LintArgs {
   std::vector<std::string> files;
   std::string format = "text";
   std::string output_path;
@@ -136,6 +147,11 @@ int RunLint(const std::vector<std::string>& args) {
   std::string db_path;
   std::string job_name;
   std::optional<double> max_cost_increase;
+};
+
+// Parses the command line into `o`; an exit code when the command ends here
+// (--help, --list-rules, a usage error), else nullopt.
+std::optional<int> ParseLintArgs(const std::vector<std::string>& args, LintArgs& o) {
   for (size_t i = 0; i < args.size(); ++i) {
     std::string a = args[i];
     std::optional<std::string> inline_value;
@@ -163,24 +179,24 @@ int RunLint(const std::vector<std::string>& args) {
       ListRules(std::cout);
       return kExitOk;
     } else if (a == "--format") {
-      if (!value(&format)) return kExitUsage;
-      if (format != "text" && format != "json" && format != "sarif" && format != "junit") {
-        std::cerr << "sparktune lint: unknown --format '" << format
+      if (!value(&o.format)) return kExitUsage;
+      if (o.format != "text" && o.format != "json" && o.format != "sarif" && o.format != "junit") {
+        std::cerr << "sparktune lint: unknown --format '" << o.format
                   << "' (expected text, json, sarif or junit)\n";
         return kExitUsage;
       }
     } else if (a == "--output" || a == "-o") {
-      if (!value(&output_path)) return kExitUsage;
+      if (!value(&o.output_path)) return kExitUsage;
     } else if (a == "--fail-on") {
       if (!value(&v)) return kExitUsage;
-      fail_on = rules::ParseFailOn(v);
-      if (!fail_on) {
+      o.fail_on = rules::ParseFailOn(v);
+      if (!o.fail_on) {
         std::cerr << "sparktune lint: unknown --fail-on '" << v
                   << "' (expected error, warning, note or never)\n";
         return kExitUsage;
       }
     } else if (a == "--config") {
-      if (!value(&config_path)) return kExitUsage;
+      if (!value(&o.config_path)) return kExitUsage;
     } else if (a == "--spark-version") {
       if (!value(&v)) return kExitUsage;
       SparkVersion sv = SparkVersion::Parse(v);
@@ -188,69 +204,79 @@ int RunLint(const std::vector<std::string>& args) {
         std::cerr << "sparktune lint: unparsable --spark-version '" << v << "'\n";
         return kExitUsage;
       }
-      forced_version = sv;
+      o.forced_version = sv;
     } else if (a == "--only") {
       if (!value(&v)) return kExitUsage;
-      for (std::string& r : SplitList(v)) only.push_back(r);
+      for (std::string& r : SplitList(v)) o.only.push_back(r);
     } else if (a == "--disable") {
       if (!value(&v)) return kExitUsage;
-      for (std::string& r : SplitList(v)) disabled.push_back(r);
+      for (std::string& r : SplitList(v)) o.disabled.push_back(r);
     } else if (a == "--log") {
-      if (!value(&log_path)) return kExitUsage;
+      if (!value(&o.log_path)) return kExitUsage;
     } else if (a == "--max-cost-increase") {
       if (!value(&v)) return kExitUsage;
       char* end = nullptr;
-      max_cost_increase = std::strtod(v.c_str(), &end);
-      if (end == v.c_str() || *end != '\0' || *max_cost_increase < 0) {
-        std::cerr << "sparktune lint: --max-cost-increase expects a percentage such as 10, got '" << v << "'\n";
+      o.max_cost_increase = std::strtod(v.c_str(), &end);
+      if (end == v.c_str() || *end != '\0' || *o.max_cost_increase < 0) {
+        std::cerr << "sparktune lint: --max-cost-increase expects a percentage such as 10, got '"
+                  << v << "'\n";
         return kExitUsage;
       }
     } else if (a == "--db") {
-      if (!value(&db_path)) return kExitUsage;
+      if (!value(&o.db_path)) return kExitUsage;
     } else if (a == "--job") {
-      if (!value(&job_name)) return kExitUsage;
+      if (!value(&o.job_name)) return kExitUsage;
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "sparktune lint: unknown option '" << a << "'\nRun 'sparktune lint --help'.\n";
       return kExitUsage;
     } else {
-      files.push_back(args[i]);
+      o.files.push_back(args[i]);
     }
   }
-  if (files.empty()) {
+  if (o.files.empty()) {
     std::cerr << "sparktune lint: no input files\n";
     PrintLintHelp(std::cerr);
     return kExitUsage;
   }
+  return std::nullopt;
+}
+
+}  // namespace
+
+int RunLint(const std::vector<std::string>& args) {
+  LintArgs o;
+  if (std::optional<int> exit = ParseLintArgs(args, o)) return *exit;
 
   rules::LintConfig config;
-  if (config_path.empty() && FileExists(kDefaultProjectConfig)) config_path = kDefaultProjectConfig;
-  if (!config_path.empty()) {
-    Result<std::string> text = jobconfig::ReadConfigFileText(config_path);
+  if (o.config_path.empty() && FileExists(kDefaultProjectConfig))
+    o.config_path = kDefaultProjectConfig;
+  if (!o.config_path.empty()) {
+    Result<std::string> text = jobconfig::ReadConfigFileText(o.config_path);
     if (!text.ok()) {
       std::cerr << "sparktune lint: project config: " << text.status().message() << "\n";
       return kExitUsage;
     }
-    Status st = config.ApplyProjectConfig(config_path, *text);
+    Status st = config.ApplyProjectConfig(o.config_path, *text);
     if (!st.ok()) {
       std::cerr << "sparktune lint: " << st.message() << "\n";
       return kExitUsage;
     }
   }
-  if (!only.empty()) {
-    Status st = config.OnlyRules(only);
+  if (!o.only.empty()) {
+    Status st = config.OnlyRules(o.only);
     if (!st.ok()) {
       std::cerr << "sparktune lint: --only: " << st.message() << "\n";
       return kExitUsage;
     }
   }
-  for (const std::string& r : disabled) {
+  for (const std::string& r : o.disabled) {
     Status st = config.SetEnabled(r, false);
     if (!st.ok()) {
       std::cerr << "sparktune lint: --disable: " << st.message() << "\n";
       return kExitUsage;
     }
   }
-  rules::FailOn threshold = fail_on.value_or(config.fail_on.value_or(rules::FailOn::kError));
+  rules::FailOn threshold = o.fail_on.value_or(config.fail_on.value_or(rules::FailOn::kError));
 
   reports::LintReport report;
   report.tool_version = kVersion;
@@ -259,27 +285,30 @@ int RunLint(const std::vector<std::string>& args) {
     if (!s.enabled) continue;
     report.rules.push_back({std::string(r->id), std::string(r->slug),
                             std::string(rules::SeverityName(s.severity)), std::string(r->summary),
-                            rules::RuleFullDescription(r->id), std::string(rules::RuleDocMarkdown(r->id))});
+                            rules::RuleFullDescription(r->id),
+                            std::string(rules::RuleDocMarkdown(r->id))});
   }
-  if (!db_path.empty()) {
-    if (!log_path.empty() || job_name.empty()) {
-      std::cerr << "sparktune lint: --db needs --job NAME (the job whose last run to use) and no --log\n";
+  if (!o.db_path.empty()) {
+    if (!o.log_path.empty() || o.job_name.empty()) {
+      std::cerr
+          << "sparktune lint: --db needs --job NAME (the job whose last run to use) and no --log\n";
       return kExitUsage;
     }
-    auto last = lint::LastRunLog(db_path, job_name);
+    auto last = lint::LastRunLog(o.db_path, o.job_name);
     if (!last.ok()) {
       std::cerr << "sparktune lint: --db: " << last.status().message() << "\n";
       return ExitCodeFor(last.status());
     }
-    log_path = *last;
+    o.log_path = *last;
   }
-  if (max_cost_increase && log_path.empty()) {
-    std::cerr << "sparktune lint: --max-cost-increase needs --log LOG or --db DB --job NAME (the job's last run)\n";
+  if (o.max_cost_increase && o.log_path.empty()) {
+    std::cerr << "sparktune lint: --max-cost-increase needs --log LOG or --db DB --job NAME (the "
+                 "job's last run)\n";
     return kExitUsage;
   }
   std::unique_ptr<lint::LastRunCostModel> cost_model;
-  if (!log_path.empty()) {
-    auto opened = lint::LastRunCostModel::Open(log_path);
+  if (!o.log_path.empty()) {
+    auto opened = lint::LastRunCostModel::Open(o.log_path);
     if (!opened.ok()) {
       std::cerr << "sparktune lint: --log: " << opened.status().ToString() << "\n";
       return kExitUnreadable;
@@ -287,15 +316,15 @@ int RunLint(const std::vector<std::string>& args) {
     cost_model = std::move(*opened);
     const rules::Rule& st801 = rules::PredictedCostChangeRule();
     report.rules.push_back({std::string(st801.id), std::string(st801.slug),
-                            max_cost_increase ? "error" : "note", std::string(st801.summary),
+                            o.max_cost_increase ? "error" : "note", std::string(st801.summary),
                             std::string(rules::kPredictedCostChangeDescription),
                             std::string(rules::RuleDocMarkdown(st801.id))});
   }
   bool unreadable = false;
-  for (const std::string& path : files) {
+  for (const std::string& path : o.files) {
     Result<std::string> text = jobconfig::ReadConfigFileText(path);
-    Result<jobconfig::ConfigFile> parsed =
-        text.ok() ? jobconfig::ParseConfigText(path, *text) : Result<jobconfig::ConfigFile>(text.status());
+    Result<jobconfig::ConfigFile> parsed = text.ok() ? jobconfig::ParseConfigText(path, *text)
+                                                     : Result<jobconfig::ConfigFile>(text.status());
     if (!parsed.ok()) {
       std::cerr << "sparktune lint: " << parsed.status().message() << "\n";
       unreadable = true;
@@ -308,31 +337,32 @@ int RunLint(const std::vector<std::string>& args) {
                                                                             : "SparkApplication")
                 << " found; nothing to check\n";
     }
-    rules::LintResult result = rules::LintConfigFile(*parsed, config, forced_version);
+    rules::LintResult result = rules::LintConfigFile(*parsed, config, o.forced_version);
     jobconfig::LineIndex index(path, *text);
     for (const rules::Finding& f : result.findings) {
       report.findings.push_back(ReportFinding(f, path, index));
     }
     report.suppressed += static_cast<int>(result.suppressed.size());
     if (cost_model) {
-      for (const rules::Finding& f : rules::CheckPredictedCost(*parsed, *cost_model, max_cost_increase)) {
+      for (const rules::Finding& f :
+           rules::CheckPredictedCost(*parsed, *cost_model, o.max_cost_increase)) {
         report.findings.push_back(ReportFinding(f, path, index));
       }
     }
   }
 
-  std::string rendered = format == "json"    ? reports::RenderLintJson(report)
-                         : format == "sarif" ? reports::RenderLintSarif(report)
-                         : format == "junit" ? reports::RenderLintJunit(report)
-                                             : reports::RenderLintText(report);
-  if (output_path.empty()) {
+  std::string rendered = o.format == "json"    ? reports::RenderLintJson(report)
+                         : o.format == "sarif" ? reports::RenderLintSarif(report)
+                         : o.format == "junit" ? reports::RenderLintJunit(report)
+                                               : reports::RenderLintText(report);
+  if (o.output_path.empty()) {
     std::cout << rendered;
     std::cout.flush();
   } else {
-    std::ofstream out(output_path, std::ios::binary);
+    std::ofstream out(o.output_path, std::ios::binary);
     out << rendered;
     if (!out) {
-      std::cerr << "sparktune lint: cannot write " << output_path << "\n";
+      std::cerr << "sparktune lint: cannot write " << o.output_path << "\n";
       return kExitUnreadable;
     }
   }

@@ -38,33 +38,45 @@ bool ParseSizeMib(const std::string& text, int64_t* mib) {
   return *mib > 0;
 }
 
-}  // namespace
-
-int RunOptimize(const std::vector<std::string>& args) {
+// The options of `optimize` (its --help).
+po::options_description OptimizeOptionsDescription() {
   po::options_description options("sparktune optimize LOG [options]");
   options.add_options()("help,h", "show this help")(
-      "objective", po::value<std::string>()->default_value("mb-seconds"), "mb-seconds, runtime or cost")(
+      "objective", po::value<std::string>()->default_value("mb-seconds"),
+      "mb-seconds, runtime or cost")(
       "max-slowdown", po::value<std::string>()->default_value("10"),
       "predicted slowdown allowed vs the log's config, percent ('none' for no limit)")(
-      "candidates", po::value<std::string>(), "JSON list of configs ({key: value}); choose only among them")(
+      "candidates", po::value<std::string>(),
+      "JSON list of configs ({key: value}); choose only among them")(
       "cluster", po::value<std::string>(),
       "cluster profile JSON: largestContainer, coresPerNode, memorySteps, maxExecutors")(
-      "cores-per-node", po::value<int>(), "cores of one node (default: from the cluster profile, else the log)")(
+      "cores-per-node", po::value<int>(),
+      "cores of one node (default: from the cluster profile, else the log)")(
       "max-container", po::value<std::string>(), "largest executor container, e.g. 64g")(
       "memory-steps", po::value<std::string>(), "allowed executor memory sizes, e.g. 2g,4g,8g")(
       "max-executors", po::value<int>(), "most executors a config may use")(
-      "price-gb-hour", po::value<double>(), "price of one GB-hour of container memory (objective cost)")(
+      "price-gb-hour", po::value<double>(),
+      "price of one GB-hour of container memory (objective cost)")(
       "price-core-hour", po::value<double>(), "price of one core-hour (objective cost)")(
       "format", po::value<std::string>()->default_value("text"), "text, submit, defaults or json")(
       "json", "same as --format json (sparktune.optimize/1)")(
       "strategy", po::value<std::string>()->default_value("auto"), "auto, exhaustive or bayes")(
       "max-simulations", po::value<int>()->default_value(400), "simulation budget of the search")(
-      "min-gain", po::value<double>()->default_value(1.0), "a change must save at least this percent")(
+      "min-gain", po::value<double>()->default_value(1.0),
+      "a change must save at least this percent")(
       "rank", po::value<std::string>()->default_value("upper"),
-      "upper: rank configs by the pessimistic end of their predicted interval; point: by the point value")(
-      "no-advice", "skip plan-level advice");
+      "upper: rank configs by the pessimistic end of their predicted interval; point: by the point "
+      "value")("no-advice", "skip plan-level advice");
+  return options;
+}
+
+}  // namespace
+
+int RunOptimize(const std::vector<std::string>& args) {
+  po::options_description options = OptimizeOptionsDescription();
   po::variables_map vm;
-  if (auto exit = ParseOptions("optimize", args, options, PositionalArg{"log", false, "event log"}, vm))
+  if (auto exit =
+          ParseOptions("optimize", args, options, PositionalArg{"log", false, "event log"}, vm))
     return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune optimize: expected one event log\n" << options;
@@ -91,10 +103,14 @@ int RunOptimize(const std::vector<std::string>& args) {
   if (format != "text" && format != "submit" && format != "defaults" && format != "json")
     return usage("--format expects text, submit, defaults or json");
   std::string strategy = vm["strategy"].as<std::string>();
-  if (strategy == "auto") opt.strategy = search::Strategy::kAuto;
-  else if (strategy == "exhaustive") opt.strategy = search::Strategy::kExhaustive;
-  else if (strategy == "bayes") opt.strategy = search::Strategy::kDescentAndBayes;
-  else return usage("--strategy expects auto, exhaustive or bayes");
+  if (strategy == "auto")
+    opt.strategy = search::Strategy::kAuto;
+  else if (strategy == "exhaustive")
+    opt.strategy = search::Strategy::kExhaustive;
+  else if (strategy == "bayes")
+    opt.strategy = search::Strategy::kDescentAndBayes;
+  else
+    return usage("--strategy expects auto, exhaustive or bayes");
   opt.max_simulations = vm["max-simulations"].as<int>();
   if (opt.max_simulations < 1) return usage("--max-simulations expects a positive number");
   opt.min_gain_pct = vm["min-gain"].as<double>();
@@ -104,7 +120,8 @@ int RunOptimize(const std::vector<std::string>& args) {
   opt.rank_by_upper_bound = rank == "upper";
   if (vm.count("price-gb-hour")) opt.prices.per_gb_hour = vm["price-gb-hour"].as<double>();
   if (vm.count("price-core-hour")) opt.prices.per_core_hour = vm["price-core-hour"].as<double>();
-  if (opt.prices.per_gb_hour < 0 || opt.prices.per_core_hour < 0) return usage("prices must be >= 0");
+  if (opt.prices.per_gb_hour < 0 || opt.prices.per_core_hour < 0)
+    return usage("prices must be >= 0");
 
   if (vm.count("cluster")) {
     auto limits = search::LoadClusterLimits(vm["cluster"].as<std::string>());
@@ -115,10 +132,12 @@ int RunOptimize(const std::vector<std::string>& args) {
     opt.limits = *limits;
   }
   if (vm.count("cores-per-node")) {
-    if (vm["cores-per-node"].as<int>() < 1) return usage("--cores-per-node expects a positive number");
+    if (vm["cores-per-node"].as<int>() < 1)
+      return usage("--cores-per-node expects a positive number");
     opt.limits.cores_per_node = vm["cores-per-node"].as<int>();
   }
-  if (vm.count("max-container") && !ParseSizeMib(vm["max-container"].as<std::string>(), &opt.limits.largest_container_mib))
+  if (vm.count("max-container") &&
+      !ParseSizeMib(vm["max-container"].as<std::string>(), &opt.limits.largest_container_mib))
     return usage("--max-container expects a size such as 64g");
   if (vm.count("memory-steps")) {
     opt.limits.memory_steps_mib.clear();
@@ -126,9 +145,11 @@ int RunOptimize(const std::vector<std::string>& args) {
     size_t pos = 0;
     while (pos <= list.size()) {
       size_t comma = list.find(',', pos);
-      std::string item = list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
+      std::string item =
+          list.substr(pos, comma == std::string::npos ? std::string::npos : comma - pos);
       int64_t mib = 0;
-      if (!ParseSizeMib(item, &mib)) return usage("--memory-steps expects sizes such as 2g,4g,8g; got '" + item + "'");
+      if (!ParseSizeMib(item, &mib))
+        return usage("--memory-steps expects sizes such as 2g,4g,8g; got '" + item + "'");
       opt.limits.memory_steps_mib.push_back(mib);
       if (comma == std::string::npos) break;
       pos = comma + 1;
@@ -136,7 +157,8 @@ int RunOptimize(const std::vector<std::string>& args) {
     std::sort(opt.limits.memory_steps_mib.begin(), opt.limits.memory_steps_mib.end());
   }
   if (vm.count("max-executors")) {
-    if (vm["max-executors"].as<int>() < 1) return usage("--max-executors expects a positive number");
+    if (vm["max-executors"].as<int>() < 1)
+      return usage("--max-executors expects a positive number");
     opt.limits.max_executors = vm["max-executors"].as<int>();
   }
   if (vm.count("candidates")) {
@@ -178,14 +200,17 @@ int RunOptimize(const std::vector<std::string>& args) {
                      .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
               << "\n";
   } else if (format == "submit") {
-    if (result->best_is_baseline) std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
-    else std::cout << recommend::SubmitArgs(result->best.overrides) << "\n";
-  } else if (format == "defaults") {
-    if (result->best_is_baseline) std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    if (result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
     else
-      std::cout << recommend::DefaultsFragment(result->best.overrides,
-                                               "sparktune optimize for " + loaded->app.name + " (" +
-                                                   loaded->app.app_id + ")");
+      std::cout << recommend::SubmitArgs(result->best.overrides) << "\n";
+  } else if (format == "defaults") {
+    if (result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    else
+      std::cout << recommend::DefaultsFragment(
+          result->best.overrides,
+          "sparktune optimize for " + loaded->app.name + " (" + loaded->app.app_id + ")");
   } else {
     std::cout << reports::OptimizeText(recommend::BuildOptimizeReport(in));
   }

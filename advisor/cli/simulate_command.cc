@@ -61,8 +61,10 @@ reports::SimulateReport ReportOf(const std::string& path, const std::string& nam
                           .why = s.why});
   }
   for (const simulator::ExecutorLifetime& e : r.executors) {
-    out.executor_lifetimes.push_back(
-        {.cores = e.cores, .container_mib = e.container_mib, .start_ms = e.start_ms, .end_ms = e.end_ms});
+    out.executor_lifetimes.push_back({.cores = e.cores,
+                                      .container_mib = e.container_mib,
+                                      .start_ms = e.start_ms,
+                                      .end_ms = e.end_ms});
   }
   return out;
 }
@@ -70,12 +72,15 @@ reports::SimulateReport ReportOf(const std::string& path, const std::string& nam
 }  // namespace
 
 int RunSimulate(const std::vector<std::string>& args) {
-  po::options_description options("sparktune simulate SCENARIO.json [--set key=value ...] [options]");
-  options.add_options()("help,h", "show this help")("set", po::value<std::vector<std::string>>(),
-                                                     "override a Spark setting of the scenario (repeatable)")(
+  po::options_description options(
+      "sparktune simulate SCENARIO.json [--set key=value ...] [options]");
+  options.add_options()("help,h", "show this help")(
+      "set", po::value<std::vector<std::string>>(),
+      "override a Spark setting of the scenario (repeatable)")(
       "json", "machine-readable output (sparktune.simulate/1)");
   po::variables_map vm;
-  if (auto exit = ParseOptions("simulate", args, options, PositionalArg{"scenario", false, "scenario file"}, vm))
+  if (auto exit = ParseOptions("simulate", args, options,
+                               PositionalArg{"scenario", false, "scenario file"}, vm))
     return *exit;
   if (!vm.count("scenario")) {
     std::cerr << "sparktune simulate: expected one scenario file\n" << options;

@@ -30,12 +30,13 @@ Result<std::unique_ptr<DirectorySink>> DirectorySink::Open(const std::string& di
   if (Status st = env->CreateDirectories(dir); !st.ok()) {
     return st.WithContext("cannot create the output directory");
   }
-  if (!env->DirectoryExists(dir)) return Status::InvalidArgument("output path is not a directory: " + dir);
+  if (!env->DirectoryExists(dir))
+    return Status::InvalidArgument("output path is not a directory: " + dir);
   const std::string lock_path = dir + "/.lock";
   auto lock = env->LockFile(lock_path);
   if (!lock.ok()) {
-    return Status::IoError("another collect is writing to this directory (" + lock.status().message() +
-                           "): " + dir);
+    return Status::IoError("another collect is writing to this directory (" +
+                           lock.status().message() + "): " + dir);
   }
   std::unique_ptr<DirectorySink> sink(new DirectorySink(dir, env, std::move(*lock)));
   // A killed run may have left partial downloads: nothing in .staging was handed over.
@@ -47,7 +48,8 @@ Result<std::unique_ptr<DirectorySink>> DirectorySink::Open(const std::string& di
 }
 
 std::string DirectorySink::ZipPath(const std::string& app_id, const std::string& attempt_id) const {
-  return dir_ + "/" + app_id + "/eventLogs-" + app_id + (attempt_id.empty() ? "" : "-" + attempt_id) + ".zip";
+  return dir_ + "/" + app_id + "/eventLogs-" + app_id +
+         (attempt_id.empty() ? "" : "-" + attempt_id) + ".zip";
 }
 
 Result<bool> DirectorySink::AlreadyHave(const std::string& app_id, const std::string& attempt_id) {
@@ -56,7 +58,8 @@ Result<bool> DirectorySink::AlreadyHave(const std::string& app_id, const std::st
 
 Status DirectorySink::Ingest(const VerifiedDownload& d) {
   const std::string target = ZipPath(d.app_id, d.attempt_id);
-  SPARKTUNE_RETURN_IF_ERROR(env_->CreateDirectories(std::filesystem::path(target).parent_path().string()));
+  SPARKTUNE_RETURN_IF_ERROR(
+      env_->CreateDirectories(std::filesystem::path(target).parent_path().string()));
   // The staging file was fsynced by the download; the rename is the commit.
   if (Status st = env_->RenameFile(d.zip_path, target); !st.ok()) {
     return st.WithContext("cannot move the verified zip into place");
@@ -69,7 +72,8 @@ Result<std::optional<int64_t>> DirectorySink::GetWatermark(const std::string& so
   SPARKTUNE_ASSIGN_OR_RETURN(nlohmann::ordered_json doc, ReadWatermarks(env_, path));
   auto it = doc.find(source);
   if (it == doc.end()) return std::optional<int64_t>();
-  if (!it->is_number_integer()) return Status::Corrupt("watermark of a source is not an integer: " + path);
+  if (!it->is_number_integer())
+    return Status::Corrupt("watermark of a source is not an integer: " + path);
   return std::optional<int64_t>(it->get<int64_t>());
 }
 

@@ -95,7 +95,8 @@ store::AppRecord BuildAppRecord(const eventlog::LoadedLog& log, const std::strin
   a.task_count = static_cast<int64_t>(app.tasks.size());
   a.complete = app.evidence.has_app_end && !app.evidence.in_progress;
   a.warning_count = log.warning_count;
-  for (size_t i = 0; i < log.warnings.size() && i < kStoredWarnings; ++i) a.warnings.push_back(log.warnings[i].ToString());
+  for (size_t i = 0; i < log.warnings.size() && i < kStoredWarnings; ++i)
+    a.warnings.push_back(log.warnings[i].ToString());
 
   for (const model::StageAttempt& s : app.stages) record.stages.push_back(StageRowOf(app, s));
 
@@ -116,7 +117,8 @@ store::AppRecord BuildAppRecord(const eventlog::LoadedLog& log, const std::strin
   a.stage_count = static_cast<int>(record.stages.size());
 
   for (const auto& [key, value] : app.spark_properties) {
-    record.configs.push_back({key, LooksSecret(key) ? std::string(kRedacted) : value, store::ConfigSource::kLogged});
+    record.configs.push_back(
+        {key, LooksSecret(key) ? std::string(kRedacted) : value, store::ConfigSource::kLogged});
   }
   for (const config::ConfigKey& key : config::Catalog()) {
     std::string name(key.name);
@@ -127,7 +129,8 @@ store::AppRecord BuildAppRecord(const eventlog::LoadedLog& log, const std::strin
   return record;
 }
 
-store::PredictionRow BaselinePrediction(const simulator::SimResult& baseline, const engine::ObservedTimes& observed) {
+store::PredictionRow BaselinePrediction(const simulator::SimResult& baseline,
+                                        const engine::ObservedTimes& observed) {
   store::PredictionRow p;
   p.kind = store::PredictionKind::kBaseline;
   p.config_json = "{}";

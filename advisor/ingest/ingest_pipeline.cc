@@ -52,7 +52,8 @@ class TempDirs {
   }
   Result<std::string> Make() {
     std::string tmpl = (fs::temp_directory_path() / "sparktune-ingest-XXXXXX").string();
-    if (mkdtemp(tmpl.data()) == nullptr) return Status::IoError("cannot create a temporary folder in " + tmpl);
+    if (mkdtemp(tmpl.data()) == nullptr)
+      return Status::IoError("cannot create a temporary folder in " + tmpl);
     dirs_.push_back(tmpl);
     return tmpl;
   }
@@ -66,17 +67,18 @@ class TempDirs {
 void ExpandZip(const std::string& zip, TempDirs& temps, std::vector<Input>& inputs,
                std::vector<IngestItem>& failures) {
   Result<std::string> dir = temps.Make();
-  Result<std::vector<std::string>> logs =
-      dir.ok() ? eventlog::ExtractEventLogZip(zip, *dir) : Result<std::vector<std::string>>(dir.status());
+  Result<std::vector<std::string>> logs = dir.ok() ? eventlog::ExtractEventLogZip(zip, *dir)
+                                                   : Result<std::vector<std::string>>(dir.status());
   if (!logs.ok()) {
     failures.push_back({zip, IngestItemStatus::kUnreadable, logs.status().ToString()});
     return;
   }
-  for (const std::string& p : *logs) inputs.push_back({p, zip + "!/" + fs::path(p).filename().string()});
+  for (const std::string& p : *logs)
+    inputs.push_back({p, zip + "!/" + fs::path(p).filename().string()});
 }
 
-void ExpandInputs(const std::vector<std::string>& paths, TempDirs& temps, std::vector<Input>& inputs,
-                  std::vector<IngestItem>& failures) {
+void ExpandInputs(const std::vector<std::string>& paths, TempDirs& temps,
+                  std::vector<Input>& inputs, std::vector<IngestItem>& failures) {
   for (const std::string& arg : paths) {
     std::error_code ec;
     if (fs::is_regular_file(arg, ec) && eventlog::LooksLikeZip(arg)) {
@@ -89,7 +91,8 @@ void ExpandInputs(const std::vector<std::string>& paths, TempDirs& temps, std::v
       std::vector<std::string> found;
       for (const fs::directory_entry& e : fs::directory_iterator(arg, ec)) {
         std::error_code file_ec;
-        if (e.is_regular_file(file_ec) && e.path().extension() == ".zip" && eventlog::LooksLikeZip(e.path().string())) {
+        if (e.is_regular_file(file_ec) && e.path().extension() == ".zip" &&
+            eventlog::LooksLikeZip(e.path().string())) {
           found.push_back(e.path().string());
         }
       }
@@ -98,7 +101,8 @@ void ExpandInputs(const std::vector<std::string>& paths, TempDirs& temps, std::v
       zips = found.size();
     }
     Result<std::vector<std::string>> logs = eventlog::ExpandLogArguments({arg});
-    if (!logs.ok() && zips > 0 && logs.status().code() == StatusCode::kNotFound) continue;  // only zips there
+    if (!logs.ok() && zips > 0 && logs.status().code() == StatusCode::kNotFound)
+      continue;  // only zips there
     if (!logs.ok()) {
       failures.push_back({arg, IngestItemStatus::kUnreadable, logs.status().ToString()});
       continue;
@@ -161,7 +165,9 @@ class Workers {
   explicit Workers(WorkQueue& queue) : queue_(queue) {}
   ~Workers() { StopAndJoin(); }
   template <typename F>
-  void Start(F&& body) { threads_.emplace_back(std::forward<F>(body)); }
+  void Start(F&& body) {
+    threads_.emplace_back(std::forward<F>(body));
+  }
   void StopAndJoin() {
     queue_.Stop();
     for (std::thread& t : threads_) {
@@ -200,7 +206,8 @@ WorkResult Process(size_t index, const Input& input, const std::unordered_set<st
   store::AppRecord record = BuildAppRecord(*loaded, input.display, *hash);
   record.app.night_id = options.night_id;
   simulator::AppSimulator sim(loaded->app);
-  record.predictions.push_back(BaselinePrediction(sim.Run({}), engine::MeasureObserved(loaded->app)));
+  record.predictions.push_back(
+      BaselinePrediction(sim.Run({}), engine::MeasureObserved(loaded->app)));
   if (options.extra) {
     ExtraRows extra = options.extra(loaded->app, sim);
     for (store::PredictionRow& p : extra.predictions) record.predictions.push_back(std::move(p));
@@ -215,10 +222,14 @@ WorkResult Process(size_t index, const Input& input, const std::unordered_set<st
 
 const char* IngestItemStatusName(IngestItemStatus status) {
   switch (status) {
-    case IngestItemStatus::kIngested: return "ingested";
-    case IngestItemStatus::kAlreadyStored: return "already-stored";
-    case IngestItemStatus::kReplacedInProgress: return "replaced-in-progress";
-    case IngestItemStatus::kUnreadable: return "unreadable";
+    case IngestItemStatus::kIngested:
+      return "ingested";
+    case IngestItemStatus::kAlreadyStored:
+      return "already-stored";
+    case IngestItemStatus::kReplacedInProgress:
+      return "replaced-in-progress";
+    case IngestItemStatus::kUnreadable:
+      return "unreadable";
   }
   return "?";
 }
@@ -236,8 +247,10 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
   SPARKTUNE_ASSIGN_OR_RETURN(std::vector<std::string> hashes, store.ContentHashes());
   const std::unordered_set<std::string> stored(hashes.begin(), hashes.end());
 
-  int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, inputs.size())));
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(
+      std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, inputs.size())));
   WorkQueue queue(kQueuedPerWorker * static_cast<size_t>(jobs));
   std::atomic<size_t> next{0};
   Workers workers(queue);
@@ -281,7 +294,8 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
     } else if (r.record) {
       Result<store::IngestOutcome> outcome = store.IngestApp(*r.record);
       if (!outcome.ok()) {
-        if (outcome.status().code() == StatusCode::kIoError || outcome.status().code() == StatusCode::kCorrupt) {
+        if (outcome.status().code() == StatusCode::kIoError ||
+            outcome.status().code() == StatusCode::kCorrupt) {
           fatal = outcome.status();
         }
         item.status = IngestItemStatus::kUnreadable;
@@ -289,7 +303,8 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
       } else {
         item.app_pk = outcome->app_pk;
         item.accuracy_rows = outcome->accuracy_rows;
-        item.status = outcome->disposition == store::IngestDisposition::kInserted ? IngestItemStatus::kIngested
+        item.status = outcome->disposition == store::IngestDisposition::kInserted
+                          ? IngestItemStatus::kIngested
                       : outcome->disposition == store::IngestDisposition::kAlreadyStored
                           ? IngestItemStatus::kAlreadyStored
                           : IngestItemStatus::kReplacedInProgress;
@@ -309,9 +324,15 @@ Result<IngestReport> IngestLogs(store::HistoryStore& store, const std::vector<st
   for (const IngestItem& item : report.items) {
     switch (item.status) {
       case IngestItemStatus::kIngested:
-      case IngestItemStatus::kReplacedInProgress: report.ingested++; break;
-      case IngestItemStatus::kAlreadyStored: report.already_stored++; break;
-      case IngestItemStatus::kUnreadable: report.unreadable++; break;
+      case IngestItemStatus::kReplacedInProgress:
+        report.ingested++;
+        break;
+      case IngestItemStatus::kAlreadyStored:
+        report.already_stored++;
+        break;
+      case IngestItemStatus::kUnreadable:
+        report.unreadable++;
+        break;
     }
     if (item.status != IngestItemStatus::kUnreadable) report.bytes += item.bytes;
   }

@@ -1,13 +1,14 @@
 #include "advisor/ingest/records_file.h"
 
-#include <sstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "data/store/app_record_json.h"
 
 namespace sparktune::advisor {
 
-Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, const std::string& path,
+Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store,
+                                                  const std::string& path,
                                                   std::optional<int64_t> night_id, Env* env) {
   Result<std::string> text = env->ReadFile(path);
   if (!text.ok()) return Status::NotFound("cannot open the records file " + path);
@@ -40,7 +41,8 @@ Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, co
     if (!outcome.ok()) {
       // A record the store refuses (a constraint) is this record's problem;
       // an I/O failure is the store's, and stops the run.
-      if (outcome.status().code() == StatusCode::kIoError) return outcome.status().WithContext(item.path);
+      if (outcome.status().code() == StatusCode::kIoError)
+        return outcome.status().WithContext(item.path);
       item.error = outcome.status().message();
       items.push_back(std::move(item));
       continue;
@@ -48,9 +50,15 @@ Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, co
     item.app_pk = outcome->app_pk;
     item.accuracy_rows = outcome->accuracy_rows;
     switch (outcome->disposition) {
-      case store::IngestDisposition::kInserted: item.status = IngestItemStatus::kIngested; break;
-      case store::IngestDisposition::kAlreadyStored: item.status = IngestItemStatus::kAlreadyStored; break;
-      case store::IngestDisposition::kReplacedInProgress: item.status = IngestItemStatus::kReplacedInProgress; break;
+      case store::IngestDisposition::kInserted:
+        item.status = IngestItemStatus::kIngested;
+        break;
+      case store::IngestDisposition::kAlreadyStored:
+        item.status = IngestItemStatus::kAlreadyStored;
+        break;
+      case store::IngestDisposition::kReplacedInProgress:
+        item.status = IngestItemStatus::kReplacedInProgress;
+        break;
     }
     items.push_back(std::move(item));
   }

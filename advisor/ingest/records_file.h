@@ -24,7 +24,8 @@ namespace sparktune::advisor {
 
 // `night_id`: the night the stored records belong to (`nightly --records`);
 // none for a plain `ingest --records`. The file is read through `env`.
-Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store, const std::string& path,
+Result<std::vector<IngestItem>> IngestRecordsFile(store::HistoryStore& store,
+                                                  const std::string& path,
                                                   std::optional<int64_t> night_id,
                                                   Env* env = Env::Default());
 

@@ -12,8 +12,9 @@
 
 namespace sparktune::advisor {
 
-Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id, const std::string& out_dir,
-                                        const reports::Prices& prices, const std::string& source, Env* env) {
+Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id,
+                                        const std::string& out_dir, const reports::Prices& prices,
+                                        const std::string& source, Env* env) {
   auto report = BuildNightlyReport(store, night_id, {.prices = prices, .source = source});
   if (!report.ok()) return report.status();
   SPARKTUNE_RETURN_IF_ERROR(env->CreateDirectories(out_dir));
@@ -79,8 +80,12 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
   for (const IngestItem& item : items) {
     switch (item.status) {
       case IngestItemStatus::kIngested:
-      case IngestItemStatus::kReplacedInProgress: summary.ingested++; break;
-      case IngestItemStatus::kAlreadyStored: summary.already_stored++; break;
+      case IngestItemStatus::kReplacedInProgress:
+        summary.ingested++;
+        break;
+      case IngestItemStatus::kAlreadyStored:
+        summary.already_stored++;
+        break;
       case IngestItemStatus::kUnreadable:
         summary.unreadable++;
         summary.unreadable_items.push_back(item);
@@ -89,24 +94,24 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
     }
   }
 
-  auto rec = RecommendFromStore(**store, evaluation.grid, options.fleet, night_id, /*persist=*/true);
+  auto rec =
+      RecommendFromStore(**store, evaluation.grid, options.fleet, night_id, /*persist=*/true);
   if (!rec.ok()) return rec.status();
   summary.jobs_in_fleet = rec->fleet.jobs.size();
   summary.overrides = rec->recommendation.overrides;
   summary.fleet_observed_mb_seconds = rec->recommendation.observed_mb_seconds;
   summary.fleet_predicted_mb_seconds = rec->recommendation.predicted_mb_seconds;
 
-  nlohmann::json night_summary = {{"source", options.source_label},
-                                  {"ingested", summary.ingested},
-                                  {"alreadyStored", summary.already_stored},
-                                  {"unreadable", unreadable},
-                                  {"jobsInFleet", summary.jobs_in_fleet},
-                                  {"overrides", summary.overrides}};
-  Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(), env->NowMillis());
+  nlohmann::json night_summary = {
+      {"source", options.source_label},          {"ingested", summary.ingested},
+      {"alreadyStored", summary.already_stored}, {"unreadable", unreadable},
+      {"jobsInFleet", summary.jobs_in_fleet},    {"overrides", summary.overrides}};
+  Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(),
+                                     env->NowMillis());
   if (!fin.ok()) return fin;
 
-  auto written =
-      WriteNightReport(**store, night_id, options.out_dir, options.prices, options.source_label, env);
+  auto written = WriteNightReport(**store, night_id, options.out_dir, options.prices,
+                                  options.source_label, env);
   if (!written.ok()) return written.status();
   summary.html_path = written->html_path;
   summary.markdown_path = written->markdown_path;

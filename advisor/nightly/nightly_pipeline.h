@@ -31,7 +31,7 @@ struct NightlyOptions {
   std::string source_label;            // shown in the report ("--logs data/samples")
   std::string db_path;
   std::string out_dir;
-  int jobs = 0;                        // ingest workers; 0 = one per core
+  int jobs = 0;  // ingest workers; 0 = one per core
   FleetOptions fleet;
   reports::Prices prices;
   std::function<void(const IngestProgress&)> on_progress;
@@ -39,7 +39,8 @@ struct NightlyOptions {
   // ingested: the History Server collection, which ingests each verified
   // download with `ingest` (the night's options: night id, evaluation) and
   // returns what it ingested. An error fails the night.
-  std::function<Result<std::vector<IngestItem>>(store::HistoryStore&, const IngestOptions&)> collect;
+  std::function<Result<std::vector<IngestItem>>(store::HistoryStore&, const IngestOptions&)>
+      collect;
   // The clock (the night's begin and finish times) and the file system the
   // report is written to. Default: the process's POSIX Env.
   Env* env = Env::Default();
@@ -62,8 +63,8 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options);
 // Writes the report of `night_id` (HTML, Markdown, JSON) into `out_dir`:
 // sparktune-report-<date>-night<id>.{html,md,json}, and latest.{html,md,json}.
 // Each file is written atomically through `env`.
-Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id, const std::string& out_dir,
-                                        const reports::Prices& prices, const std::string& source,
-                                        Env* env = Env::Default());
+Result<NightlySummary> WriteNightReport(store::HistoryStore& store, int64_t night_id,
+                                        const std::string& out_dir, const reports::Prices& prices,
+                                        const std::string& source, Env* env = Env::Default());
 
 }  // namespace sparktune::advisor

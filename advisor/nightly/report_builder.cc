@@ -7,6 +7,7 @@
 
 #include "advisor/nightly/fleet_from_store.h"
 #include "advisor/recommend/job_rewrite.h"
+#include "data/store/stored_config.h"
 
 namespace sparktune::advisor {
 
@@ -21,14 +22,10 @@ std::string IsoOf(int64_t epoch_ms) {
   return buf;
 }
 
+// A config the store wrote (store::CanonicalConfigJson); empty if it does not parse.
 ConfigMap ParseConfigJson(const std::string& text) {
-  ConfigMap out;
-  auto j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (!j.is_object()) return out;
-  for (auto it = j.begin(); it != j.end(); ++it) {
-    out[it.key()] = it->is_string() ? it->get<std::string>() : it->dump();
-  }
-  return out;
+  Result<store::SettingMap> parsed = store::ParseConfigJson(text);
+  return parsed.ok() ? std::move(*parsed) : ConfigMap();
 }
 
 reports::Estimate Est(double v, double lo, double hi) {
@@ -48,7 +45,8 @@ double WasteMbSeconds(const store::AppDetail& d) {
   for (const store::StageRow& s : d.stages) task_ms += static_cast<double>(s.task_time_ms);
   double slot_ms = 0, exec_mbs = 0;
   for (const store::ExecutorRow& e : d.executors) {
-    slot_ms += static_cast<double>(e.cores) * static_cast<double>(std::max<int64_t>(0, e.end_ms - e.start_ms));
+    slot_ms += static_cast<double>(e.cores) *
+               static_cast<double>(std::max<int64_t>(0, e.end_ms - e.start_ms));
     exec_mbs += e.mb_seconds;
   }
   if (slot_ms <= 0) return 0;
@@ -77,10 +75,13 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
         Est(baseline->duration_ms, baseline->duration_ms_low, baseline->duration_ms_high),
         Est(baseline->mb_seconds, baseline->mb_seconds_low, baseline->mb_seconds_high)};
     if (baseline->duration_error) {
-      j.evidence_used.push_back("replay at its own config: duration error " +
-                                std::to_string(static_cast<int>(std::lround(100 * *baseline->duration_error))) +
-                                "%, MB-seconds error " +
-                                std::to_string(static_cast<int>(std::lround(100 * baseline->mb_seconds_error.value_or(0)))) + "%");
+      j.evidence_used.push_back(
+          "replay at its own config: duration error " +
+          std::to_string(static_cast<int>(std::lround(100 * *baseline->duration_error))) +
+          "%, MB-seconds error " +
+          std::to_string(
+              static_cast<int>(std::lround(100 * baseline->mb_seconds_error.value_or(0)))) +
+          "%");
     }
   }
   if (best != nullptr && baseline != nullptr && best->config_json != "{}") {
@@ -88,9 +89,11 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
     // Scale to the observed run: the replay error cancels (ratio to baseline).
     double mbs_ratio = baseline->mb_seconds > 0 ? a.mb_seconds / baseline->mb_seconds : 1;
     double dur_ratio = baseline->duration_ms > 0 ? a.duration_ms / baseline->duration_ms : 1;
-    j.recommended = reports::RunFigures{
-        Est(best->duration_ms * dur_ratio, best->duration_ms_low * dur_ratio, best->duration_ms_high * dur_ratio),
-        Est(best->mb_seconds * mbs_ratio, best->mb_seconds_low * mbs_ratio, best->mb_seconds_high * mbs_ratio)};
+    j.recommended =
+        reports::RunFigures{Est(best->duration_ms * dur_ratio, best->duration_ms_low * dur_ratio,
+                                best->duration_ms_high * dur_ratio),
+                            Est(best->mb_seconds * mbs_ratio, best->mb_seconds_low * mbs_ratio,
+                                best->mb_seconds_high * mbs_ratio)};
     j.saving_mb_seconds = Est(a.mb_seconds - j.recommended->mb_seconds.value,
                               a.mb_seconds - j.recommended->mb_seconds.high,
                               a.mb_seconds - j.recommended->mb_seconds.low);
@@ -108,7 +111,8 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
   j.evidence_used.push_back("task metrics of " + std::to_string(tasks) + " tasks in " +
                             std::to_string(d.stages.size()) + " stage attempts");
   j.evidence_used.push_back("lifetimes of " + std::to_string(d.executors.size()) + " executors");
-  if (!peak_known) j.evidence_missing.push_back("peak execution memory (not logged, or Spark < 3.0)");
+  if (!peak_known)
+    j.evidence_missing.push_back("peak execution memory (not logged, or Spark < 3.0)");
   if (!a.complete) j.evidence_missing.push_back("the end of the application (log in progress)");
   for (const std::string& w : a.warnings) j.evidence_missing.push_back("log warning: " + w);
   int64_t start = a.start_ms;
@@ -128,7 +132,8 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
     s.attempt = st.attempt_id;
     s.name = st.name;
     s.start_ms = st.submission_ms >= 0 ? std::max<int64_t>(0, st.submission_ms - start) : 0;
-    s.end_ms = st.completion_ms >= 0 ? std::max<int64_t>(s.start_ms, st.completion_ms - start) : s.start_ms;
+    s.end_ms = st.completion_ms >= 0 ? std::max<int64_t>(s.start_ms, st.completion_ms - start)
+                                     : s.start_ms;
     s.tasks = st.num_tasks;
     s.task_time_ms = st.task_time_ms;
     s.spill_bytes = st.disk_spilled_bytes;
@@ -162,7 +167,8 @@ Result<reports::NightlyReport> BuildNightlyReport(store::HistoryStore& store, in
   for (const store::NightRow& n : *nights) {
     if (n.id == night_id) night = &n;
   }
-  if (night == nullptr) return Status::NotFound("no night " + std::to_string(night_id) + " in " + store.path());
+  if (night == nullptr)
+    return Status::NotFound("no night " + std::to_string(night_id) + " in " + store.path());
 
   reports::NightlyReport r;
   r.night_id = night_id;
@@ -241,20 +247,26 @@ Result<reports::NightlyReport> BuildNightlyReport(store::HistoryStore& store, in
         std::string current;
         int best = 0;
         for (const auto& [v, n] : votes) {
-          if (n > best) { best = n; current = v; }
+          if (n > best) {
+            best = n;
+            current = v;
+          }
         }
         if (current == value) continue;
         r.proposal.changes.push_back(
             {key, current, value,
              "chosen among the fleet-grid candidates: lowest predicted total MB-seconds of " +
-                 std::to_string(rec.expectations.size()) + " jobs, each within its slowdown limit"});
+                 std::to_string(rec.expectations.size()) +
+                 " jobs, each within its slowdown limit"});
       }
-      r.proposal.spark_defaults = recommend::DefaultsFragment(config, "sparktune fleet recommendation, night " + r.night);
+      r.proposal.spark_defaults =
+          recommend::DefaultsFragment(config, "sparktune fleet recommendation, night " + r.night);
     } else {
       reports::JobOverride o;
       auto it = name_of_job.find(rec.job_key);
       auto lt = latest.find(rec.job_key);
-      o.job = it != name_of_job.end() ? it->second : (lt != latest.end() ? lt->second.name : rec.job_key);
+      o.job = it != name_of_job.end() ? it->second
+                                      : (lt != latest.end() ? lt->second.name : rec.job_key);
       o.app_id = lt != latest.end() ? lt->second.app_id : "";
       o.settings = Settings(config);
       o.gain_percent = Est(100 * rec.saving_fraction, 0, 0);

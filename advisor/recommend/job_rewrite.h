@@ -12,10 +12,9 @@
 #pragma once
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 #include "data/base/text.h"
 
@@ -34,7 +33,8 @@ std::string PropertiesValue(std::string_view value);
 
 // A spark-defaults.conf fragment. `comment` (may be empty, may be untrusted,
 // e.g. an app name) becomes a leading '# ' line.
-std::string DefaultsFragment(const std::map<std::string, std::string>& config, std::string_view comment);
+std::string DefaultsFragment(const std::map<std::string, std::string>& config,
+                             std::string_view comment);
 
 nlohmann::ordered_json ConfigJson(const std::map<std::string, std::string>& config);
 

@@ -23,9 +23,12 @@ std::string Fmt(double x) {
 
 }  // namespace
 
-CachedEvaluator::CachedEvaluator(const simulator::AppSimulator& sim, ObjectiveKind objective, Prices prices,
-                                 Constraints constraints, bool rank_by_upper_bound)
-    : sim_(sim), objective_(objective), prices_(prices), constraints_(std::move(constraints)),
+CachedEvaluator::CachedEvaluator(const simulator::AppSimulator& sim, ObjectiveKind objective,
+                                 Prices prices, Constraints constraints, bool rank_by_upper_bound)
+    : sim_(sim),
+      objective_(objective),
+      prices_(prices),
+      constraints_(std::move(constraints)),
       rank_by_upper_bound_(rank_by_upper_bound) {
   Evaluation base;
   base.result = sim_.Run({});
@@ -37,8 +40,9 @@ CachedEvaluator::CachedEvaluator(const simulator::AppSimulator& sim, ObjectiveKi
   evals_.front().hard_violation = false;
   index_[CanonicalKey({})] = 0;
   if (evals_.front().result.oom_risk) {
-    notes_.push_back("the model flags out-of-memory risk at the log's own config, which ran: the flag is not "
-                     "used as a constraint for this app");
+    notes_.push_back(
+        "the model flags out-of-memory risk at the log's own config, which ran: the flag is not "
+        "used as a constraint for this app");
   }
 }
 
@@ -81,15 +85,17 @@ void CachedEvaluator::Judge(Evaluation& e) const {
   int64_t cores = config.GetInt(std::string(keys::kExecutorCores), 1);
   bool cores_changed = e.overrides.count(std::string(keys::kExecutorCores)) > 0;
   if (cores_changed && limits.cores_per_node > 0 && cores > limits.cores_per_node) {
-    hard("executor cores " + std::to_string(cores) + " exceed the " + std::to_string(limits.cores_per_node) +
-         " cores of a node");
+    hard("executor cores " + std::to_string(cores) + " exceed the " +
+         std::to_string(limits.cores_per_node) + " cores of a node");
   }
-  engine::ClusterManager manager = engine::ClusterManagerFromMaster(config.Get(std::string(keys::kMaster)));
+  engine::ClusterManager manager =
+      engine::ClusterManagerFromMaster(config.Get(std::string(keys::kMaster)));
   int64_t step = engine::ContainerStepMib(manager, sim_.app().hadoop_properties);
   engine::ContainerSize container = engine::ExecutorContainer(config, manager, step);
   bool memory_changed = e.overrides.count(std::string(keys::kExecutorMemory)) > 0 ||
                         e.overrides.count(std::string(keys::kExecutorMemoryOverhead)) > 0;
-  if (memory_changed && limits.largest_container_mib > 0 && container.granted_mib > limits.largest_container_mib) {
+  if (memory_changed && limits.largest_container_mib > 0 &&
+      container.granted_mib > limits.largest_container_mib) {
     hard("container of " + std::to_string(container.granted_mib) + " MiB exceeds the largest (" +
          std::to_string(limits.largest_container_mib) + " MiB)");
   }
@@ -97,7 +103,8 @@ void CachedEvaluator::Judge(Evaluation& e) const {
     int64_t heap = config.GetBytes(std::string(keys::kExecutorMemory)) / kMib;
     if (std::find(limits.memory_steps_mib.begin(), limits.memory_steps_mib.end(), heap) ==
         limits.memory_steps_mib.end()) {
-      hard("executor memory " + std::to_string(heap) + " MiB is not one of the allowed memory steps");
+      hard("executor memory " + std::to_string(heap) +
+           " MiB is not one of the allowed memory steps");
     }
   }
   if (memory_changed && config.IsSet(std::string(keys::kExecutorMemoryOverhead))) {
@@ -108,12 +115,14 @@ void CachedEvaluator::Judge(Evaluation& e) const {
            std::to_string(heap) + " MiB heap (container kills are not simulated)");
     }
   }
-  if (limits.max_executors > 0 && static_cast<int>(e.result.executors.size()) > limits.max_executors) {
+  if (limits.max_executors > 0 &&
+      static_cast<int>(e.result.executors.size()) > limits.max_executors) {
     hard(std::to_string(e.result.executors.size()) + " executors exceed the limit of " +
          std::to_string(limits.max_executors));
   }
   if (constraints_.max_slowdown_pct >= 0 && e.slowdown_pct > constraints_.max_slowdown_pct + 1e-9) {
-    e.violations.push_back("predicted " + Fmt(e.slowdown_pct) + "% slower than the log's config (limit " +
+    e.violations.push_back("predicted " + Fmt(e.slowdown_pct) +
+                           "% slower than the log's config (limit " +
                            Fmt(constraints_.max_slowdown_pct) + "%)");
   }
 }

@@ -80,20 +80,20 @@ using Change = reports::PercentChange;  // percent change best vs baseline, nega
 
 struct OptimizeResult {
   ObjectiveKind objective = ObjectiveKind::kMbSeconds;
-  engine::ObservedTimes observed;   // measured from the log
-  Evaluation baseline;              // the log's config, simulated
-  Evaluation best;                  // the answer (== baseline when nothing pays)
+  engine::ObservedTimes observed;  // measured from the log
+  Evaluation baseline;             // the log's config, simulated
+  Evaluation best;                 // the answer (== baseline when nothing pays)
   bool best_is_baseline = true;
-  bool found_feasible = true;       // false: no candidate met the constraints
-  int best_candidate = -1;          // index into options.candidates, or -1
-  Change mb_seconds, duration, cost;  // best vs baseline, with intervals
+  bool found_feasible = true;            // false: no candidate met the constraints
+  int best_candidate = -1;               // index into options.candidates, or -1
+  Change mb_seconds, duration, cost;     // best vs baseline, with intervals
   double observed_mb_seconds_saved = 0;  // the MB-seconds change scaled to the observed run
   std::vector<ChangeEffect> changes;
   std::vector<StageDelta> drivers;  // best vs baseline, largest first
   std::vector<ParetoPoint> pareto;  // by duration ascending
   ClusterLimits limits;             // the limits in force (cores per node inferred when not given)
   // Search statistics.
-  std::string strategy;             // "candidates", "exhaustive", "coordinate descent + bayesian"
+  std::string strategy;  // "candidates", "exhaustive", "coordinate descent + bayesian"
   std::vector<std::string> dimensions;  // keys searched
   double space_size = 0;
   int simulations = 0;
@@ -106,7 +106,8 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
 
 // Stage-by-stage differences of `alt` vs `base`, largest absolute change of
 // summed task time first, at most `limit` (stages that did not change are left out).
-std::vector<StageDelta> DiffStages(const simulator::SimResult& base, const simulator::SimResult& alt, size_t limit);
+std::vector<StageDelta> DiffStages(const simulator::SimResult& base,
+                                   const simulator::SimResult& alt, size_t limit);
 
 // Points of `evals` not dominated in (duration, MB-seconds), skipping configs
 // with a hard violation (OOM risk, cluster limits); ascending by duration.

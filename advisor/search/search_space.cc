@@ -17,8 +17,9 @@ namespace {
 
 using units::kMib;
 // Heap ladder (MiB) and how far from the log's heap it reaches: x1/4 .. x4.
-constexpr int64_t kMemoryLadderMib[] = {512, 768, 1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288,
-                                        16384, 24576, 32768, 49152, 65536, 98304, 131072};
+constexpr int64_t kMemoryLadderMib[] = {512,   768,   1024,  1536,  2048,  3072,
+                                        4096,  6144,  8192,  12288, 16384, 24576,
+                                        32768, 49152, 65536, 98304, 131072};
 constexpr double kMemoryReach = 4.0;
 // No heap below 1 GiB is proposed (unless the log ran below it): Spark
 // reserves 300 MiB of every heap (UnifiedMemoryManager), so a smaller heap
@@ -38,7 +39,8 @@ constexpr int64_t kMaxPartitionBytesMib[] = {32, 64, 128, 256, 512};
 
 bool Available(std::string_view key, const SparkVersion& version) {
   const config::ConfigKey* k = config::FindKey(key);
-  return k != nullptr && k->tunable && !config::IsNewerThan(*k, version) && !config::IsRemovedIn(*k, version);
+  return k != nullptr && k->tunable && !config::IsNewerThan(*k, version) &&
+         !config::IsRemovedIn(*k, version);
 }
 
 // Adds `value` unless a value canonically equal is there; returns its index.
@@ -66,7 +68,8 @@ void SortValues(Dimension& d) {
   };
   std::stable_sort(d.values.begin(), d.values.end(),
                    [&](const std::string& a, const std::string& b) { return rank(a) < rank(b); });
-  d.observed_index = static_cast<int>(std::find(d.values.begin(), d.values.end(), observed) - d.values.begin());
+  d.observed_index =
+      static_cast<int>(std::find(d.values.begin(), d.values.end(), observed) - d.values.begin());
 }
 
 // A dimension whose log value is what `observed` has in force ("" when unset
@@ -113,8 +116,10 @@ std::string CanonicalValue(const std::string& key, const std::string& value) {
       std::snprintf(buf, sizeof buf, "%.12g", x);
       return buf;
     }
-    case config::ValueType::kEnum: return text::AsciiLower(v);
-    case config::ValueType::kString: return v;
+    case config::ValueType::kEnum:
+      return text::AsciiLower(v);
+    case config::ValueType::kString:
+      return v;
   }
   return v;
 }
@@ -138,7 +143,8 @@ std::string CanonicalKey(const ConfigMap& overrides) {
   return s;
 }
 
-SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const ClusterLimits& limits) {
+SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed,
+                               const ClusterLimits& limits) {
   const SparkVersion& version = observed.version();
   std::vector<Dimension> dims;
   auto push = [&](Dimension d) {
@@ -178,12 +184,14 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     push(std::move(d));
   }
   // Memory overhead: only lowered toward Spark's default when the log set it above.
-  if (Available(keys::kExecutorMemoryOverhead, version) && observed.IsSet(std::string(keys::kExecutorMemoryOverhead))) {
+  if (Available(keys::kExecutorMemoryOverhead, version) &&
+      observed.IsSet(std::string(keys::kExecutorMemoryOverhead))) {
     Dimension d = Start(observed, keys::kExecutorMemoryOverhead);
     int64_t obs = observed.GetBytes(d.key) / kMib;
     int64_t heap = observed.GetBytes(std::string(keys::kExecutorMemory)) / kMib;
     int64_t floor_mib = std::max<int64_t>(384, heap / 10);
-    for (int64_t m = obs / 2; m >= floor_mib; m /= 2) AddValue(d, config::FormatSizeSetting(m * kMib));
+    for (int64_t m = obs / 2; m >= floor_mib; m /= 2)
+      AddValue(d, config::FormatSizeSetting(m * kMib));
     if (obs > floor_mib) AddValue(d, config::FormatSizeSetting(floor_mib * kMib));
     push(std::move(d));
   }
@@ -192,7 +200,8 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     Dimension d = Start(observed, keys::kSqlShufflePartitions);
     int64_t obs = observed.GetInt(d.key, 200);
     for (double f : kPartitionFactors) {
-      int64_t n = std::clamp<int64_t>(std::llround(static_cast<double>(obs) * f), 1, kMaxShufflePartitions);
+      int64_t n =
+          std::clamp<int64_t>(std::llround(static_cast<double>(obs) * f), 1, kMaxShufflePartitions);
       AddValue(d, std::to_string(n));
     }
     push(std::move(d));
@@ -210,11 +219,13 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     for (int64_t m : mib_list) AddValue(d, m < 0 ? "-1" : config::FormatSizeSetting(m * kMib));
     push(std::move(d));
   };
-  if (Available(keys::kAutoBroadcastJoinThreshold, version)) sizes(keys::kAutoBroadcastJoinThreshold, kBroadcastMib);
+  if (Available(keys::kAutoBroadcastJoinThreshold, version))
+    sizes(keys::kAutoBroadcastJoinThreshold, kBroadcastMib);
   if (aqe_possible) {
     if (Available(keys::kAdaptiveAutoBroadcastJoinThreshold, version))
       sizes(keys::kAdaptiveAutoBroadcastJoinThreshold, kBroadcastMib);
-    if (Available(keys::kAdaptiveAdvisoryPartitionSize, version)) sizes(keys::kAdaptiveAdvisoryPartitionSize, kAdvisoryMib);
+    if (Available(keys::kAdaptiveAdvisoryPartitionSize, version))
+      sizes(keys::kAdaptiveAdvisoryPartitionSize, kAdvisoryMib);
     if (Available(keys::kAdaptiveSkewJoinEnabled, version)) {
       Dimension d = Start(observed, keys::kAdaptiveSkewJoinEnabled);
       AddValue(d, "true");
@@ -242,7 +253,8 @@ SearchSpace SearchSpace::Build(const engine::EffectiveConfig& observed, const Cl
     }
     push(std::move(d));
   }
-  if (Available(keys::kFilesMaxPartitionBytes, version)) sizes(keys::kFilesMaxPartitionBytes, kMaxPartitionBytesMib);
+  if (Available(keys::kFilesMaxPartitionBytes, version))
+    sizes(keys::kFilesMaxPartitionBytes, kMaxPartitionBytesMib);
   return SearchSpace(observed, std::move(dims));
 }
 

@@ -15,9 +15,9 @@ namespace sparktune {
 template <typename T>
 class Result {
  public:
-  Result(T value) : data_(std::move(value)) {}  // NOLINT(google-explicit-constructor)
+  Result(T value) : data_(std::move(value)) {}        // NOLINT(google-explicit-constructor)
   Result(Status status) : data_(std::move(status)) {  // NOLINT(google-explicit-constructor)
-    if (std::get<Status>(data_).ok()) std::abort();  // an ok Status carries no value
+    if (std::get<Status>(data_).ok()) std::abort();   // an ok Status carries no value
   }
 
   bool ok() const { return std::holds_alternative<T>(data_); }
@@ -25,9 +25,18 @@ class Result {
     static const Status kOk;
     return ok() ? kOk : std::get<Status>(data_);
   }
-  T& value() & { Check(); return std::get<T>(data_); }
-  const T& value() const& { Check(); return std::get<T>(data_); }
-  T&& value() && { Check(); return std::get<T>(std::move(data_)); }
+  T& value() & {
+    Check();
+    return std::get<T>(data_);
+  }
+  const T& value() const& {
+    Check();
+    return std::get<T>(data_);
+  }
+  T&& value() && {
+    Check();
+    return std::get<T>(std::move(data_));
+  }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   T& operator*() & { return value(); }
@@ -46,8 +55,7 @@ class Result {
 #define SPARKTUNE_CONCAT_INNER(a, b) a##b
 #define SPARKTUNE_CONCAT(a, b) SPARKTUNE_CONCAT_INNER(a, b)
 // Declares `lhs` from a Result-returning expression, or returns its Status.
-#define SPARKTUNE_ASSIGN_OR_RETURN(lhs, expr)                               \
-  auto SPARKTUNE_CONCAT(_res_, __LINE__) = (expr);                          \
-  if (!SPARKTUNE_CONCAT(_res_, __LINE__).ok())                              \
-    return SPARKTUNE_CONCAT(_res_, __LINE__).status();                      \
+#define SPARKTUNE_ASSIGN_OR_RETURN(lhs, expr)                                                     \
+  auto SPARKTUNE_CONCAT(_res_, __LINE__) = (expr);                                                \
+  if (!SPARKTUNE_CONCAT(_res_, __LINE__).ok()) return SPARKTUNE_CONCAT(_res_, __LINE__).status(); \
   lhs = std::move(SPARKTUNE_CONCAT(_res_, __LINE__)).value()  // NOLINT(bugprone-macro-parentheses)

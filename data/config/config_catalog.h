@@ -31,7 +31,7 @@ enum class ValueType {
   kBytes,     // a size such as "4g"; bare numbers use ConfigKey::bytes_unit
   kDuration,  // a time such as "120s"; bare numbers use ConfigKey::time_unit
   kString,
-  kEnum,      // one of ConfigKey::choices
+  kEnum,  // one of ConfigKey::choices
 };
 
 // One row of a key's default-by-version table: `value` applies from `since`
@@ -46,16 +46,16 @@ struct ConfigKey {
   ValueType type = ValueType::kString;
   std::vector<VersionedDefault> defaults;  // ascending by `since`
   std::string_view doc;
-  std::string_view since;              // first Spark version with this key
-  char bytes_unit = 'b';               // unit of a bare number for kBytes: b, k, m, g
-  char time_unit = 's';                // unit of a bare number for kDuration: 'm' = ms, 's' = s
-  std::optional<double> min;           // valid range (inclusive), in the key's base unit
-  std::optional<double> max;           //   (bytes, ms, or the plain number)
+  std::string_view since;                 // first Spark version with this key
+  char bytes_unit = 'b';                  // unit of a bare number for kBytes: b, k, m, g
+  char time_unit = 's';                   // unit of a bare number for kDuration: 'm' = ms, 's' = s
+  std::optional<double> min;              // valid range (inclusive), in the key's base unit
+  std::optional<double> max;              //   (bytes, ms, or the plain number)
   std::vector<std::string_view> choices;  // kEnum values (lower-case comparison)
-  bool tunable = false;                // the advisor may change it
-  std::string_view deprecated_in;      // version that deprecated it, or empty
-  std::string_view replaced_by;        // the key to use instead, or empty
-  std::string_view removed_in;         // version from which Spark ignores or rejects it, or empty
+  bool tunable = false;                   // the advisor may change it
+  std::string_view deprecated_in;         // version that deprecated it, or empty
+  std::string_view replaced_by;           // the key to use instead, or empty
+  std::string_view removed_in;  // version from which Spark ignores or rejects it, or empty
 };
 
 // All keys, in declaration order.
@@ -116,9 +116,11 @@ inline constexpr std::string_view kExecutorMemory = "spark.executor.memory";
 inline constexpr std::string_view kExecutorCores = "spark.executor.cores";
 inline constexpr std::string_view kExecutorInstances = "spark.executor.instances";
 inline constexpr std::string_view kExecutorMemoryOverhead = "spark.executor.memoryOverhead";
-inline constexpr std::string_view kExecutorMemoryOverheadFactor = "spark.executor.memoryOverheadFactor";
+inline constexpr std::string_view kExecutorMemoryOverheadFactor =
+    "spark.executor.memoryOverheadFactor";
 inline constexpr std::string_view kExecutorMinMemoryOverhead = "spark.executor.minMemoryOverhead";
-inline constexpr std::string_view kKubernetesMemoryOverheadFactor = "spark.kubernetes.memoryOverheadFactor";
+inline constexpr std::string_view kKubernetesMemoryOverheadFactor =
+    "spark.kubernetes.memoryOverheadFactor";
 inline constexpr std::string_view kExecutorPysparkMemory = "spark.executor.pyspark.memory";
 inline constexpr std::string_view kDriverMemory = "spark.driver.memory";
 inline constexpr std::string_view kDriverCores = "spark.driver.cores";
@@ -134,14 +136,19 @@ inline constexpr std::string_view kMaster = "spark.master";
 inline constexpr std::string_view kSubmitDeployMode = "spark.submit.deployMode";
 inline constexpr std::string_view kDefaultParallelism = "spark.default.parallelism";
 inline constexpr std::string_view kSqlShufflePartitions = "spark.sql.shuffle.partitions";
-inline constexpr std::string_view kAutoBroadcastJoinThreshold = "spark.sql.autoBroadcastJoinThreshold";
+inline constexpr std::string_view kAutoBroadcastJoinThreshold =
+    "spark.sql.autoBroadcastJoinThreshold";
 inline constexpr std::string_view kAdaptiveEnabled = "spark.sql.adaptive.enabled";
-inline constexpr std::string_view kAdaptiveCoalesceEnabled = "spark.sql.adaptive.coalescePartitions.enabled";
-inline constexpr std::string_view kAdaptiveAdvisoryPartitionSize = "spark.sql.adaptive.advisoryPartitionSizeInBytes";
+inline constexpr std::string_view kAdaptiveCoalesceEnabled =
+    "spark.sql.adaptive.coalescePartitions.enabled";
+inline constexpr std::string_view kAdaptiveAdvisoryPartitionSize =
+    "spark.sql.adaptive.advisoryPartitionSizeInBytes";
 inline constexpr std::string_view kAdaptiveSkewJoinEnabled = "spark.sql.adaptive.skewJoin.enabled";
 inline constexpr std::string_view kDynamicAllocationEnabled = "spark.dynamicAllocation.enabled";
-inline constexpr std::string_view kDynamicAllocationMinExecutors = "spark.dynamicAllocation.minExecutors";
-inline constexpr std::string_view kDynamicAllocationMaxExecutors = "spark.dynamicAllocation.maxExecutors";
+inline constexpr std::string_view kDynamicAllocationMinExecutors =
+    "spark.dynamicAllocation.minExecutors";
+inline constexpr std::string_view kDynamicAllocationMaxExecutors =
+    "spark.dynamicAllocation.maxExecutors";
 inline constexpr std::string_view kYarnMinAllocationMb = "yarn.scheduler.minimum-allocation-mb";
 // Added for the linter (issue 6).
 inline constexpr std::string_view kAppName = "spark.app.name";
@@ -159,26 +166,44 @@ inline constexpr std::string_view kDriverExtraClassPath = "spark.driver.extraCla
 inline constexpr std::string_view kDriverExtraLibraryPath = "spark.driver.extraLibraryPath";
 inline constexpr std::string_view kExecutorExtraJavaOptions = "spark.executor.extraJavaOptions";
 inline constexpr std::string_view kDriverMaxResultSize = "spark.driver.maxResultSize";
-inline constexpr std::string_view kKubernetesExecutorRequestCores = "spark.kubernetes.executor.request.cores";
-inline constexpr std::string_view kKubernetesExecutorLimitCores = "spark.kubernetes.executor.limit.cores";
-inline constexpr std::string_view kKubernetesDriverRequestCores = "spark.kubernetes.driver.request.cores";
-inline constexpr std::string_view kKubernetesDriverLimitCores = "spark.kubernetes.driver.limit.cores";
+inline constexpr std::string_view kKubernetesExecutorRequestCores =
+    "spark.kubernetes.executor.request.cores";
+inline constexpr std::string_view kKubernetesExecutorLimitCores =
+    "spark.kubernetes.executor.limit.cores";
+inline constexpr std::string_view kKubernetesDriverRequestCores =
+    "spark.kubernetes.driver.request.cores";
+inline constexpr std::string_view kKubernetesDriverLimitCores =
+    "spark.kubernetes.driver.limit.cores";
 inline constexpr std::string_view kKubernetesContainerImage = "spark.kubernetes.container.image";
 inline constexpr std::string_view kKubernetesNamespace = "spark.kubernetes.namespace";
-inline constexpr std::string_view kAdaptiveParallelismFirst = "spark.sql.adaptive.coalescePartitions.parallelismFirst";
-inline constexpr std::string_view kAdaptiveMinPartitionSize = "spark.sql.adaptive.coalescePartitions.minPartitionSize";
-inline constexpr std::string_view kAdaptiveMinPartitionNum = "spark.sql.adaptive.coalescePartitions.minPartitionNum";
-inline constexpr std::string_view kAdaptiveInitialPartitionNum = "spark.sql.adaptive.coalescePartitions.initialPartitionNum";
-inline constexpr std::string_view kAdaptiveLocalShuffleReader = "spark.sql.adaptive.localShuffleReader.enabled";
-inline constexpr std::string_view kAdaptiveSkewedPartitionFactor = "spark.sql.adaptive.skewJoin.skewedPartitionFactor";
-inline constexpr std::string_view kAdaptiveSkewedPartitionThreshold = "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
-inline constexpr std::string_view kAdaptiveForceOptimizeSkewedJoin = "spark.sql.adaptive.forceOptimizeSkewedJoin";
-inline constexpr std::string_view kAdaptiveAutoBroadcastJoinThreshold = "spark.sql.adaptive.autoBroadcastJoinThreshold";
-inline constexpr std::string_view kAdaptiveMaxShuffledHashJoinLocalMapThreshold = "spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold";
-inline constexpr std::string_view kAdaptiveOptimizeSkewsInRebalance = "spark.sql.adaptive.optimizeSkewsInRebalancePartitions.enabled";
-inline constexpr std::string_view kAdaptiveTargetPostShuffleInputSize = "spark.sql.adaptive.shuffle.targetPostShuffleInputSize";
-inline constexpr std::string_view kAdaptiveMinNumPostShufflePartitions = "spark.sql.adaptive.minNumPostShufflePartitions";
-inline constexpr std::string_view kAdaptiveMaxNumPostShufflePartitions = "spark.sql.adaptive.maxNumPostShufflePartitions";
+inline constexpr std::string_view kAdaptiveParallelismFirst =
+    "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+inline constexpr std::string_view kAdaptiveMinPartitionSize =
+    "spark.sql.adaptive.coalescePartitions.minPartitionSize";
+inline constexpr std::string_view kAdaptiveMinPartitionNum =
+    "spark.sql.adaptive.coalescePartitions.minPartitionNum";
+inline constexpr std::string_view kAdaptiveInitialPartitionNum =
+    "spark.sql.adaptive.coalescePartitions.initialPartitionNum";
+inline constexpr std::string_view kAdaptiveLocalShuffleReader =
+    "spark.sql.adaptive.localShuffleReader.enabled";
+inline constexpr std::string_view kAdaptiveSkewedPartitionFactor =
+    "spark.sql.adaptive.skewJoin.skewedPartitionFactor";
+inline constexpr std::string_view kAdaptiveSkewedPartitionThreshold =
+    "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes";
+inline constexpr std::string_view kAdaptiveForceOptimizeSkewedJoin =
+    "spark.sql.adaptive.forceOptimizeSkewedJoin";
+inline constexpr std::string_view kAdaptiveAutoBroadcastJoinThreshold =
+    "spark.sql.adaptive.autoBroadcastJoinThreshold";
+inline constexpr std::string_view kAdaptiveMaxShuffledHashJoinLocalMapThreshold =
+    "spark.sql.adaptive.maxShuffledHashJoinLocalMapThreshold";
+inline constexpr std::string_view kAdaptiveOptimizeSkewsInRebalance =
+    "spark.sql.adaptive.optimizeSkewsInRebalancePartitions.enabled";
+inline constexpr std::string_view kAdaptiveTargetPostShuffleInputSize =
+    "spark.sql.adaptive.shuffle.targetPostShuffleInputSize";
+inline constexpr std::string_view kAdaptiveMinNumPostShufflePartitions =
+    "spark.sql.adaptive.minNumPostShufflePartitions";
+inline constexpr std::string_view kAdaptiveMaxNumPostShufflePartitions =
+    "spark.sql.adaptive.maxNumPostShufflePartitions";
 inline constexpr std::string_view kPreferSortMergeJoin = "spark.sql.join.preferSortMergeJoin";
 inline constexpr std::string_view kAdaptiveNonEmptyPartitionRatioForBroadcastJoin =
     "spark.sql.adaptive.nonEmptyPartitionRatioForBroadcastJoin";
@@ -190,7 +215,8 @@ inline constexpr std::string_view kFilesMaxPartitionBytes = "spark.sql.files.max
 inline constexpr std::string_view kFilesOpenCostInBytes = "spark.sql.files.openCostInBytes";
 inline constexpr std::string_view kFilesMinPartitionNum = "spark.sql.files.minPartitionNum";
 inline constexpr std::string_view kFilesMaxPartitionNum = "spark.sql.files.maxPartitionNum";
-inline constexpr std::string_view kLeafNodeDefaultParallelism = "spark.sql.leafNodeDefaultParallelism";
+inline constexpr std::string_view kLeafNodeDefaultParallelism =
+    "spark.sql.leafNodeDefaultParallelism";
 inline constexpr std::string_view kHadoopDfsBlockSize = "spark.hadoop.dfs.blocksize";
 inline constexpr std::string_view kNetworkTimeout = "spark.network.timeout";
 inline constexpr std::string_view kExecutorHeartbeatInterval = "spark.executor.heartbeatInterval";
@@ -205,8 +231,10 @@ inline constexpr std::string_view kSpeculationInterval = "spark.speculation.inte
 inline constexpr std::string_view kSpeculationMultiplier = "spark.speculation.multiplier";
 inline constexpr std::string_view kSpeculationQuantile = "spark.speculation.quantile";
 inline constexpr std::string_view kSpeculationMinTaskRuntime = "spark.speculation.minTaskRuntime";
-inline constexpr std::string_view kSpeculationTaskDurationThreshold = "spark.speculation.task.duration.threshold";
-inline constexpr std::string_view kSpeculationEfficiencyEnabled = "spark.speculation.efficiency.enabled";
+inline constexpr std::string_view kSpeculationTaskDurationThreshold =
+    "spark.speculation.task.duration.threshold";
+inline constexpr std::string_view kSpeculationEfficiencyEnabled =
+    "spark.speculation.efficiency.enabled";
 inline constexpr std::string_view kSerializer = "spark.serializer";
 inline constexpr std::string_view kKryoBuffer = "spark.kryoserializer.buffer";
 inline constexpr std::string_view kKryoBufferMax = "spark.kryoserializer.buffer.max";
@@ -217,26 +245,37 @@ inline constexpr std::string_view kIoCompressionCodec = "spark.io.compression.co
 inline constexpr std::string_view kShuffleFileBuffer = "spark.shuffle.file.buffer";
 inline constexpr std::string_view kReducerMaxSizeInFlight = "spark.reducer.maxSizeInFlight";
 inline constexpr std::string_view kShuffleServiceEnabled = "spark.shuffle.service.enabled";
-inline constexpr std::string_view kShuffleSortBypassMergeThreshold = "spark.shuffle.sort.bypassMergeThreshold";
+inline constexpr std::string_view kShuffleSortBypassMergeThreshold =
+    "spark.shuffle.sort.bypassMergeThreshold";
 inline constexpr std::string_view kRddCompress = "spark.rdd.compress";
 inline constexpr std::string_view kEventLogEnabled = "spark.eventLog.enabled";
 inline constexpr std::string_view kEventLogDir = "spark.eventLog.dir";
 inline constexpr std::string_view kEventLogCompress = "spark.eventLog.compress";
 inline constexpr std::string_view kEventLogCompressionCodec = "spark.eventLog.compression.codec";
 inline constexpr std::string_view kEventLogRollingEnabled = "spark.eventLog.rolling.enabled";
-inline constexpr std::string_view kEventLogRollingMaxFileSize = "spark.eventLog.rolling.maxFileSize";
+inline constexpr std::string_view kEventLogRollingMaxFileSize =
+    "spark.eventLog.rolling.maxFileSize";
 inline constexpr std::string_view kEventLogBufferKb = "spark.eventLog.buffer.kb";
-inline constexpr std::string_view kDynamicAllocationInitialExecutors = "spark.dynamicAllocation.initialExecutors";
-inline constexpr std::string_view kDynamicAllocationExecutorIdleTimeout = "spark.dynamicAllocation.executorIdleTimeout";
-inline constexpr std::string_view kDynamicAllocationCachedExecutorIdleTimeout = "spark.dynamicAllocation.cachedExecutorIdleTimeout";
-inline constexpr std::string_view kDynamicAllocationSchedulerBacklogTimeout = "spark.dynamicAllocation.schedulerBacklogTimeout";
-inline constexpr std::string_view kDynamicAllocationSustainedBacklogTimeout = "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout";
-inline constexpr std::string_view kDynamicAllocationShuffleTrackingEnabled = "spark.dynamicAllocation.shuffleTracking.enabled";
-inline constexpr std::string_view kDynamicAllocationShuffleTrackingTimeout = "spark.dynamicAllocation.shuffleTracking.timeout";
-inline constexpr std::string_view kDynamicAllocationExecutorAllocationRatio = "spark.dynamicAllocation.executorAllocationRatio";
+inline constexpr std::string_view kDynamicAllocationInitialExecutors =
+    "spark.dynamicAllocation.initialExecutors";
+inline constexpr std::string_view kDynamicAllocationExecutorIdleTimeout =
+    "spark.dynamicAllocation.executorIdleTimeout";
+inline constexpr std::string_view kDynamicAllocationCachedExecutorIdleTimeout =
+    "spark.dynamicAllocation.cachedExecutorIdleTimeout";
+inline constexpr std::string_view kDynamicAllocationSchedulerBacklogTimeout =
+    "spark.dynamicAllocation.schedulerBacklogTimeout";
+inline constexpr std::string_view kDynamicAllocationSustainedBacklogTimeout =
+    "spark.dynamicAllocation.sustainedSchedulerBacklogTimeout";
+inline constexpr std::string_view kDynamicAllocationShuffleTrackingEnabled =
+    "spark.dynamicAllocation.shuffleTracking.enabled";
+inline constexpr std::string_view kDynamicAllocationShuffleTrackingTimeout =
+    "spark.dynamicAllocation.shuffleTracking.timeout";
+inline constexpr std::string_view kDynamicAllocationExecutorAllocationRatio =
+    "spark.dynamicAllocation.executorAllocationRatio";
 inline constexpr std::string_view kDecommissionEnabled = "spark.decommission.enabled";
 inline constexpr std::string_view kYarnAmMemory = "spark.yarn.am.memory";
-inline constexpr std::string_view kYarnExecutorMemoryOverhead = "spark.yarn.executor.memoryOverhead";
+inline constexpr std::string_view kYarnExecutorMemoryOverhead =
+    "spark.yarn.executor.memoryOverhead";
 inline constexpr std::string_view kYarnDriverMemoryOverhead = "spark.yarn.driver.memoryOverhead";
 inline constexpr std::string_view kMemoryUseLegacyMode = "spark.memory.useLegacyMode";
 inline constexpr std::string_view kShuffleMemoryFraction = "spark.shuffle.memoryFraction";
@@ -245,15 +284,22 @@ inline constexpr std::string_view kStorageUnrollFraction = "spark.storage.unroll
 inline constexpr std::string_view kShuffleSpill = "spark.shuffle.spill";
 inline constexpr std::string_view kExcludeOnFailureEnabled = "spark.excludeOnFailure.enabled";
 inline constexpr std::string_view kExcludeOnFailureTimeout = "spark.excludeOnFailure.timeout";
-inline constexpr std::string_view kExcludeOnFailureKillExcludedExecutors = "spark.excludeOnFailure.killExcludedExecutors";
-inline constexpr std::string_view kExcludeOnFailureFetchFailure = "spark.excludeOnFailure.application.fetchFailure.enabled";
+inline constexpr std::string_view kExcludeOnFailureKillExcludedExecutors =
+    "spark.excludeOnFailure.killExcludedExecutors";
+inline constexpr std::string_view kExcludeOnFailureFetchFailure =
+    "spark.excludeOnFailure.application.fetchFailure.enabled";
 inline constexpr std::string_view kBlacklistEnabled = "spark.blacklist.enabled";
 inline constexpr std::string_view kBlacklistTimeout = "spark.blacklist.timeout";
-inline constexpr std::string_view kBlacklistKillBlacklistedExecutors = "spark.blacklist.killBlacklistedExecutors";
-inline constexpr std::string_view kBlacklistFetchFailure = "spark.blacklist.application.fetchFailure.enabled";
-inline constexpr std::string_view kReducerMaxReqSizeShuffleToMem = "spark.reducer.maxReqSizeShuffleToMem";
-inline constexpr std::string_view kMaxRemoteBlockSizeFetchToMem = "spark.network.maxRemoteBlockSizeFetchToMem";
-inline constexpr std::string_view kArrowPysparkEnabled = "spark.sql.execution.arrow.pyspark.enabled";
+inline constexpr std::string_view kBlacklistKillBlacklistedExecutors =
+    "spark.blacklist.killBlacklistedExecutors";
+inline constexpr std::string_view kBlacklistFetchFailure =
+    "spark.blacklist.application.fetchFailure.enabled";
+inline constexpr std::string_view kReducerMaxReqSizeShuffleToMem =
+    "spark.reducer.maxReqSizeShuffleToMem";
+inline constexpr std::string_view kMaxRemoteBlockSizeFetchToMem =
+    "spark.network.maxRemoteBlockSizeFetchToMem";
+inline constexpr std::string_view kArrowPysparkEnabled =
+    "spark.sql.execution.arrow.pyspark.enabled";
 }  // namespace keys
 
 }  // namespace sparktune::config

@@ -26,10 +26,13 @@ bool HasControl(const std::string& s) {
 }
 
 // Reads a whole secret file; a NotFound/IoError names the path.
-Result<std::string> ReadSecretFile(const std::string& path, const char* what, std::string* warning) {
+Result<std::string> ReadSecretFile(const std::string& path, const char* what,
+                                   std::string* warning) {
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return Status::NotFound("no such " + std::string(what) + ": " + path);
-  if (!S_ISREG(st.st_mode)) return Status::InvalidArgument(std::string(what) + " is not a regular file: " + path);
+  if (::stat(path.c_str(), &st) != 0)
+    return Status::NotFound("no such " + std::string(what) + ": " + path);
+  if (!S_ISREG(st.st_mode))
+    return Status::InvalidArgument(std::string(what) + " is not a regular file: " + path);
   if (warning != nullptr && (st.st_mode & (S_IRGRP | S_IROTH)) != 0) {
     *warning = std::string(what) + " " + path + " is readable by other users (chmod 600 it)";
   }
@@ -65,7 +68,8 @@ std::string HttpCredentials::Redact(std::string text) const {
 Status LoadBasicAuthFromEnv(const std::string& var, HttpCredentials& creds) {
   const char* v = std::getenv(var.c_str());
   if (v == nullptr || *v == '\0') {
-    return Status::InvalidArgument("environment variable " + var + " (basic auth) is unset or empty");
+    return Status::InvalidArgument("environment variable " + var +
+                                   " (basic auth) is unset or empty");
   }
   std::string s = v;
   size_t colon = s.find(':');
@@ -74,7 +78,8 @@ Status LoadBasicAuthFromEnv(const std::string& var, HttpCredentials& creds) {
                                    " (basic auth) must hold 'user:password'");
   }
   if (HasControl(s)) {
-    return Status::InvalidArgument("environment variable " + var + " (basic auth) holds control characters");
+    return Status::InvalidArgument("environment variable " + var +
+                                   " (basic auth) holds control characters");
   }
   creds.basic_user = s.substr(0, colon);
   creds.basic_password = s.substr(colon + 1);
@@ -86,7 +91,8 @@ Status SetToken(std::string token, const std::string& where, HttpCredentials& cr
   token = std::string(text::TrimWhitespace(token));
   if (token.empty()) return Status::InvalidArgument("bearer token is empty: " + where);
   if (token.find('\n') != std::string::npos || HasControl(token)) {
-    return Status::InvalidArgument("bearer token must be one line without control characters: " + where);
+    return Status::InvalidArgument("bearer token must be one line without control characters: " +
+                                   where);
   }
   creds.bearer_token = std::move(token);
   return Status::Ok();
@@ -101,7 +107,8 @@ Status LoadTokenFile(const std::string& path, HttpCredentials& creds, std::strin
 Status LoadTokenFromEnv(const std::string& var, HttpCredentials& creds) {
   const char* v = std::getenv(var.c_str());
   if (v == nullptr || *v == '\0') {
-    return Status::InvalidArgument("environment variable " + var + " (bearer token) is unset or empty");
+    return Status::InvalidArgument("environment variable " + var +
+                                   " (bearer token) is unset or empty");
   }
   return SetToken(v, "environment variable " + var, creds);
 }
@@ -135,7 +142,8 @@ Status LoadHeaderFile(const std::string& path, HttpCredentials& creds, std::stri
     creds.headers.emplace_back(std::move(name), std::move(value));
     ++added;
   }
-  if (added == 0) return Status::InvalidArgument("header file holds no 'Name: value' line: " + path);
+  if (added == 0)
+    return Status::InvalidArgument("header file holds no 'Name: value' line: " + path);
   return Status::Ok();
 }
 

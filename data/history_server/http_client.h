@@ -47,12 +47,13 @@ struct HttpOptions {
   HttpCredentials credentials;
   TlsOptions tls;
   RetryPolicy retry;
-  int64_t connect_timeout_ms = 10000;    // Default: 10 s.
-  int64_t total_timeout_ms = 600000;     // Default: 10 min per request (a large log).
-  int64_t stall_timeout_ms = 60000;      // Default: 60 s without a byte aborts.
-  int max_concurrent = 2;                // Default: 2 requests in flight.
+  int64_t connect_timeout_ms = 10000;             // Default: 10 s.
+  int64_t total_timeout_ms = 600000;              // Default: 10 min per request (a large log).
+  int64_t stall_timeout_ms = 60000;               // Default: 60 s without a byte aborts.
+  int max_concurrent = 2;                         // Default: 2 requests in flight.
   uint64_t max_download_bytes = 4 * units::kGib;  // Default: 4 GiB per log zip.
-  uint64_t max_text_bytes = 64 * units::kMib;     // Default: 64 MiB per JSON answer (a page is ~0.3 MB).
+  uint64_t max_text_bytes =
+      64 * units::kMib;  // Default: 64 MiB per JSON answer (a page is ~0.3 MB).
   // Receives progress and retry notes (secret-free); may be empty.
   std::function<void(const std::string&)> log;
 };

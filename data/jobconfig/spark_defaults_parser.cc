@@ -50,10 +50,18 @@ Result<std::string> Unescape(const std::string& text, size_t begin, size_t end) 
     }
     char n = text[++i];
     switch (n) {
-      case 't': out.push_back('\t'); break;
-      case 'n': out.push_back('\n'); break;
-      case 'r': out.push_back('\r'); break;
-      case 'f': out.push_back('\f'); break;
+      case 't':
+        out.push_back('\t');
+        break;
+      case 'n':
+        out.push_back('\n');
+        break;
+      case 'r':
+        out.push_back('\r');
+        break;
+      case 'f':
+        out.push_back('\f');
+        break;
       case 'u': {
         if (i + 4 >= end) {
           return Status::Corrupt("malformed \\uxxxx escape");
@@ -68,7 +76,8 @@ Result<std::string> Unescape(const std::string& text, size_t begin, size_t end) 
         i += 4;
         break;
       }
-      default: out.push_back(n);
+      default:
+        out.push_back(n);
     }
   }
   return out;
@@ -158,7 +167,8 @@ Result<ConfigFile> ParseSparkDefaults(const std::string& path, std::string_view 
     std::string val = *value;
     while (!val.empty() && std::isspace(static_cast<unsigned char>(val.back()))) val.pop_back();
     setting.value = val;
-    setting.key_location = index.Locate(logical.offsets.empty() ? logical.start : logical.offsets[0]);
+    setting.key_location =
+        index.Locate(logical.offsets.empty() ? logical.start : logical.offsets[0]);
     size_t value_offset = v < logical.offsets.size() ? logical.offsets[v]
                           : logical.offsets.empty()  ? logical.start
                                                      : logical.offsets.back() + 1;

@@ -14,7 +14,8 @@ constexpr std::string_view kDirective = "sparktune:";
 // Offset of the '#' opening a comment on `line`, or npos.
 size_t CommentStart(std::string_view line) {
   for (size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1])))) return i;
+    if (line[i] == '#' && (i == 0 || std::isspace(static_cast<unsigned char>(line[i - 1]))))
+      return i;
   }
   return std::string_view::npos;
 }
@@ -76,7 +77,8 @@ std::vector<Suppression> ParseSuppressions(const LineIndex& index, std::string_v
     if (reason_at != std::string_view::npos) {
       std::string_view reason = rest.substr(reason_at + 6);
       reason = text::TrimWhitespace(reason);
-      if (!reason.empty() && (reason.front() == ':' || reason.front() == '=')) reason.remove_prefix(1);
+      if (!reason.empty() && (reason.front() == ':' || reason.front() == '='))
+        reason.remove_prefix(1);
       s.reason = std::string(text::TrimWhitespace(reason));
     }
     if (!s.whole_file) {

@@ -12,11 +12,11 @@
 namespace sparktune::model {
 
 struct ShuffleReadObservation {
-  std::string kind;           // "coalesced", "coalesced and skewed", "local", "skewed", ...
-  int64_t partitions = -1;    // "number of partitions" (-1 when not logged)
-  int64_t coalesced = -1;     // "number of coalesced partitions"
+  std::string kind;         // "coalesced", "coalesced and skewed", "local", "skewed", ...
+  int64_t partitions = -1;  // "number of partitions" (-1 when not logged)
+  int64_t coalesced = -1;   // "number of coalesced partitions"
   int64_t skewed_partitions = -1;
-  int64_t skew_splits = -1;   // "number of skewed partition splits"
+  int64_t skew_splits = -1;              // "number of skewed partition splits"
   std::vector<int64_t> partition_sizes;  // "partition data size", one per read partition
 };
 

@@ -15,7 +15,8 @@ namespace {
 
 bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           return std::tolower(static_cast<unsigned char>(x)) ==
+                  std::tolower(static_cast<unsigned char>(y));
          });
 }
 
@@ -36,8 +37,12 @@ std::string CanonicalConfigJson(const SettingMap& settings) {
 
 Result<SettingMap> ParseConfigJson(std::string_view json) {
   nlohmann::json j = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return Status::InvalidArgument("config JSON does not parse: " + std::string(json.substr(0, 80)));
-  if (!j.is_object()) return Status::InvalidArgument("config JSON is not an object: " + std::string(json.substr(0, 80)));
+  if (j.is_discarded())
+    return Status::InvalidArgument("config JSON does not parse: " +
+                                   std::string(json.substr(0, 80)));
+  if (!j.is_object())
+    return Status::InvalidArgument("config JSON is not an object: " +
+                                   std::string(json.substr(0, 80)));
   SettingMap out;
   for (auto it = j.begin(); it != j.end(); ++it) {
     if (it.value().is_string()) {
@@ -45,7 +50,8 @@ Result<SettingMap> ParseConfigJson(std::string_view json) {
     } else if (it.value().is_number() || it.value().is_boolean()) {
       out[it.key()] = it.value().dump();
     } else {
-      return Status::InvalidArgument("config JSON value of '" + it.key() + "' is not a string, number or boolean");
+      return Status::InvalidArgument("config JSON value of '" + it.key() +
+                                     "' is not a string, number or boolean");
     }
   }
   return out;
@@ -79,8 +85,10 @@ bool SameSettingValue(std::string_view key, std::string_view a, std::string_view
       auto y = ParseNumber(b);
       return x && y && std::abs(*x - *y) <= 1e-9 * std::max(1.0, std::abs(*x));
     }
-    case config::ValueType::kEnum: return EqualsIgnoreCase(a, b);
-    case config::ValueType::kString: return false;
+    case config::ValueType::kEnum:
+      return EqualsIgnoreCase(a, b);
+    case config::ValueType::kString:
+      return false;
   }
   return false;
 }

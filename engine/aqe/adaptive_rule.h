@@ -8,10 +8,10 @@
 
 #include <string_view>
 
-#include "engine/aqe_settings/aqe_config.h"
-#include "engine/aqe_settings/aqe_version_table.h"
 #include "engine/aqe/stage_plan.h"
 #include "engine/aqe/stage_planning_input.h"
+#include "engine/aqe_settings/aqe_config.h"
+#include "engine/aqe_settings/aqe_version_table.h"
 
 namespace sparktune::engine::aqe {
 

@@ -47,7 +47,8 @@ PartitionSpecs PackRange(int start, int end, const std::vector<const std::vector
     }
     ++i;
   }
-  if (merge_small && coalesced < min_partition_size && latest_partition_size > 0 && !specs.empty()) {
+  if (merge_small && coalesced < min_partition_size && latest_partition_size > 0 &&
+      !specs.empty()) {
     specs.back().end_reducer = end;
   } else {
     create(!allow_return_empty && specs.empty());
@@ -101,8 +102,8 @@ std::vector<PartitionSpecs> CoalesceWithSkew(const std::vector<const std::vector
     }
   }
   if (n > start) {
-    PartitionSpecs packed =
-        PackRange(indices[start], indices.back() + 1, stats, target, o.min_partition_size, o.loop, true);
+    PartitionSpecs packed = PackRange(indices[start], indices.back() + 1, stats, target,
+                                      o.min_partition_size, o.loop, true);
     AttachSizes(stats, packed, &out);
   }
   if (static_cast<int>(out[0].size()) < n) return out;
@@ -133,7 +134,8 @@ std::vector<PartitionSpecs> CoalescePartitions(
   std::vector<const std::vector<int64_t>*> valid;
   for (const auto* s : stats)
     if (!s->empty()) valid.push_back(s);
-  if (valid.empty()) return std::vector<PartitionSpecs>(stats.size(), {ShufflePartitionSpec::Coalesced(0, 0, 0)});
+  if (valid.empty())
+    return std::vector<PartitionSpecs>(stats.size(), {ShufflePartitionSpec::Coalesced(0, 0, 0)});
   const size_t num_partitions = valid[0]->size();
   for (const auto* s : valid)
     if (s->size() != num_partitions) return {};
@@ -190,8 +192,11 @@ void CoalesceShufflePartitions::Apply(const RuleContext& ctx, StagePlan* plan) c
       // 3.0-3.1 run after nothing else has rewritten reads; a skew read there is final.
       if (r.skewed && !b.skew_join_before_coalesce) ok = false;
     }
-    if (ok) eligible.push_back(g);
-    else plan->Note(std::string(name()), "skipped a group: a shuffle cannot change its partition count");
+    if (ok)
+      eligible.push_back(g);
+    else
+      plan->Note(std::string(name()),
+                 "skipped a group: a shuffle cannot change its partition count");
   }
   if (eligible.empty()) return;
   const CoalesceOptions stage_options = CoalesceOptionsFor(c, b);
@@ -216,8 +221,9 @@ void CoalesceShufflePartitions::Apply(const RuleContext& ctx, StagePlan* plan) c
     o.min_num_partitions =
         eligible.size() == 1 || total <= 0
             ? min_num
-            : std::max(1, static_cast<int>(std::llround(static_cast<double>(min_num) * group_bytes[gi] /
-                                                        static_cast<double>(total))));
+            : std::max(
+                  1, static_cast<int>(std::llround(static_cast<double>(min_num) * group_bytes[gi] /
+                                                   static_cast<double>(total))));
     std::vector<std::vector<int64_t>> bytes;
     std::vector<PartitionSpecs> specs;
     bool any_specs = false;

@@ -28,7 +28,6 @@
 
 namespace sparktune::engine::aqe {
 
-
 // ShufflePartitionsUtil.coalescePartitions over the shuffles' bytesByPartitionId.
 // `input_specs` is empty or holds, per shuffle, the specs from skew handling
 // (kCoalesced [i,i+1) or kPartialReducer). Returns one spec list per shuffle, or an

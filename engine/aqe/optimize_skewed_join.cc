@@ -25,8 +25,9 @@ bool CanSplitRightSide(JoinType t) {
 namespace {
 
 int64_t SkewThreshold(const AqeConfig& c, int64_t median) {
-  return std::max<int64_t>(c.skewed_partition_threshold,
-                           static_cast<int64_t>(static_cast<double>(median) * c.skewed_partition_factor));
+  return std::max<int64_t>(
+      c.skewed_partition_threshold,
+      static_cast<int64_t>(static_cast<double>(median) * c.skewed_partition_factor));
 }
 
 int64_t TargetSize(const AqeConfig& c, const std::vector<int64_t>& sizes, int64_t threshold) {
@@ -81,8 +82,9 @@ void OptimizeSkewedJoin::Apply(const RuleContext& ctx, StagePlan* plan) const {
     const JoinInput& join = ctx.input.joins[j];
     JoinDecision& decision = plan->joins[j];
     if (decision.skew_join) continue;
-    bool strategy_ok = decision.strategy == JoinStrategy::kSortMerge ||
-                       (b.skew_join_shuffled_hash && decision.strategy == JoinStrategy::kShuffledHash);
+    bool strategy_ok =
+        decision.strategy == JoinStrategy::kSortMerge ||
+        (b.skew_join_shuffled_hash && decision.strategy == JoinStrategy::kShuffledHash);
     if (!strategy_ok || join.left_shuffle < 0 || join.right_shuffle < 0) continue;
     const ShuffleStageStats& left = ctx.input.shuffles[join.left_shuffle];
     const ShuffleStageStats& right = ctx.input.shuffles[join.right_shuffle];
@@ -103,8 +105,10 @@ void OptimizeSkewedJoin::Apply(const RuleContext& ctx, StagePlan* plan) const {
     SideUnits lu = UnitsOf(left, left_read);
     SideUnits ru = UnitsOf(right, right_read);
     if (lu.specs.size() != ru.specs.size()) continue;
-    int64_t left_median = MedianSize(b.skew_median_of_coalesced ? lu.sizes : left.bytes_by_partition);
-    int64_t right_median = MedianSize(b.skew_median_of_coalesced ? ru.sizes : right.bytes_by_partition);
+    int64_t left_median =
+        MedianSize(b.skew_median_of_coalesced ? lu.sizes : left.bytes_by_partition);
+    int64_t right_median =
+        MedianSize(b.skew_median_of_coalesced ? ru.sizes : right.bytes_by_partition);
     int64_t left_threshold = SkewThreshold(c, left_median);
     int64_t right_threshold = SkewThreshold(c, right_median);
     int64_t left_target = TargetSize(c, lu.sizes, left_threshold);
@@ -117,9 +121,9 @@ void OptimizeSkewedJoin::Apply(const RuleContext& ctx, StagePlan* plan) const {
         const ShufflePartitionSpec& spec = units.specs[u];
         bool single = spec.end_reducer == spec.start_reducer + 1;
         if (can_split && single && units.sizes[u] > threshold) {
-          auto split = CreateSkewPartitionSpecs(spec.start_reducer, s.MapSizesFor(spec.start_reducer),
-                                                target, kSmallPartitionFactor,
-                                                b.skip_missing_map_outputs);
+          auto split =
+              CreateSkewPartitionSpecs(spec.start_reducer, s.MapSizesFor(spec.start_reducer),
+                                       target, kSmallPartitionFactor, b.skip_missing_map_outputs);
           if (split) {
             ++*counter;
             return *split;
@@ -127,8 +131,10 @@ void OptimizeSkewedJoin::Apply(const RuleContext& ctx, StagePlan* plan) const {
         }
         return {spec};
       };
-      PartitionSpecs lp = side_parts(left, lu, split_left, left_threshold, left_target, &skewed_left);
-      PartitionSpecs rp = side_parts(right, ru, split_right, right_threshold, right_target, &skewed_right);
+      PartitionSpecs lp =
+          side_parts(left, lu, split_left, left_threshold, left_target, &skewed_left);
+      PartitionSpecs rp =
+          side_parts(right, ru, split_right, right_threshold, right_target, &skewed_right);
       for (const auto& l : lp)
         for (const auto& r : rp) {
           left_out.push_back(l);

@@ -30,14 +30,14 @@ using plan::ShuffleOrigin;
 struct ShuffleStageStats {
   std::string name;  // for decisions and reports, e.g. "Exchange plan_id=247"
   ShuffleOrigin origin = ShuffleOrigin::kEnsureRequirements;
-  bool single_partition = false;  // SinglePartition output: never rewritten
+  bool single_partition = false;            // SinglePartition output: never rewritten
   std::vector<int64_t> bytes_by_partition;  // one per reduce partition
   int num_mappers = 0;                      // map tasks of the shuffle
   // Optional per-reduce-partition, per-map sizes ([reducer][mapper]); when empty
   // the skew split assumes each mapper wrote an equal share of every partition.
   std::vector<std::vector<int64_t>> map_sizes;
-  int64_t data_size = -1;    // uncompressed bytes ("data size"), -1 unknown
-  int64_t row_count = -1;    // "shuffle records written", -1 unknown
+  int64_t data_size = -1;  // uncompressed bytes ("data size"), -1 unknown
+  int64_t row_count = -1;  // "shuffle records written", -1 unknown
   // When the stage finished materializing (any monotonic clock, e.g. epoch ms), -1
   // unknown. AQE re-optimizes at each completion, so a join side that finishes first
   // is judged alone, with the other side's static estimate.
@@ -54,7 +54,7 @@ struct JoinInput {
   JoinType type = JoinType::kInner;
   JoinStrategy strategy = JoinStrategy::kSortMerge;  // as currently planned
   BuildSide build_side = BuildSide::kNone;           // for hash joins
-  int left_shuffle = -1;   // index into StagePlanningInput::shuffles, -1 if not a shuffle stage
+  int left_shuffle = -1;  // index into StagePlanningInput::shuffles, -1 if not a shuffle stage
   int right_shuffle = -1;
   // Static size estimates for sides that are not materialized (-1 unknown).
   int64_t left_estimated_size = -1;

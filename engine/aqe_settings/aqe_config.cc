@@ -39,7 +39,8 @@ AqeConfig ResolveAqeConfig(const EffectiveConfig& c, int default_parallelism) {
   if (a.min_partition_size <= 0) a.min_partition_size = units::kMib;
   a.min_partition_num = static_cast<int>(c.GetInt(K(keys::kAdaptiveMinPartitionNum), -1));
   if (a.min_partition_num < 0)
-    a.min_partition_num = static_cast<int>(c.GetInt(K(keys::kAdaptiveMinNumPostShufflePartitions), -1));
+    a.min_partition_num =
+        static_cast<int>(c.GetInt(K(keys::kAdaptiveMinNumPostShufflePartitions), -1));
   int64_t configured_parallelism = c.GetInt(K(keys::kDefaultParallelism), -1);
   a.default_parallelism = configured_parallelism > 0 ? static_cast<int>(configured_parallelism)
                                                      : std::max(default_parallelism, 1);
@@ -52,8 +53,10 @@ AqeConfig ResolveAqeConfig(const EffectiveConfig& c, int default_parallelism) {
   if (a.skewed_partition_threshold <= 0) a.skewed_partition_threshold = 256 * units::kMib;
   a.force_optimize_skewed_join = c.GetBool(K(keys::kAdaptiveForceOptimizeSkewedJoin), false);
   a.optimize_skews_in_rebalance = c.GetBool(K(keys::kAdaptiveOptimizeSkewsInRebalance), true);
-  a.rebalance_small_partition_factor = c.GetDouble(K(keys::kAdaptiveRebalanceSmallPartitionFactor), 0.2);
-  a.non_empty_partition_ratio_for_broadcast_join = c.GetDouble(K(keys::kAdaptiveNonEmptyPartitionRatioForBroadcastJoin), 0.2);
+  a.rebalance_small_partition_factor =
+      c.GetDouble(K(keys::kAdaptiveRebalanceSmallPartitionFactor), 0.2);
+  a.non_empty_partition_ratio_for_broadcast_join =
+      c.GetDouble(K(keys::kAdaptiveNonEmptyPartitionRatioForBroadcastJoin), 0.2);
   a.auto_broadcast_join_threshold = Threshold(c, keys::kAutoBroadcastJoinThreshold);
   a.adaptive_auto_broadcast_join_threshold =
       c.IsSet(K(keys::kAdaptiveAutoBroadcastJoinThreshold)) && c.version().AtLeast(3, 2)

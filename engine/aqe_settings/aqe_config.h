@@ -28,8 +28,8 @@ struct AqeConfig {
   int64_t advisory_partition_size = 64 * units::kMib;
   bool parallelism_first = true;
   int64_t min_partition_size = units::kMib;
-  int min_partition_num = -1;  // -1: unset
-  int default_parallelism = 2; // SparkContext.defaultParallelism when the stage is planned
+  int min_partition_num = -1;   // -1: unset
+  int default_parallelism = 2;  // SparkContext.defaultParallelism when the stage is planned
   int shuffle_partitions = 200;
   int initial_partition_num = -1;  // -1: unset
   bool local_shuffle_reader_enabled = true;

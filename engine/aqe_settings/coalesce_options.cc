@@ -8,9 +8,9 @@ namespace sparktune::engine::aqe {
 CoalesceOptions CoalesceOptionsFor(const AqeConfig& c, const AqeVersionBehavior& b) {
   CoalesceOptions o;
   o.advisory_target_size = c.advisory_partition_size;
-  o.min_num_partitions = c.min_partition_num > 0                              ? c.min_partition_num
+  o.min_num_partitions = c.min_partition_num > 0                             ? c.min_partition_num
                          : (!b.has_parallelism_first || c.parallelism_first) ? c.default_parallelism
-                                                                              : 1;
+                                                                             : 1;
   o.min_partition_size = b.has_min_partition_size ? c.min_partition_size : 0;
   o.loop = b.coalesce_loop;
   o.target_floor_16 = b.target_floor_16;

@@ -12,12 +12,18 @@ namespace keys = config::keys;
 
 const char* ClusterManagerName(ClusterManager manager) {
   switch (manager) {
-    case ClusterManager::kYarn: return "yarn";
-    case ClusterManager::kKubernetes: return "kubernetes";
-    case ClusterManager::kStandalone: return "standalone";
-    case ClusterManager::kLocal: return "local";
-    case ClusterManager::kMesos: return "mesos";
-    case ClusterManager::kUnknown: return "unknown";
+    case ClusterManager::kYarn:
+      return "yarn";
+    case ClusterManager::kKubernetes:
+      return "kubernetes";
+    case ClusterManager::kStandalone:
+      return "standalone";
+    case ClusterManager::kLocal:
+      return "local";
+    case ClusterManager::kMesos:
+      return "mesos";
+    case ClusterManager::kUnknown:
+      return "unknown";
   }
   return "unknown";
 }
@@ -104,7 +110,8 @@ int64_t RoundUp(int64_t value, int64_t step) {
   return (value + step - 1) / step * step;
 }
 
-double OverheadFactor(const EffectiveConfig& c, ClusterManager manager, const std::string& factor_key) {
+double OverheadFactor(const EffectiveConfig& c, ClusterManager manager,
+                      const std::string& factor_key) {
   if (c.version().AtLeast(3, 3) && c.IsSet(factor_key)) return c.GetDouble(factor_key, 0.1);
   if (manager == ClusterManager::kKubernetes &&
       c.IsSet(std::string(keys::kKubernetesMemoryOverheadFactor)))
@@ -121,11 +128,11 @@ ContainerSize Size(const EffectiveConfig& c, ClusterManager manager, int64_t ste
   if (c.IsSet(overhead_key)) {
     s.overhead_mib = c.GetBytes(overhead_key) / kMib;
   } else {
-    int64_t min_overhead = c.version().AtLeast(4, 0) ? c.GetBytes(min_overhead_key) / kMib
-                                                     : kLegacyMinOverheadMib;
-    s.overhead_mib = std::max<int64_t>(
-        static_cast<int64_t>(OverheadFactor(c, manager, factor_key) * static_cast<double>(s.heap_mib)),
-        min_overhead);
+    int64_t min_overhead =
+        c.version().AtLeast(4, 0) ? c.GetBytes(min_overhead_key) / kMib : kLegacyMinOverheadMib;
+    s.overhead_mib = std::max<int64_t>(static_cast<int64_t>(OverheadFactor(c, manager, factor_key) *
+                                                            static_cast<double>(s.heap_mib)),
+                                       min_overhead);
   }
   if (executor) {
     if (c.GetBool(std::string(keys::kOffHeapEnabled), false) &&

@@ -6,8 +6,8 @@
 // re-planning must reproduce; they are never fed back into predictions.
 #pragma once
 
-#include "data/model/aqe_observations.h"
 #include "data/model/application.h"
+#include "data/model/aqe_observations.h"
 
 namespace sparktune::engine {
 

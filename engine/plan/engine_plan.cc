@@ -27,12 +27,14 @@ namespace {
 // The Spark stage that ran a query stage: the highest stage id mapped to it (a
 // re-planned stage gets a new id), and of its attempts the one with the most
 // tasks (a retry after a fetch failure runs only the missing partitions).
-const model::StageAttempt* LatestOf(const model::Application& app, const std::vector<int>& attempts) {
+const model::StageAttempt* LatestOf(const model::Application& app,
+                                    const std::vector<int>& attempts) {
   const model::StageAttempt* best = nullptr;
   for (int a : attempts) {
     const auto& s = app.stages[a];
     if (s.num_tasks <= 0 && s.tasks.empty()) continue;
-    if (!best || s.stage_id > best->stage_id || (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
+    if (!best || s.stage_id > best->stage_id ||
+        (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
       best = &s;
   }
   return best;
@@ -93,7 +95,8 @@ void FoldSkewSplits(std::vector<int64_t>* a, std::vector<int64_t>* b, int64_t sk
       for (size_t k = i; k < end; ++k) t += v[k];
       return t;
     };
-    bool a_split = jb - i >= 2 && (ja < jb || (*a)[i] >= (*b)[i]) && sum_of(*a, jb) > skew_threshold;
+    bool a_split =
+        jb - i >= 2 && (ja < jb || (*a)[i] >= (*b)[i]) && sum_of(*a, jb) > skew_threshold;
     bool b_split = !a_split && ja - i >= 2 && sum_of(*b, ja) > skew_threshold;
     if (a_split) {
       int64_t sum = 0;
@@ -152,8 +155,10 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
       if (task_bytes.empty()) task_bytes = TaskReadBytes(app, *attempt);
       double share = reads.size() == 1 || written_sum <= 0 || e < 0
                          ? 1.0
-                         : static_cast<double>(ex.exchanges[e].bytes_written) / static_cast<double>(written_sum);
-      for (int64_t b : task_bytes) read_sizes[k].push_back(static_cast<int64_t>(static_cast<double>(b) * share));
+                         : static_cast<double>(ex.exchanges[e].bytes_written) /
+                               static_cast<double>(written_sum);
+      for (int64_t b : task_bytes)
+        read_sizes[k].push_back(static_cast<int64_t>(static_cast<double>(b) * share));
       sources[k] = "task shuffle reads";
     }
     bool skewed = false;
@@ -171,29 +176,34 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
       if (e >= 0) planned_at = std::max(planned_at, ex.exchanges[e].map_completion_time);
     }
     if (planned_at < 0) planned_at = attempt->submission_time;
-    aqe::AqeConfig aqe_config = aqe::ResolveAqeConfig(config, DefaultParallelismAt(app, planned_at));
+    aqe::AqeConfig aqe_config =
+        aqe::ResolveAqeConfig(config, DefaultParallelismAt(app, planned_at));
     const int64_t target = aqe::CoalesceTargetSize(
         total, aqe::CoalesceOptionsFor(aqe_config, aqe::AqeBehaviorFor(config.version())));
     // Co-partitioned reads share their coalesced ranges: widths from the combined bytes.
     std::vector<int64_t> combined;
     bool same_count = true;
     for (size_t k = 0; k < reads.size(); ++k) {
-      if (k == 0) combined = read_sizes[0];
+      if (k == 0)
+        combined = read_sizes[0];
       else if (read_sizes[k].size() == combined.size())
         for (size_t j = 0; j < combined.size(); ++j) combined[j] += read_sizes[k][j];
-      else same_count = false;
+      else
+        same_count = false;
     }
     for (size_t k = 0; k < reads.size(); ++k) {
       const StageRead& read = stage.reads[reads[k]];
       int e = ex.exchange_of_node[read.exchange_node];
       if (e < 0 || done[e]) continue;
       PlannedExchange& pe = ex.exchanges[e];
-      int r = pe.info.num_partitions > 0 ? pe.info.num_partitions : static_cast<int>(read_sizes[k].size());
+      int r = pe.info.num_partitions > 0 ? pe.info.num_partitions
+                                         : static_cast<int>(read_sizes[k].size());
       const std::string& kind = read.reader_kind;
       int64_t read_total = 0;
       for (int64_t b : read_sizes[k]) read_total += b;
       if (kind.find("local") != std::string::npos || r <= 0) {
-        pe.sizes = ShuffleSizeModel::Uniform(read_total > 0 ? read_total : pe.bytes_written, std::max(r, 1));
+        pe.sizes = ShuffleSizeModel::Uniform(read_total > 0 ? read_total : pe.bytes_written,
+                                             std::max(r, 1));
         pe.size_source = "uniform (local read)";
       } else if (static_cast<int>(read_sizes[k].size()) == r) {
         pe.sizes = ShuffleSizeModel::FromPartitionSizes(read_sizes[k]);
@@ -205,8 +215,10 @@ void BuildSizeModels(const model::Application& app, SqlExecutionPlan& ex) {
         const std::vector<int64_t>& packed = same_count ? combined : read_sizes[k];
         std::vector<int> widths = CoalescedReadWidths(packed, r, target);
         // Where a read closed below the target, the next read's first partition did not fit.
-        std::vector<double> first = skewed ? std::vector<double>{} : BoundaryFractions(packed, widths, target);
-        pe.sizes = ShuffleSizeModel::FromPartitionSizes(SpreadOverWidths(read_sizes[k], widths, r, first));
+        std::vector<double> first =
+            skewed ? std::vector<double>{} : BoundaryFractions(packed, widths, target);
+        pe.sizes =
+            ShuffleSizeModel::FromPartitionSizes(SpreadOverWidths(read_sizes[k], widths, r, first));
         pe.size_source = sources[k] + ", coalesced reads spread";
       }
       done[e] = true;
@@ -231,7 +243,8 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
     d.parent_ids = s.parent_ids;
     if (s.status != model::StageStatus::kSkipped && s.num_tasks > 0) d.num_tasks = s.num_tasks;
     for (int j : s.job_ids)
-      if (std::find(d.job_ids.begin(), d.job_ids.end(), j) == d.job_ids.end()) d.job_ids.push_back(j);
+      if (std::find(d.job_ids.begin(), d.job_ids.end(), j) == d.job_ids.end())
+        d.job_ids.push_back(j);
   }
   for (auto& [id, d] : dag) {
     for (int j : d.job_ids) {
@@ -249,7 +262,8 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
     ex.final_plan = &sql.final_plan();
     ex.adaptive = HasAdaptiveNode(sql.initial_plan);
     for (const auto& n : sql.initial_plan.nodes)
-      if (IsJoinNode(n.node_name)) ex.initial_joins.push_back(ParseJoin(n.node_name, n.simple_string));
+      if (IsJoinNode(n.node_name))
+        ex.initial_joins.push_back(ParseJoin(n.node_name, n.simple_string));
     ex.stages = DecomposePlan(*ex.final_plan);
     ex.initial_stages = DecomposePlan(sql.initial_plan);
     ex.spark_stages = MapQueryStagesToSparkStages(ex.stages, app, sql.job_ids);
@@ -284,7 +298,8 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
     for (size_t q = 0; q < ex.stages.stages.size(); ++q)
       for (const StageRead& r : ex.stages.stages[q].reads) {
         int e = ex.exchange_of_node[r.exchange_node];
-        if (e >= 0 && ex.exchanges[e].reader_stage < 0) ex.exchanges[e].reader_stage = static_cast<int>(q);
+        if (e >= 0 && ex.exchanges[e].reader_stage < 0)
+          ex.exchanges[e].reader_stage = static_cast<int>(q);
       }
     BuildSizeModels(app, ex);
     out.executions.push_back(std::move(ex));

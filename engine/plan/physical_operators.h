@@ -13,17 +13,32 @@ namespace sparktune::engine::plan {
 // ShuffleExchangeExec.shuffleOrigin (3.1+; 3.0 has no origin, use kEnsureRequirements).
 enum class ShuffleOrigin {
   kEnsureRequirements,
-  kRepartitionByCol,        // repartition($col) without a number (3.2+); REPARTITION in 3.1
-  kRepartitionByNum,        // repartition(n): never coalesced
+  kRepartitionByCol,  // repartition($col) without a number (3.2+); REPARTITION in 3.1
+  kRepartitionByNum,  // repartition(n): never coalesced
   kRebalancePartitionsByNone,
   kRebalancePartitionsByCol,
   kUnknown,
 };
 
-enum class JoinType { kInner, kCross, kLeftOuter, kRightOuter, kFullOuter, kLeftSemi, kLeftAnti,
-                      kExistence, kUnknown };
-enum class JoinStrategy { kSortMerge, kShuffledHash, kBroadcastHash, kBroadcastNestedLoop,
-                          kCartesian, kUnknown };
+enum class JoinType {
+  kInner,
+  kCross,
+  kLeftOuter,
+  kRightOuter,
+  kFullOuter,
+  kLeftSemi,
+  kLeftAnti,
+  kExistence,
+  kUnknown
+};
+enum class JoinStrategy {
+  kSortMerge,
+  kShuffledHash,
+  kBroadcastHash,
+  kBroadcastNestedLoop,
+  kCartesian,
+  kUnknown
+};
 enum class BuildSide { kLeft, kRight, kNone };
 
 const char* JoinTypeName(JoinType type);

@@ -52,10 +52,14 @@ ExchangeInfo ParseExchange(const std::string& s) {
   const std::string& p = parts[0];
   std::string kind = p.substr(0, p.find('('));
   for (auto& ch : kind) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  if (kind == "hashpartitioning") info.partitioning = Partitioning::kHash;
-  else if (kind == "rangepartitioning") info.partitioning = Partitioning::kRange;
-  else if (kind == "roundrobinpartitioning") info.partitioning = Partitioning::kRoundRobin;
-  else if (kind == "singlepartition") info.partitioning = Partitioning::kSingle;
+  if (kind == "hashpartitioning")
+    info.partitioning = Partitioning::kHash;
+  else if (kind == "rangepartitioning")
+    info.partitioning = Partitioning::kRange;
+  else if (kind == "roundrobinpartitioning")
+    info.partitioning = Partitioning::kRoundRobin;
+  else if (kind == "singlepartition")
+    info.partitioning = Partitioning::kSingle;
   if (info.partitioning == Partitioning::kSingle) {
     info.num_partitions = 1;
   } else {
@@ -91,14 +95,21 @@ bool IsJoinNode(const std::string& node_name) {
 JoinInfo ParseJoin(const std::string& full_node_name, const std::string& s) {
   const std::string node_name = BaseNodeName(full_node_name);
   JoinInfo info;
-  if (node_name == "SortMergeJoin") info.strategy = JoinStrategy::kSortMerge;
-  else if (node_name == "ShuffledHashJoin") info.strategy = JoinStrategy::kShuffledHash;
-  else if (node_name == "BroadcastHashJoin") info.strategy = JoinStrategy::kBroadcastHash;
-  else if (node_name == "BroadcastNestedLoopJoin") info.strategy = JoinStrategy::kBroadcastNestedLoop;
-  else if (node_name == "CartesianProduct") info.strategy = JoinStrategy::kCartesian;
-  info.skew_join = s.find("isSkewJoin=true") != std::string::npos || s.find("skew=true") != std::string::npos;
+  if (node_name == "SortMergeJoin")
+    info.strategy = JoinStrategy::kSortMerge;
+  else if (node_name == "ShuffledHashJoin")
+    info.strategy = JoinStrategy::kShuffledHash;
+  else if (node_name == "BroadcastHashJoin")
+    info.strategy = JoinStrategy::kBroadcastHash;
+  else if (node_name == "BroadcastNestedLoopJoin")
+    info.strategy = JoinStrategy::kBroadcastNestedLoop;
+  else if (node_name == "CartesianProduct")
+    info.strategy = JoinStrategy::kCartesian;
+  info.skew_join =
+      s.find("isSkewJoin=true") != std::string::npos || s.find("skew=true") != std::string::npos;
   size_t space = s.find(' ');
-  if (full_node_name != node_name && full_node_name.find("skew=true") != std::string::npos) info.skew_join = true;
+  if (full_node_name != node_name && full_node_name.find("skew=true") != std::string::npos)
+    info.skew_join = true;
   if (space == std::string::npos) {
     if (info.strategy == JoinStrategy::kCartesian) info.type = JoinType::kCross;
     return info;
@@ -110,16 +121,26 @@ JoinInfo ParseJoin(const std::string& full_node_name, const std::string& s) {
       keys.push_back(part);
       continue;
     }
-    if (part == "Inner") info.type = JoinType::kInner;
-    else if (part == "Cross") info.type = JoinType::kCross;
-    else if (part == "LeftOuter") info.type = JoinType::kLeftOuter;
-    else if (part == "RightOuter") info.type = JoinType::kRightOuter;
-    else if (part == "FullOuter") info.type = JoinType::kFullOuter;
-    else if (part == "LeftSemi") info.type = JoinType::kLeftSemi;
-    else if (part == "LeftAnti") info.type = JoinType::kLeftAnti;
-    else if (part.rfind("ExistenceJoin", 0) == 0) info.type = JoinType::kExistence;
-    else if (part == "BuildRight") info.build_side = BuildSide::kRight;
-    else if (part == "BuildLeft") info.build_side = BuildSide::kLeft;
+    if (part == "Inner")
+      info.type = JoinType::kInner;
+    else if (part == "Cross")
+      info.type = JoinType::kCross;
+    else if (part == "LeftOuter")
+      info.type = JoinType::kLeftOuter;
+    else if (part == "RightOuter")
+      info.type = JoinType::kRightOuter;
+    else if (part == "FullOuter")
+      info.type = JoinType::kFullOuter;
+    else if (part == "LeftSemi")
+      info.type = JoinType::kLeftSemi;
+    else if (part == "LeftAnti")
+      info.type = JoinType::kLeftAnti;
+    else if (part.rfind("ExistenceJoin", 0) == 0)
+      info.type = JoinType::kExistence;
+    else if (part == "BuildRight")
+      info.build_side = BuildSide::kRight;
+    else if (part == "BuildLeft")
+      info.build_side = BuildSide::kLeft;
   }
   if (keys.size() == 2) info.keys = keys[0] + ", " + keys[1];
   if (info.type == JoinType::kUnknown && info.strategy == JoinStrategy::kCartesian)

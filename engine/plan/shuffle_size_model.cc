@@ -11,7 +11,9 @@ namespace sparktune::engine::plan {
 namespace {
 
 // Spark's median of the sizes (OptimizeSkewedJoin.medianSize), floored at 1.
-int64_t Median(std::vector<int64_t> v) { return std::max<int64_t>(stats::SparkMedian(std::move(v)), 1); }
+int64_t Median(std::vector<int64_t> v) {
+  return std::max<int64_t>(stats::SparkMedian(std::move(v)), 1);
+}
 
 // Largest-remainder apportionment of `total` units over `weights`, each >= 1 when
 // total >= weights.size().
@@ -33,7 +35,9 @@ std::vector<int> Apportion(const std::vector<int64_t>& weights, int total) {
     given += whole;
     frac.push_back({share - whole, i});
   }
-  std::sort(frac.begin(), frac.end(), [](auto& a, auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  std::sort(frac.begin(), frac.end(), [](auto& a, auto& b) {
+    return a.first > b.first || (a.first == b.first && a.second < b.second);
+  });
   for (int k = 0; k < left - given && k < n; ++k) out[frac[k].second] += 1;
   return out;
 }
@@ -44,9 +48,10 @@ ShuffleSizeModel ShuffleSizeModel::FromPartitionSizes(const std::vector<int64_t>
   ShuffleSizeModel m;
   m.observed_partitions_ = static_cast<int>(sizes.size());
   const int64_t median = Median(sizes);
-  const double mean = sizes.empty() ? 0
-                                    : static_cast<double>(std::accumulate(sizes.begin(), sizes.end(), int64_t{0})) /
-                                          static_cast<double>(sizes.size());
+  const double mean =
+      sizes.empty() ? 0
+                    : static_cast<double>(std::accumulate(sizes.begin(), sizes.end(), int64_t{0})) /
+                          static_cast<double>(sizes.size());
   m.cumulative_.assign(sizes.size() + 1, 0);
   for (size_t i = 0; i < sizes.size(); ++i) {
     int64_t s = sizes[i];
@@ -90,8 +95,8 @@ std::vector<int> CoalescedReadWidths(const std::vector<int64_t>& reads, int num_
   return widths;
 }
 
-std::vector<double> BoundaryFractions(const std::vector<int64_t>& reads, const std::vector<int>& widths,
-                                      int64_t target) {
+std::vector<double> BoundaryFractions(const std::vector<int64_t>& reads,
+                                      const std::vector<int>& widths, int64_t target) {
   std::vector<double> out(reads.size(), 0.0);
   for (size_t j = 1; j < reads.size() && j < widths.size(); ++j) {
     if (widths[j] < 2 || reads[j] <= 0 || target <= 0 || reads[j - 1] > target) continue;
@@ -102,14 +107,17 @@ std::vector<double> BoundaryFractions(const std::vector<int64_t>& reads, const s
   return out;
 }
 
-std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& reads, const std::vector<int>& widths,
-                                      int num_partitions, const std::vector<double>& first_fractions) {
+std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& reads,
+                                      const std::vector<int>& widths, int num_partitions,
+                                      const std::vector<double>& first_fractions) {
   std::vector<int64_t> sizes;
   for (size_t j = 0; j < reads.size(); ++j) {
     int w = j < widths.size() ? std::max(widths[j], 0) : 0;
     if (w == 0) {
-      if (!sizes.empty()) sizes.back() += reads[j];
-      else if (num_partitions > 0) sizes.push_back(reads[j]);
+      if (!sizes.empty())
+        sizes.back() += reads[j];
+      else if (num_partitions > 0)
+        sizes.push_back(reads[j]);
       continue;
     }
     double fraction = j < first_fractions.size() ? first_fractions[j] : 0.0;
@@ -136,11 +144,12 @@ std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& reads, const s
 
 std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& reads, int num_partitions,
                                           int64_t single_above) {
-  return SpreadOverWidths(reads, CoalescedReadWidths(reads, num_partitions, single_above), num_partitions);
+  return SpreadOverWidths(reads, CoalescedReadWidths(reads, num_partitions, single_above),
+                          num_partitions);
 }
 
-ShuffleSizeModel ShuffleSizeModel::FromCoalescedReads(const std::vector<int64_t>& reads, int num_partitions,
-                                                      int64_t single_above) {
+ShuffleSizeModel ShuffleSizeModel::FromCoalescedReads(const std::vector<int64_t>& reads,
+                                                      int num_partitions, int64_t single_above) {
   return FromPartitionSizes(SpreadCoalescedReads(reads, num_partitions, single_above));
 }
 
@@ -172,12 +181,14 @@ std::vector<int64_t> ShuffleSizeModel::Regenerate(int n) const {
       if (x >= r) return static_cast<double>(cumulative_[r]);
       int i = static_cast<int>(std::floor(x));
       double f = x - i;
-      return static_cast<double>(cumulative_[i]) + f * static_cast<double>(cumulative_[i + 1] - cumulative_[i]);
+      return static_cast<double>(cumulative_[i]) +
+             f * static_cast<double>(cumulative_[i + 1] - cumulative_[i]);
     };
     int64_t prev = 0;
     for (int i = 0; i < n; ++i) {
-      int64_t next = i + 1 == n ? cumulative_[r]
-                                : static_cast<int64_t>(std::llround(cum(static_cast<double>(i + 1) * r / n)));
+      int64_t next =
+          i + 1 == n ? cumulative_[r]
+                     : static_cast<int64_t>(std::llround(cum(static_cast<double>(i + 1) * r / n)));
       out[i] = next - prev;
       prev = next;
     }

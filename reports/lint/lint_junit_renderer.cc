@@ -18,14 +18,30 @@ std::string Xml(std::string_view s) {
   for (char ch : text::ValidUtf8(s)) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\t': out += "&#9;"; break;
-      case '\n': out += "&#10;"; break;
-      case '\r': out += "&#13;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
+      case '\t':
+        out += "&#9;";
+        break;
+      case '\n':
+        out += "&#10;";
+        break;
+      case '\r':
+        out += "&#13;";
+        break;
       default:
         if (c < 0x20 || c == 0x7f) {
           out += "\xEF\xBF\xBD";
@@ -75,8 +91,8 @@ std::string RenderLintJunit(const LintReport& report) {
         if (f->rule_id != rule.id) continue;
         (f->level == "note" ? notes : failing).push_back(f);
       }
-      cases += "    <testcase classname=\"sparktune.lint\" name=\"" + Xml(rule.id + " " + rule.slug) +
-               "\" file=\"" + Xml(file) + "\"";
+      cases += "    <testcase classname=\"sparktune.lint\" name=\"" +
+               Xml(rule.id + " " + rule.slug) + "\" file=\"" + Xml(file) + "\"";
       if (failing.empty() && notes.empty()) {
         cases += "/>\n";
         continue;
@@ -100,10 +116,11 @@ std::string RenderLintJunit(const LintReport& report) {
     total_tests += tests;
     total_failures += failures;
     suites += "  <testsuite name=\"" + Xml(file) + "\" tests=\"" + std::to_string(tests) +
-              "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n" + cases +
-              "  </testsuite>\n";
+              "\" failures=\"" + std::to_string(failures) + "\" errors=\"0\" skipped=\"0\">\n" +
+              cases + "  </testsuite>\n";
   }
-  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sparktune lint\" tests=\"" +
+  return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sparktune lint\" "
+         "tests=\"" +
          std::to_string(total_tests) + "\" failures=\"" + std::to_string(total_failures) +
          "\" errors=\"0\">\n" + suites + "</testsuites>\n";
 }

@@ -12,9 +12,12 @@ namespace sparktune::reports {
 LintCounts CountFindings(const LintReport& report) {
   LintCounts c;
   for (const LintFinding& f : report.findings) {
-    if (f.level == "error") ++c.errors;
-    else if (f.level == "warning") ++c.warnings;
-    else ++c.notes;
+    if (f.level == "error")
+      ++c.errors;
+    else if (f.level == "warning")
+      ++c.warnings;
+    else
+      ++c.notes;
   }
   return c;
 }
@@ -58,13 +61,27 @@ std::string JsonQuote(std::string_view text) {
   for (char ch : valid) {
     unsigned char c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (c < 0x20) {
           char buf[8];

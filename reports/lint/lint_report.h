@@ -29,19 +29,19 @@ struct LintFinding {
   std::string slug;
   std::string level;  // "note", "warning", "error"
   std::string message;
-  std::string file;   // as given on the command line
-  int line = 0;       // 1-based
-  int column = 0;     // 1-based, Unicode code points
-  std::string key;    // config key concerned, or empty
+  std::string file;     // as given on the command line
+  int line = 0;         // 1-based
+  int column = 0;       // 1-based, Unicode code points
+  std::string key;      // config key concerned, or empty
   std::string snippet;  // the source line, for fingerprints and SARIF snippets
 };
 
 struct LintReport {
   std::string tool_version;
-  std::vector<std::string> files;           // every file linted, in order
-  std::vector<LintRuleDescriptor> rules;    // the enabled rules, by id
-  std::vector<LintFinding> findings;        // grouped by file, in line order
-  int suppressed = 0;                       // findings silenced by comments
+  std::vector<std::string> files;         // every file linted, in order
+  std::vector<LintRuleDescriptor> rules;  // the enabled rules, by id
+  std::vector<LintFinding> findings;      // grouped by file, in line order
+  int suppressed = 0;                     // findings silenced by comments
 };
 
 // Counts by level.

@@ -38,9 +38,10 @@ std::string RenderLintSarif(const LintReport& report) {
     rule["id"] = r.id;
     rule["name"] = r.slug;
     rule["shortDescription"] = {{"text", Cap(text::ValidUtf8(r.short_description), 1024)}};
-    rule["fullDescription"] = {{"text", Cap(text::ValidUtf8(r.full_description.empty() ? r.short_description
-                                                                                  : r.full_description),
-                                            1024)}};
+    rule["fullDescription"] = {
+        {"text",
+         Cap(text::ValidUtf8(r.full_description.empty() ? r.short_description : r.full_description),
+             1024)}};
     std::string help = r.help_markdown.empty() ? r.short_description : r.help_markdown;
     rule["help"] = {{"text", text::ValidUtf8(help)}, {"markdown", text::ValidUtf8(help)}};
     rule["defaultConfiguration"] = {{"level", r.default_level}};
@@ -79,7 +80,8 @@ std::string RenderLintSarif(const LintReport& report) {
     r += in + "\"level\": " + JsonQuote(f.level) + ",\n";
     r += in + "\"message\": {\n" + in + "  \"text\": " + JsonQuote(f.message) + "\n" + in + "},\n";
     r += in + "\"locations\": [\n" + in + "  {\n" + in + "    \"physicalLocation\": {\n";
-    r += in + "      \"artifactLocation\": {\n" + in + "        \"uri\": " + JsonQuote(PathToUri(text::ValidUtf8(f.file)));
+    r += in + "      \"artifactLocation\": {\n" + in +
+         "        \"uri\": " + JsonQuote(PathToUri(text::ValidUtf8(f.file)));
     if (auto it = artifact_index.find(f.file); it != artifact_index.end()) {
       r += ",\n" + in + "        \"index\": " + std::to_string(it->second);
     }
@@ -88,14 +90,15 @@ std::string RenderLintSarif(const LintReport& report) {
     r += in + "        \"startLine\": " + std::to_string(f.line > 0 ? f.line : 1) + ",\n";
     r += in + "        \"startColumn\": " + std::to_string(f.column > 0 ? f.column : 1);
     if (!f.snippet.empty()) {
-      r += ",\n" + in + "        \"snippet\": {\n" + in + "          \"text\": " + JsonQuote(f.snippet) + "\n" +
-           in + "        }";
+      r += ",\n" + in + "        \"snippet\": {\n" + in +
+           "          \"text\": " + JsonQuote(f.snippet) + "\n" + in + "        }";
     }
     r += "\n" + in + "      }\n" + in + "    }\n" + in + "  }\n" + in + "],\n";
-    r += in + "\"partialFingerprints\": {\n" + in + "  \"primaryLocationLineHash\": " + JsonQuote(prints[i]) +
-         "\n" + in + "}";
+    r += in + "\"partialFingerprints\": {\n" + in +
+         "  \"primaryLocationLineHash\": " + JsonQuote(prints[i]) + "\n" + in + "}";
     if (!f.key.empty()) {
-      r += ",\n" + in + "\"properties\": {\n" + in + "  \"key\": " + JsonQuote(f.key) + "\n" + in + "}";
+      r += ",\n" + in + "\"properties\": {\n" + in + "  \"key\": " + JsonQuote(f.key) + "\n" + in +
+           "}";
     }
     r += "\n        }";
     results += r;

@@ -24,7 +24,8 @@ ordered_json FiguresJson(const RunFigures& f) {
 }
 
 ordered_json Cost(double mb_seconds, double core_seconds, const Prices& prices) {
-  return prices.configured() ? Num(CostOf(mb_seconds, core_seconds, prices)) : ordered_json(nullptr);
+  return prices.configured() ? Num(CostOf(mb_seconds, core_seconds, prices))
+                             : ordered_json(nullptr);
 }
 
 ordered_json TotalsJson(const FleetTotals& t, const Prices& prices) {
@@ -37,7 +38,8 @@ ordered_json TotalsJson(const FleetTotals& t, const Prices& prices) {
 
 ordered_json SettingsJson(const std::vector<ConfigSetting>& settings) {
   ordered_json a = ordered_json::array();
-  for (const ConfigSetting& s : settings) a.push_back({{"key", Str(s.key)}, {"value", Str(s.value)}});
+  for (const ConfigSetting& s : settings)
+    a.push_back({{"key", Str(s.key)}, {"value", Str(s.value)}});
   return a;
 }
 
@@ -67,14 +69,17 @@ ordered_json JobJson(const JobReport& j) {
   o["recommended"] = j.recommended ? FiguresJson(*j.recommended) : ordered_json(nullptr);
   if (j.baseline) {
     o["replayErrorPercent"] = {
-        {"durationMs", Num(ErrorPercent(j.baseline->duration_ms.value, j.observed.duration_ms.value))},
-        {"mbSeconds", Num(ErrorPercent(j.baseline->mb_seconds.value, j.observed.mb_seconds.value))}};
+        {"durationMs",
+         Num(ErrorPercent(j.baseline->duration_ms.value, j.observed.duration_ms.value))},
+        {"mbSeconds",
+         Num(ErrorPercent(j.baseline->mb_seconds.value, j.observed.mb_seconds.value))}};
   } else {
     o["replayErrorPercent"] = nullptr;
   }
   o["wasteMbSeconds"] = Num(j.waste_mb_seconds);
   o["savingMbSeconds"] = EstimateJson(j.saving_mb_seconds);
-  o["evidence"] = {{"used", StringsJson(j.evidence_used)}, {"missing", StringsJson(j.evidence_missing)}};
+  o["evidence"] = {{"used", StringsJson(j.evidence_used)},
+                   {"missing", StringsJson(j.evidence_missing)}};
   o["rewrite"] = {{"settings", SettingsJson(j.rewrite.settings)},
                   {"submitArgs", Str(j.rewrite.submit_args)},
                   {"sparkDefaults", Str(j.rewrite.defaults_fragment)}};
@@ -106,7 +111,9 @@ ordered_json JobJson(const JobReport& j) {
   o["stages"] = stages;
   ordered_json sql = ordered_json::array();
   for (const SqlSummary& s : j.sql) {
-    sql.push_back({{"executionId", s.execution_id}, {"description", Str(s.description)}, {"durationMs", s.duration_ms}});
+    sql.push_back({{"executionId", s.execution_id},
+                   {"description", Str(s.description)},
+                   {"durationMs", s.duration_ms}});
   }
   o["sql"] = sql;
   ordered_json advice = ordered_json::array();
@@ -153,12 +160,13 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
                        {"proposed", Str(c.proposed)},
                        {"why", Str(c.why)}});
   }
-  j["proposal"] = {{"changes", changes},
-                   {"jobsConsidered", p.jobs_considered},
-                   {"savingMbSeconds", EstimateJson(p.saving_mb_seconds)},
-                   {"savingCoreSeconds", EstimateJson(p.saving_core_seconds)},
-                   {"savingCost", Cost(p.saving_mb_seconds.value, p.saving_core_seconds.value, r.prices)},
-                   {"sparkDefaults", Str(p.spark_defaults)}};
+  j["proposal"] = {
+      {"changes", changes},
+      {"jobsConsidered", p.jobs_considered},
+      {"savingMbSeconds", EstimateJson(p.saving_mb_seconds)},
+      {"savingCoreSeconds", EstimateJson(p.saving_core_seconds)},
+      {"savingCost", Cost(p.saving_mb_seconds.value, p.saving_core_seconds.value, r.prices)},
+      {"sparkDefaults", Str(p.spark_defaults)}};
   ordered_json overrides = ordered_json::array();
   for (const JobOverride& o : r.overrides) {
     overrides.push_back({{"job", Str(o.job)},
@@ -178,7 +186,8 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
         {{"job", Str(a.job)},
          {"night", Str(a.night)},
          {"predicted", FiguresJson(a.predicted)},
-         {"actual", {{"durationMs", Num(a.actual_duration_ms)}, {"mbSeconds", Num(a.actual_mb_seconds)}}},
+         {"actual",
+          {{"durationMs", Num(a.actual_duration_ms)}, {"mbSeconds", Num(a.actual_mb_seconds)}}},
          {"errorPercent",
           {{"durationMs", Num(ErrorPercent(a.predicted.duration_ms.value, a.actual_duration_ms))},
            {"mbSeconds", Num(ErrorPercent(a.predicted.mb_seconds.value, a.actual_mb_seconds))}}}});
@@ -188,7 +197,9 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
 }
 
 std::string RenderNightlyJson(const NightlyReport& report) {
-  return NightlyReportJson(report).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+  return NightlyReportJson(report).dump(2, ' ', false,
+                                        nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
 }
 
 }  // namespace sparktune::reports

@@ -35,7 +35,9 @@ std::string Change(double now, double before) {
   return std::string(d > 0 ? " ▲ " : (d < 0 ? " ▼ " : " ")) + FormatPercent(d, true);
 }
 
-std::string JobName(const JobReport& j) { return MarkdownEscape(j.name.empty() ? j.app_id : j.name); }
+std::string JobName(const JobReport& j) {
+  return MarkdownEscape(j.name.empty() ? j.app_id : j.name);
+}
 
 }  // namespace
 
@@ -90,8 +92,10 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
   const FleetTotals& t = r.totals;
 
   out += "| Fleet | Tonight | Previous night |\n|---|---:|---:|\n";
-  out += "| Applications | " + FormatCount(t.apps) + " | " + (prev ? FormatCount(prev->apps) : "—") + " |\n";
-  out += "| Memory cost | " + Mb(t.mb_seconds) + (prev ? Change(t.mb_seconds, prev->mb_seconds) : "") + " | " +
+  out += "| Applications | " + FormatCount(t.apps) + " | " +
+         (prev ? FormatCount(prev->apps) : "—") + " |\n";
+  out += "| Memory cost | " + Mb(t.mb_seconds) +
+         (prev ? Change(t.mb_seconds, prev->mb_seconds) : "") + " | " +
          (prev ? Mb(prev->mb_seconds) : "—") + " |\n";
   out += "| Compute | " + FormatCoreSeconds(t.core_seconds) +
          (prev ? Change(t.core_seconds, prev->core_seconds) : "") + " | " +
@@ -99,11 +103,12 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
   if (r.prices.configured()) {
     double cost = CostOf(t.mb_seconds, t.core_seconds, r.prices);
     double before = prev ? CostOf(prev->mb_seconds, prev->core_seconds, r.prices) : 0;
-    out += "| Cost | " + FormatMoney(cost, r.prices.currency) + (prev ? Change(cost, before) : "") + " | " +
-           (prev ? FormatMoney(before, r.prices.currency) : "—") + " |\n";
+    out += "| Cost | " + FormatMoney(cost, r.prices.currency) + (prev ? Change(cost, before) : "") +
+           " | " + (prev ? FormatMoney(before, r.prices.currency) : "—") + " |\n";
   }
-  out += "\n" + FormatCount(r.inputs.apps_new) + " new applications analyzed, " + FormatCount(r.inputs.apps_known) +
-         " already known, " + FormatCount(static_cast<int64_t>(r.inputs.unreadable.size())) + " unreadable logs.\n\n";
+  out += "\n" + FormatCount(r.inputs.apps_new) + " new applications analyzed, " +
+         FormatCount(r.inputs.apps_known) + " already known, " +
+         FormatCount(static_cast<int64_t>(r.inputs.unreadable.size())) + " unreadable logs.\n\n";
 
   const ClusterProposal& p = r.proposal;
   out += "### Cluster configuration proposal\n\n";
@@ -111,14 +116,17 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     out += "No change proposed tonight.\n\n";
   } else {
     out += "Predicted saving: **" + FormatEstimate(p.saving_mb_seconds, Mb) + "** per night";
-    if (t.mb_seconds > 0) out += " (" + FormatPercent(p.saving_mb_seconds.value / t.mb_seconds * 100) + " of tonight)";
+    if (t.mb_seconds > 0)
+      out += " (" + FormatPercent(p.saving_mb_seconds.value / t.mb_seconds * 100) + " of tonight)";
     if (r.prices.configured()) {
       out += ", ≈ " +
-             FormatMoney(CostOf(p.saving_mb_seconds.value, p.saving_core_seconds.value, r.prices), r.prices.currency);
+             FormatMoney(CostOf(p.saving_mb_seconds.value, p.saving_core_seconds.value, r.prices),
+                         r.prices.currency);
     }
     out += ".\n\n| Key | Current | Proposed | Why |\n|---|---|---|---|\n";
     for (const ConfigChange& c : p.changes) {
-      out += "| " + MarkdownCode(c.key) + " | " + (c.current.empty() ? "*unset*" : MarkdownCode(c.current)) + " | " +
+      out += "| " + MarkdownCode(c.key) + " | " +
+             (c.current.empty() ? "*unset*" : MarkdownCode(c.current)) + " | " +
              MarkdownCode(c.proposed) + " | " + MarkdownEscape(c.why) + " |\n";
     }
     if (!p.spark_defaults.empty()) out += "\n" + Fenced(p.spark_defaults, "properties");
@@ -142,29 +150,36 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
   if (saving.empty()) {
     out += "No job has a predicted saving tonight.\n\n";
   } else {
-    out += "| # | Job | App | Memory cost | Saving / run | Replay error |\n|---:|---|---|---:|---:|---:|\n";
+    out +=
+        "| # | Job | App | Memory cost | Saving / run | Replay error "
+        "|\n|---:|---|---|---:|---:|---:|\n";
     int rank = 0;
     for (size_t i : saving) {
       const JobReport& j = r.jobs[i];
-      std::string err = j.baseline
-                            ? FormatPercent(ErrorPercent(j.baseline->mb_seconds.value, j.observed.mb_seconds.value), true)
-                            : "—";
-      out += "| " + std::to_string(++rank) + " | " + JobName(j) + " | " + MarkdownCode(j.app_id) + " | " +
-             Mb(j.observed.mb_seconds.value) + " | " + FormatEstimate(j.saving_mb_seconds, Mb) + " | " + err + " |\n";
+      std::string err =
+          j.baseline
+              ? FormatPercent(
+                    ErrorPercent(j.baseline->mb_seconds.value, j.observed.mb_seconds.value), true)
+              : "—";
+      out += "| " + std::to_string(++rank) + " | " + JobName(j) + " | " + MarkdownCode(j.app_id) +
+             " | " + Mb(j.observed.mb_seconds.value) + " | " +
+             FormatEstimate(j.saving_mb_seconds, Mb) + " | " + err + " |\n";
     }
     out += "\n";
   }
   std::vector<size_t> waste = TopJobsByWaste(r, kMarkdownTopJobs);
   if (!waste.empty()) {
-    out += "### Top jobs by waste (idle executor memory)\n\n| # | Job | App | Idle memory | of its cost |\n"
-           "|---:|---|---|---:|---:|\n";
+    out +=
+        "### Top jobs by waste (idle executor memory)\n\n| # | Job | App | Idle memory | of its "
+        "cost |\n"
+        "|---:|---|---|---:|---:|\n";
     int rank = 0;
     for (size_t i : waste) {
       const JobReport& j = r.jobs[i];
       double base = j.observed.mb_seconds.value;
-      out += "| " + std::to_string(++rank) + " | " + JobName(j) + " | " + MarkdownCode(j.app_id) + " | " +
-             Mb(j.waste_mb_seconds) + " | " + (base > 0 ? FormatPercent(j.waste_mb_seconds / base * 100) : "—") +
-             " |\n";
+      out += "| " + std::to_string(++rank) + " | " + JobName(j) + " | " + MarkdownCode(j.app_id) +
+             " | " + Mb(j.waste_mb_seconds) + " | " +
+             (base > 0 ? FormatPercent(j.waste_mb_seconds / base * 100) : "—") + " |\n";
     }
     out += "\n";
   }

@@ -26,7 +26,9 @@ std::string FormatCoreSeconds(double core_seconds) {
   return units::FormatSignificant(core_seconds / 3600.0) + " core-h";
 }
 
-std::string FormatBytes(double bytes) { return units::FormatBytes(bytes, units::kSignificantBytes); }
+std::string FormatBytes(double bytes) {
+  return units::FormatBytes(bytes, units::kSignificantBytes);
+}
 
 std::string FormatPercent(double percent, bool with_sign) {
   if (!std::isfinite(percent)) return kNotAvailable;
@@ -45,7 +47,8 @@ std::string FormatMoney(double amount, const std::string& currency) {
   // Below one unit (a price per GB·h), keep up to 4 decimals: "$0.0045".
   std::snprintf(buf, sizeof buf, a > 0 && a < 0.995 ? "%.4f" : "%.2f", a);
   std::string digits = buf;
-  while (digits.size() > 4 && digits.back() == '0' && digits[digits.size() - 3] != '.') digits.pop_back();
+  while (digits.size() > 4 && digits.back() == '0' && digits[digits.size() - 3] != '.')
+    digits.pop_back();
   size_t dot = digits.find('.');
   std::string grouped = units::GroupThousands(digits.substr(0, dot));
   std::string number = (amount < 0 ? "−" : "") + grouped + digits.substr(dot);
@@ -84,7 +87,8 @@ std::string FormatRange(double low, double high, const std::function<std::string
   std::string l = format(low), h = format(high);
   size_t space = h.rfind(' ');
   if (space != std::string::npos && h.find(' ') == space && l.find(' ') == l.rfind(' ') &&
-      l.size() > h.size() - space && l.compare(l.size() - (h.size() - space), std::string::npos, h, space) == 0) {
+      l.size() > h.size() - space &&
+      l.compare(l.size() - (h.size() - space), std::string::npos, h, space) == 0) {
     return l.substr(0, l.size() - (h.size() - space)) + "–" + h;
   }
   return l + " – " + h;

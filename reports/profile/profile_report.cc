@@ -59,7 +59,8 @@ StageTaskStats TaskStats(const model::Application& app, const model::StageAttemp
   if (d.empty()) return st;
   st.max_ms = *std::max_element(d.begin(), d.end());
   st.median_ms = stats::Median(std::move(d));
-  st.skew = st.median_ms > 0 ? static_cast<double>(st.max_ms) / static_cast<double>(st.median_ms) : 0;
+  st.skew =
+      st.median_ms > 0 ? static_cast<double>(st.max_ms) / static_cast<double>(st.median_ms) : 0;
   return st;
 }
 
@@ -67,19 +68,157 @@ std::vector<std::string> MissingEvidence(const eventlog::LoadedLog& log) {
   const model::Application& app = log.app;
   const model::Evidence& e = app.evidence;
   std::vector<std::string> missing;
-  if (!e.has_log_start) missing.push_back("no SparkListenerLogStart: Spark version unknown (pre-1.3 log)");
-  if (!e.has_app_end) missing.push_back("no ApplicationEnd: the app had not finished or the log is cut; duration is a lower bound");
-  if (!e.has_environment) missing.push_back("no EnvironmentUpdate: config in force unknown, defaults assumed");
+  if (!e.has_log_start)
+    missing.push_back("no SparkListenerLogStart: Spark version unknown (pre-1.3 log)");
+  if (!e.has_app_end)
+    missing.push_back(
+        "no ApplicationEnd: the app had not finished or the log is cut; duration is a lower bound");
+  if (!e.has_environment)
+    missing.push_back("no EnvironmentUpdate: config in force unknown, defaults assumed");
   if (!app.tasks.empty() && !e.has_peak_execution_memory)
-    missing.push_back("no Peak Execution Memory in task metrics (logged from Spark 3.0): memory footprint inferred from spill only");
+    missing.push_back(
+        "no Peak Execution Memory in task metrics (logged from Spark 3.0): memory footprint "
+        "inferred from spill only");
   if (!app.tasks.empty() && !e.has_executor_cpu_time)
     missing.push_back("no Executor CPU Time (logged from Spark 2.1)");
   if (e.compacted) missing.push_back("compacted rolling log: finished jobs' events were dropped");
   if (e.in_progress) missing.push_back("log still in progress or truncated: newest events missing");
   bool any_executor_added = false;
   for (const auto& x : app.executors) any_executor_added |= x.seen_executor_added;
-  if (!any_executor_added) missing.push_back("no ExecutorAdded: local mode or executors not logged");
+  if (!any_executor_added)
+    missing.push_back("no ExecutorAdded: local mode or executors not logged");
   return missing;
+}
+
+// jobs[]: JobData.
+ordered_json JobsJson(const model::Application& app) {
+  ordered_json jobs = ordered_json::array();
+  for (const model::Job& job : app.jobs) {
+    ordered_json x;
+    x["jobId"] = job.job_id;
+    x["name"] = job.name;
+    if (!job.description.empty()) x["description"] = job.description;
+    if (job.submission_time >= 0) x["submissionTime"] = job.submission_time;
+    if (job.completion_time >= 0) x["completionTime"] = job.completion_time;
+    x["stageIds"] = job.stage_ids;
+    if (!job.job_group.empty()) x["jobGroup"] = job.job_group;
+    if (job.sql_execution_id) x["sqlExecutionId"] = *job.sql_execution_id;
+    x["status"] = model::JobStatusName(job.status);
+    x["numTasks"] = job.num_tasks;
+    x["numActiveTasks"] = job.active_tasks;
+    x["numCompletedTasks"] = job.completed_tasks;
+    x["numSkippedTasks"] = job.skipped_tasks;
+    x["numFailedTasks"] = job.failed_tasks;
+    x["numKilledTasks"] = job.killed_tasks;
+    x["numCompletedStages"] = job.completed_stages.size();
+    x["numSkippedStages"] = job.skipped_stages.size();
+    x["numFailedStages"] = job.failed_stages;
+    jobs.push_back(std::move(x));
+  }
+  return jobs;
+}
+
+// stages[]: StageData, one per attempt, with task-time statistics.
+ordered_json StagesJson(const model::Application& app) {
+  ordered_json stages = ordered_json::array();
+  for (const model::StageAttempt& s : app.stages) {
+    ordered_json x;
+    x["status"] = model::StageStatusName(s.status);
+    x["stageId"] = s.stage_id;
+    x["attemptId"] = s.attempt_id;
+    x["numTasks"] = s.num_tasks;
+    x["numActiveTasks"] = std::max<int64_t>(0, s.active_tasks);
+    x["numCompleteTasks"] = s.complete_tasks;
+    x["numFailedTasks"] = s.failed_tasks;
+    x["numKilledTasks"] = s.killed_tasks;
+    if (s.submission_time >= 0) x["submissionTime"] = s.submission_time;
+    if (s.first_task_launched_time >= 0) x["firstTaskLaunchedTime"] = s.first_task_launched_time;
+    if (s.completion_time >= 0) x["completionTime"] = s.completion_time;
+    if (!s.failure_reason.empty()) x["failureReason"] = s.failure_reason;
+    x = MetricsJson(std::move(x), s.totals);
+    x["name"] = s.name;
+    x["parentIds"] = s.parent_ids;
+    x["jobIds"] = s.job_ids;
+    StageTaskStats st = TaskStats(app, s);
+    x["taskTimeMaxMs"] = st.max_ms;
+    x["taskTimeMedianMs"] = st.median_ms;
+    x["skew"] = st.skew;
+    stages.push_back(std::move(x));
+  }
+  return stages;
+}
+
+// executors[]: ExecutorSummary, every executor with isActive.
+ordered_json ExecutorsJson(const model::Application& app) {
+  ordered_json executors = ordered_json::array();
+  for (const model::Executor& e : app.executors) {
+    ordered_json x;
+    x["id"] = e.id;
+    x["hostPort"] = e.host;
+    x["isActive"] = e.remove_time < 0;
+    x["totalCores"] = e.total_cores;
+    x["maxTasks"] = e.total_cores;
+    x["activeTasks"] = std::max<int64_t>(0, e.active_tasks);
+    x["failedTasks"] = e.failed_tasks;
+    x["completedTasks"] = e.completed_tasks;
+    x["totalTasks"] = e.total_tasks;
+    // AppStatusStore.replaceExec (Spark 3.1+): the driver's totalDuration is
+    // the application's duration and its totalGCTime the peak TotalGCTime
+    // executor metric (0 when none was logged: its peak metrics always exist).
+    bool driver = e.id == "driver";
+    x["totalDuration"] = driver && app.start_time >= 0 ? app.duration_ms() : e.total_duration;
+    x["totalGCTime"] = driver ? std::max<int64_t>(0, e.peak_total_gc_time) : e.total_gc_time;
+    x["totalInputBytes"] = e.total_input_bytes;
+    x["totalShuffleRead"] = e.total_shuffle_read;
+    x["totalShuffleWrite"] = e.total_shuffle_write;
+    x["maxMemory"] = e.max_memory;
+    if (e.add_time >= 0) x["addTime"] = e.add_time;
+    if (e.remove_time >= 0) {
+      x["removeTime"] = e.remove_time;
+      x["removeReason"] = e.remove_reason;
+    }
+    x["resourceProfileId"] = e.resource_profile_id;
+    executors.push_back(std::move(x));
+  }
+  return executors;
+}
+
+// sql[]: each SQL execution with the AQE decisions observed.
+ordered_json SqlJson(const ProfileInput& in) {
+  const model::Application& app = in.log->app;
+  ordered_json sqls = ordered_json::array();
+  for (const auto& [id, obs] : in.aqe) {
+    const model::SqlExecution& sql = app.sql_executions.at(id);
+    ordered_json x;
+    x["id"] = id;
+    x["description"] = sql.description;
+    if (sql.start_time >= 0) x["submissionTime"] = sql.start_time;
+    if (sql.start_time >= 0 && sql.end_time >= sql.start_time)
+      x["duration"] = sql.end_time - sql.start_time;
+    x["jobIds"] = sql.job_ids;
+    x["adaptive"] = obs.adaptive;
+    x["aqePlanUpdates"] = obs.plan_updates;
+    ordered_json reads = ordered_json::array();
+    for (const auto& r : obs.shuffle_reads) {
+      ordered_json rr;
+      rr["kind"] = r.kind;
+      rr["partitions"] = r.partitions;
+      if (r.coalesced >= 0) rr["coalescedPartitions"] = r.coalesced;
+      if (r.skewed_partitions >= 0) rr["skewedPartitions"] = r.skewed_partitions;
+      if (r.skew_splits >= 0) rr["skewedPartitionSplits"] = r.skew_splits;
+      reads.push_back(std::move(rr));
+    }
+    x["shuffleReads"] = std::move(reads);
+    x["skewJoinSplits"] = obs.skew_join_splits;
+    x["skewJoins"] = obs.skew_joins;
+    x["initialJoins"] = obs.initial_joins;
+    x["finalJoins"] = obs.final_joins;
+    ordered_json changes = ordered_json::array();
+    for (const auto& ch : obs.join_changes) changes.push_back({{"from", ch.from}, {"to", ch.to}});
+    x["joinStrategyChanges"] = std::move(changes);
+    sqls.push_back(std::move(x));
+  }
+  return sqls;
 }
 
 }  // namespace
@@ -116,122 +255,13 @@ ordered_json ProfileJson(const ProfileInput& in) {
   c["durationIsLowerBound"] = cost.end_is_lower_bound;
   j["cost"] = c;
 
-  ordered_json jobs = ordered_json::array();
-  for (const model::Job& job : app.jobs) {
-    ordered_json x;
-    x["jobId"] = job.job_id;
-    x["name"] = job.name;
-    if (!job.description.empty()) x["description"] = job.description;
-    if (job.submission_time >= 0) x["submissionTime"] = job.submission_time;
-    if (job.completion_time >= 0) x["completionTime"] = job.completion_time;
-    x["stageIds"] = job.stage_ids;
-    if (!job.job_group.empty()) x["jobGroup"] = job.job_group;
-    if (job.sql_execution_id) x["sqlExecutionId"] = *job.sql_execution_id;
-    x["status"] = model::JobStatusName(job.status);
-    x["numTasks"] = job.num_tasks;
-    x["numActiveTasks"] = job.active_tasks;
-    x["numCompletedTasks"] = job.completed_tasks;
-    x["numSkippedTasks"] = job.skipped_tasks;
-    x["numFailedTasks"] = job.failed_tasks;
-    x["numKilledTasks"] = job.killed_tasks;
-    x["numCompletedStages"] = job.completed_stages.size();
-    x["numSkippedStages"] = job.skipped_stages.size();
-    x["numFailedStages"] = job.failed_stages;
-    jobs.push_back(std::move(x));
-  }
-  j["jobs"] = std::move(jobs);
+  j["jobs"] = JobsJson(app);
 
-  ordered_json stages = ordered_json::array();
-  for (const model::StageAttempt& s : app.stages) {
-    ordered_json x;
-    x["status"] = model::StageStatusName(s.status);
-    x["stageId"] = s.stage_id;
-    x["attemptId"] = s.attempt_id;
-    x["numTasks"] = s.num_tasks;
-    x["numActiveTasks"] = std::max<int64_t>(0, s.active_tasks);
-    x["numCompleteTasks"] = s.complete_tasks;
-    x["numFailedTasks"] = s.failed_tasks;
-    x["numKilledTasks"] = s.killed_tasks;
-    if (s.submission_time >= 0) x["submissionTime"] = s.submission_time;
-    if (s.first_task_launched_time >= 0) x["firstTaskLaunchedTime"] = s.first_task_launched_time;
-    if (s.completion_time >= 0) x["completionTime"] = s.completion_time;
-    if (!s.failure_reason.empty()) x["failureReason"] = s.failure_reason;
-    x = MetricsJson(std::move(x), s.totals);
-    x["name"] = s.name;
-    x["parentIds"] = s.parent_ids;
-    x["jobIds"] = s.job_ids;
-    StageTaskStats st = TaskStats(app, s);
-    x["taskTimeMaxMs"] = st.max_ms;
-    x["taskTimeMedianMs"] = st.median_ms;
-    x["skew"] = st.skew;
-    stages.push_back(std::move(x));
-  }
-  j["stages"] = std::move(stages);
+  j["stages"] = StagesJson(app);
 
-  ordered_json executors = ordered_json::array();
-  for (const model::Executor& e : app.executors) {
-    ordered_json x;
-    x["id"] = e.id;
-    x["hostPort"] = e.host;
-    x["isActive"] = e.remove_time < 0;
-    x["totalCores"] = e.total_cores;
-    x["maxTasks"] = e.total_cores;
-    x["activeTasks"] = std::max<int64_t>(0, e.active_tasks);
-    x["failedTasks"] = e.failed_tasks;
-    x["completedTasks"] = e.completed_tasks;
-    x["totalTasks"] = e.total_tasks;
-    // AppStatusStore.replaceExec (Spark 3.1+): the driver's totalDuration is
-    // the application's duration and its totalGCTime the peak TotalGCTime
-    // executor metric (0 when none was logged: its peak metrics always exist).
-    bool driver = e.id == "driver";
-    x["totalDuration"] = driver && app.start_time >= 0 ? app.duration_ms() : e.total_duration;
-    x["totalGCTime"] = driver ? std::max<int64_t>(0, e.peak_total_gc_time) : e.total_gc_time;
-    x["totalInputBytes"] = e.total_input_bytes;
-    x["totalShuffleRead"] = e.total_shuffle_read;
-    x["totalShuffleWrite"] = e.total_shuffle_write;
-    x["maxMemory"] = e.max_memory;
-    if (e.add_time >= 0) x["addTime"] = e.add_time;
-    if (e.remove_time >= 0) {
-      x["removeTime"] = e.remove_time;
-      x["removeReason"] = e.remove_reason;
-    }
-    x["resourceProfileId"] = e.resource_profile_id;
-    executors.push_back(std::move(x));
-  }
-  j["executors"] = std::move(executors);
+  j["executors"] = ExecutorsJson(app);
 
-  ordered_json sqls = ordered_json::array();
-  for (const auto& [id, obs] : in.aqe) {
-    const model::SqlExecution& sql = app.sql_executions.at(id);
-    ordered_json x;
-    x["id"] = id;
-    x["description"] = sql.description;
-    if (sql.start_time >= 0) x["submissionTime"] = sql.start_time;
-    if (sql.start_time >= 0 && sql.end_time >= sql.start_time) x["duration"] = sql.end_time - sql.start_time;
-    x["jobIds"] = sql.job_ids;
-    x["adaptive"] = obs.adaptive;
-    x["aqePlanUpdates"] = obs.plan_updates;
-    ordered_json reads = ordered_json::array();
-    for (const auto& r : obs.shuffle_reads) {
-      ordered_json rr;
-      rr["kind"] = r.kind;
-      rr["partitions"] = r.partitions;
-      if (r.coalesced >= 0) rr["coalescedPartitions"] = r.coalesced;
-      if (r.skewed_partitions >= 0) rr["skewedPartitions"] = r.skewed_partitions;
-      if (r.skew_splits >= 0) rr["skewedPartitionSplits"] = r.skew_splits;
-      reads.push_back(std::move(rr));
-    }
-    x["shuffleReads"] = std::move(reads);
-    x["skewJoinSplits"] = obs.skew_join_splits;
-    x["skewJoins"] = obs.skew_joins;
-    x["initialJoins"] = obs.initial_joins;
-    x["finalJoins"] = obs.final_joins;
-    ordered_json changes = ordered_json::array();
-    for (const auto& ch : obs.join_changes) changes.push_back({{"from", ch.from}, {"to", ch.to}});
-    x["joinStrategyChanges"] = std::move(changes);
-    sqls.push_back(std::move(x));
-  }
-  j["sql"] = std::move(sqls);
+  j["sql"] = SqlJson(in);
 
   ordered_json ev;
   ev["missing"] = MissingEvidence(log);
@@ -270,8 +300,10 @@ std::string TerminalSafe(const std::string& s, size_t max = 60) {
       out += "...";
       break;
     }
-    if (c < 0x20 || c == 0x7f) out += "?";
-    else out.push_back(static_cast<char>(c));
+    if (c < 0x20 || c == 0x7f)
+      out += "?";
+    else
+      out.push_back(static_cast<char>(c));
   }
   return out;
 }
@@ -300,12 +332,13 @@ std::string ProfileText(const ProfileInput& in, bool color) {
       cores += e.total_cores;
     }
   }
-  row("executors", std::to_string(live_execs) + " (" + std::to_string(cores) + " cores), container " +
-                       std::to_string(cost.executor_container_mib) + " MiB on " +
-                       cost.cluster_manager);
+  row("executors", std::to_string(live_execs) + " (" + std::to_string(cores) +
+                       " cores), container " + std::to_string(cost.executor_container_mib) +
+                       " MiB on " + cost.cluster_manager);
   char buf[128];
-  std::snprintf(buf, sizeof buf, "%.0f MB-s (executors %.0f, driver %.0f), %.0f core-s", cost.mb_seconds,
-                cost.executor_mb_seconds, cost.driver_mb_seconds, cost.core_seconds);
+  std::snprintf(buf, sizeof buf, "%.0f MB-s (executors %.0f, driver %.0f), %.0f core-s",
+                cost.mb_seconds, cost.executor_mb_seconds, cost.driver_mb_seconds,
+                cost.core_seconds);
   row("cost", buf);
   int failed_jobs = 0;
   for (const auto& jb : app.jobs) failed_jobs += jb.status == model::JobStatus::kFailed;
@@ -314,9 +347,9 @@ std::string ProfileText(const ProfileInput& in, bool color) {
                   std::to_string(app.tasks.size()) + " tasks");
   model::TaskMetrics total;
   for (const auto& s : app.stages) total.Add(s.totals);
-  double gc_share = total.executor_run_time > 0
-                        ? 100.0 * static_cast<double>(total.jvm_gc_time) / static_cast<double>(total.executor_run_time)
-                        : 0;
+  double gc_share = total.executor_run_time > 0 ? 100.0 * static_cast<double>(total.jvm_gc_time) /
+                                                      static_cast<double>(total.executor_run_time)
+                                                : 0;
   std::snprintf(buf, sizeof buf, "%.1f%% of task run time", gc_share);
   row("gc", buf);
   row("spill", Human(static_cast<double>(total.memory_bytes_spilled)) + " memory, " +
@@ -340,10 +373,11 @@ std::string ProfileText(const ProfileInput& in, bool color) {
       const model::StageAttempt* s = order[i];
       StageTaskStats st = TaskStats(app, *s);
       double g = s->totals.executor_run_time > 0
-                     ? 100.0 * static_cast<double>(s->totals.jvm_gc_time) / static_cast<double>(s->totals.executor_run_time)
+                     ? 100.0 * static_cast<double>(s->totals.jvm_gc_time) /
+                           static_cast<double>(s->totals.executor_run_time)
                      : 0;
-      std::snprintf(buf, sizeof buf, "    %5d.%d %6d %9s %5.1fx %11s %5.1f  ", s->stage_id, s->attempt_id,
-                    s->num_tasks, Seconds(span(s)).c_str(), st.skew,
+      std::snprintf(buf, sizeof buf, "    %5d.%d %6d %9s %5.1fx %11s %5.1f  ", s->stage_id,
+                    s->attempt_id, s->num_tasks, Seconds(span(s)).c_str(), st.skew,
                     Human(static_cast<double>(s->totals.disk_bytes_spilled)).c_str(), g);
       o << buf << TerminalSafe(s->name, 50) << "\n";
     }
@@ -361,10 +395,10 @@ std::string ProfileText(const ProfileInput& in, bool color) {
     changes += static_cast<int>(obs.join_changes.size());
   }
   if (!app.sql_executions.empty()) {
-    row("sql", std::to_string(app.sql_executions.size()) + " executions; AQE: " + std::to_string(coalesced) +
-                   " coalesced reads, " + std::to_string(splits) + " skew-join splits, " +
-                   std::to_string(local) + " local reads, " + std::to_string(changes) +
-                   " join strategy changes");
+    row("sql", std::to_string(app.sql_executions.size()) +
+                   " executions; AQE: " + std::to_string(coalesced) + " coalesced reads, " +
+                   std::to_string(splits) + " skew-join splits, " + std::to_string(local) +
+                   " local reads, " + std::to_string(changes) + " join strategy changes");
   }
   std::vector<std::string> missing = MissingEvidence(log);
   if (!missing.empty()) {
@@ -372,8 +406,8 @@ std::string ProfileText(const ProfileInput& in, bool color) {
     for (const auto& m : missing) o << "    - " << m << "\n";
   }
   if (log.warning_count > 0) {
-    o << "  warnings: " << log.warning_count << " (first: " << TerminalSafe(log.warnings.front().ToString(), 200)
-      << ")\n";
+    o << "  warnings: " << log.warning_count
+      << " (first: " << TerminalSafe(log.warnings.front().ToString(), 200) << ")\n";
   }
   return o.str();
 }

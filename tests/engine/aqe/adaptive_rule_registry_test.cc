@@ -21,15 +21,18 @@ TEST(AqeVersionTable, RowsByVersion) {
   EXPECT_FALSE(AqeBehaviorFor(SparkVersion::Parse("3.5.0")).broadcast_children_independent);
   EXPECT_TRUE(AqeBehaviorFor(SparkVersion::Parse("3.5.1")).broadcast_children_independent);
   EXPECT_TRUE(AqeBehaviorFor(SparkVersion::Parse("4.0.0")).exploding_join_uses_min_size);
-  EXPECT_TRUE(AqeBehaviorFor(SparkVersion::Parse("")).exploding_join_uses_min_size);  // unknown: newest
+  EXPECT_TRUE(
+      AqeBehaviorFor(SparkVersion::Parse("")).exploding_join_uses_min_size);  // unknown: newest
   // 3.0-3.1 coalesce before the skew join; 3.2+ after.
   const auto& order31 = AqeBehaviorFor(SparkVersion::Parse("3.1.1")).rule_order;
   const auto& order32 = AqeBehaviorFor(SparkVersion::Parse("3.2.0")).rule_order;
   auto pos = [](const std::vector<std::string_view>& v, std::string_view n) {
     return std::find(v.begin(), v.end(), n) - v.begin();
   };
-  EXPECT_LT(pos(order31, rule_names::kCoalesceShufflePartitions), pos(order31, rule_names::kOptimizeSkewedJoin));
-  EXPECT_GT(pos(order32, rule_names::kCoalesceShufflePartitions), pos(order32, rule_names::kOptimizeSkewedJoin));
+  EXPECT_LT(pos(order31, rule_names::kCoalesceShufflePartitions),
+            pos(order31, rule_names::kOptimizeSkewedJoin));
+  EXPECT_GT(pos(order32, rule_names::kCoalesceShufflePartitions),
+            pos(order32, rule_names::kOptimizeSkewedJoin));
 }
 
 StagePlanningInput Uniform(int partitions, int64_t bytes) {
@@ -107,7 +110,8 @@ TEST(ResolveAqeConfig, DefaultsAndFallbacks) {
   EXPECT_EQ(a.adaptive_auto_broadcast_join_threshold, 20 * kMib);  // falls back to the static one
   EXPECT_EQ(a.default_parallelism, 40);
   EXPECT_EQ(a.PlannedShufflePartitions(), 1000);
-  EffectiveConfig off({{"spark.sql.adaptive.autoBroadcastJoinThreshold", "-1"}}, SparkVersion::Parse("3.5.0"));
+  EffectiveConfig off({{"spark.sql.adaptive.autoBroadcastJoinThreshold", "-1"}},
+                      SparkVersion::Parse("3.5.0"));
   EXPECT_EQ(ResolveAqeConfig(off, 2).adaptive_auto_broadcast_join_threshold, -1);
   EXPECT_EQ(ResolveAqeConfig(off, 2).auto_broadcast_join_threshold, 10 * kMib);
 }
