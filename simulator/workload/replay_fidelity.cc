@@ -61,10 +61,9 @@ void CompareFigure(const char* what, double observed, double baseline, const std
   double ratio = baseline / observed;
   if (ratio > t.refuse_ratio || ratio < 1 / t.refuse_ratio) {
     verdict.Raise(FidelityLevel::kRefused,
-                  std::string("the replay at the log's own config gives a ") + what + " of " + baseline_text +
-                      " against " + observed_text + " observed (" +
-                      Number(ratio >= 1 ? "%.3gx" : "1/%.3gx", ratio >= 1 ? ratio : 1 / ratio) +
-                      "): the model does not reproduce this run");
+                  std::string("the replay at the log's own config is ") +
+                      Number(ratio >= 1 ? "%.3gx" : "1/%.3gx", ratio >= 1 ? ratio : 1 / ratio) + " off: its " + what +
+                      " is " + baseline_text + " against " + observed_text + " observed");
     return;
   }
   double error = ratio - 1;

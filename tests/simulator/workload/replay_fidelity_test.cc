@@ -55,7 +55,7 @@ TEST(ReplayFidelity, MissingTheMbSecondsByMoreThanAQuarterIsLowConfidence) {
 TEST(ReplayFidelity, MoreThanTenTimesOffIsRefused) {
   ReplayFidelity f = AssessReplayFidelity(GoodEvidence(), kObserved, {660'000, 600'000, 1'000'000});
   EXPECT_EQ(f.level, FidelityLevel::kRefused);
-  EXPECT_TRUE(Mentions(f, "11x")) << f.Summary();
+  EXPECT_TRUE(Mentions(f, "is 11x off: its duration is")) << f.Summary();
   f = AssessReplayFidelity(GoodEvidence(), kObserved, {60'000, 50'000, 50'000});
   EXPECT_EQ(f.level, FidelityLevel::kRefused);
   EXPECT_TRUE(Mentions(f, "1/20x")) << f.Summary();
