@@ -1,8 +1,9 @@
 // What a user sees when a log's replay cannot be trusted: `whatif` (text,
 // JSON, shell) and `optimize` say so plainly, print no prediction for a
 // refused replay (exit 3), mark a low-confidence one, and leave a normal log
-// as it was. Logs: a Spark 1.2-era log whose replay runs to years, a local-mode
-// RAPIDS fixture (low-confidence), a real Spark 4 sample (ok).
+// as it was. Logs: a sparkscope fixture whose timestamps are 5.3 years apart
+// (refused by its clock, whatever the model predicts), a local-mode RAPIDS
+// fixture (low-confidence), a real Spark 4 sample (ok).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -16,27 +17,29 @@ namespace {
 
 using testing::RunCommand;
 
-std::string Spark12Log() { return testing::SharedEventLogs() + "/apache-spark/spark-events/local-1422981759269"; }
+std::string RefusedLog() {
+  return testing::SharedEventLogs() + "/ucesys-sparkscope/src/test/resources/eventlog/app-20231025121456-0004-eventLog-finished";
+}
 std::string LocalModeLog() {
   return testing::SharedEventLogs() +
          "/nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/eventlog_driver_only";
 }
 std::string SampleLog() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
 
-TEST(ReplayFidelityCli, WhatifRefusesAReplayOfYearsAndPrintsNoPrediction) {
-  if (!std::filesystem::exists(Spark12Log())) GTEST_SKIP() << "no ../shared/eventlogs";
-  auto r = RunCommand(testing::SparktuneBinary() + " whatif " + Spark12Log() + " --set spark.executor.memory=4g");
+TEST(ReplayFidelityCli, WhatifRefusesALogWhoseClockSpansYearsAndPrintsNoPrediction) {
+  if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif " + RefusedLog() + " --set spark.executor.memory=4g");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.out.find("replay fidelity: refused"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("years"), std::string::npos) << "the reason names the absurd figure: " << r.out;
+  EXPECT_NE(r.out.find("5.3 years apart"), std::string::npos) << "the reason names the clock: " << r.out;
   EXPECT_EQ(r.out.find("baseline"), std::string::npos) << "no baseline column: " << r.out;
   EXPECT_EQ(r.out.find("alternative"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("its replay is refused"), std::string::npos) << r.err;
 }
 
 TEST(ReplayFidelityCli, WhatifJsonOfARefusedReplayHasNullPredictions) {
-  if (!std::filesystem::exists(Spark12Log())) GTEST_SKIP() << "no ../shared/eventlogs";
-  auto r = RunCommand(testing::SparktuneBinary() + " whatif --json " + Spark12Log());
+  if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif --json " + RefusedLog());
   EXPECT_EQ(r.exit_code, 3);
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["fidelity"]["level"], "refused");
@@ -72,17 +75,17 @@ TEST(ReplayFidelityCli, ANormalLogStaysOkAndSilent) {
 }
 
 TEST(ReplayFidelityCli, TheShellEndsAtOnceOnARefusedReplay) {
-  if (!std::filesystem::exists(Spark12Log())) GTEST_SKIP() << "no ../shared/eventlogs";
+  if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
   auto r = RunCommand("printf 'set spark.executor.memory=4g\\ndiff\\nquit\\n' | " + testing::SparktuneBinary() +
-                      " whatif " + Spark12Log() + " --interactive");
+                      " whatif " + RefusedLog() + " --interactive");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("replay fidelity: refused"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find(" -> "), std::string::npos) << "no what-if answer after a refusal: " << r.out;
 }
 
 TEST(ReplayFidelityCli, OptimizeRefusesToSearchARefusedReplay) {
-  if (!std::filesystem::exists(Spark12Log())) GTEST_SKIP() << "no ../shared/eventlogs";
-  auto r = RunCommand(testing::SparktuneBinary() + " optimize --json --no-advice " + Spark12Log());
+  if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
+  auto r = RunCommand(testing::SparktuneBinary() + " optimize --json --no-advice " + RefusedLog());
   EXPECT_EQ(r.exit_code, 3) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["fidelity"]["level"], "refused");

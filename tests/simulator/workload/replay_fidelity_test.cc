@@ -6,6 +6,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
 #include <string>
 
@@ -116,11 +117,17 @@ ReplayFidelity AssessLog(const std::string& relative) {
 
 class Spark12Logs : public ::testing::TestWithParam<const char*> {};
 
-TEST_P(Spark12Logs, AreRefusedWithTheirClockNamed) {
+// Their replay ran to 45 years (issue 12): whatever the model does with them,
+// they must never be shown as an ok prediction, nor as one 10x off.
+TEST_P(Spark12Logs, AreNeverShownAsAPredictionOfYears) {
   if (!std::filesystem::exists(testing::SharedEventLogs())) GTEST_SKIP() << "no ../shared/eventlogs";
   ReplayFidelity f = AssessLog(std::string("apache-spark/spark-events/") + GetParam());
-  EXPECT_EQ(f.level, FidelityLevel::kRefused) << f.Summary();
+  EXPECT_NE(f.level, FidelityLevel::kOk) << f.Summary();
   EXPECT_FALSE(f.reasons.empty());
+  if (!f.refused()) {
+    ASSERT_TRUE(f.duration_error.has_value());
+    EXPECT_LT(std::abs(*f.duration_error), 9.0) << f.Summary();
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(ReplayFidelity, Spark12Logs,
