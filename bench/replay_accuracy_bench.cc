@@ -55,25 +55,30 @@ struct LogEntry {
 };
 
 std::vector<std::pair<std::string, std::string>> DefaultRoots() {
-  std::vector<std::pair<std::string, std::string>> roots = {{"../shared/eventlogs", "shared"},
-                                                            {"data/groundtruth", "groundtruth"},
-                                                            {"data/external", "external"},
-                                                            {"../shared/eventlogs-external", "external"}};
-  if (const char* extra = std::getenv("SPARKTUNE_EXTERNAL_LOGS")) roots.push_back({extra, "external"});
+  std::vector<std::pair<std::string, std::string>> roots = {
+      {"../shared/eventlogs", "shared"},
+      {"data/groundtruth", "groundtruth"},
+      {"data/external", "external"},
+      {"../shared/eventlogs-external", "external"}};
+  if (const char* extra = std::getenv("SPARKTUNE_EXTERNAL_LOGS"))
+    roots.push_back({extra, "external"});
   return roots;
 }
 
 bool IsLogDirectory(const fs::path& dir) {
   std::string name = dir.filename().string();
-  return name.starts_with("eventlog_v2_") || name == "db_sim_eventlog" || fs::exists(dir / "EVENT_LOG_1");
+  return name.starts_with("eventlog_v2_") || name == "db_sim_eventlog" ||
+         fs::exists(dir / "EVENT_LOG_1");
 }
 
 std::vector<LogEntry> FindLogs(const std::vector<std::pair<std::string, std::string>>& roots) {
-  static const std::regex metadata(R"(\.(json|csv|md|tsv)$|^APPLICATION_COMPLETE$|^SPARK_VERSION_|^appstatus)");
+  static const std::regex metadata(
+      R"(\.(json|csv|md|tsv)$|^APPLICATION_COMPLETE$|^SPARK_VERSION_|^appstatus)");
   std::vector<LogEntry> logs;
   for (const auto& [root, kind] : roots) {
     if (!fs::is_directory(root)) continue;
-    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+    for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+         ++it) {
       if (it->is_directory()) {
         if (IsLogDirectory(it->path())) {
           logs.push_back({it->path().string(), kind});
@@ -81,16 +86,19 @@ std::vector<LogEntry> FindLogs(const std::vector<std::pair<std::string, std::str
         }
         continue;
       }
-      if (std::regex_search(it->path().filename().string(), metadata) || it->file_size() == 0) continue;
+      if (std::regex_search(it->path().filename().string(), metadata) || it->file_size() == 0)
+        continue;
       logs.push_back({it->path().string(), kind});
     }
   }
-  std::sort(logs.begin(), logs.end(), [](const LogEntry& a, const LogEntry& b) { return a.path < b.path; });
+  std::sort(logs.begin(), logs.end(),
+            [](const LogEntry& a, const LogEntry& b) { return a.path < b.path; });
   return logs;
 }
 
 // Sparklens' model: returns (app duration, time in jobs) in ms.
-std::pair<double, double> SparklensEstimate(const model::Application& app, const engine::ObservedTimes& obs) {
+std::pair<double, double> SparklensEstimate(const model::Application& app,
+                                            const engine::ObservedTimes& obs) {
   int max_execs = 0, cores = 1;
   for (const auto& e : app.executors) {
     if (e.seen_executor_added && !e.is_driver()) {
@@ -159,7 +167,8 @@ Row MeasureOne(const LogEntry& log) {
   auto t0 = std::chrono::steady_clock::now();
   simulator::AppSimulator sim(app);
   simulator::SimResult base = sim.Run({});
-  row.sim_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  row.sim_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   row.fidelity = simulator::AssessReplay(app, base);
   auto [sl_app_ms, sl_job_ms] = SparklensEstimate(app, row.observed);
   row.job = Pct(base.job_time_ms, row.observed.job_time_ms);
@@ -206,17 +215,20 @@ std::string Cell(const std::optional<double>& pct) {
 }
 
 void PrintRow(const Row& r) {
-  std::string name = r.log.path.size() > 60 ? "..." + r.log.path.substr(r.log.path.size() - 57) : r.log.path;
+  std::string name =
+      r.log.path.size() > 60 ? "..." + r.log.path.substr(r.log.path.size() - 57) : r.log.path;
   if (!r.unreadable.empty()) {
-    std::printf("%-60s %-11s unreadable: %s\n", name.c_str(), r.log.kind.c_str(), r.unreadable.c_str());
+    std::printf("%-60s %-11s unreadable: %s\n", name.c_str(), r.log.kind.c_str(),
+                r.unreadable.c_str());
     return;
   }
   std::string why = r.fidelity.reasons.empty() ? "" : r.fidelity.reasons.front();
   if (why.size() > 110) why = why.substr(0, 107) + "...";
   std::printf("%-60s %-11s %s %9.1f %9s %9s | %9.1f %9s %9s | %9s %7.1f  %-14s %s\n", name.c_str(),
-              r.log.kind.c_str(), r.real_executors ? "E" : "-", r.observed.job_time_ms / 1000, Cell(r.job).c_str(),
-              Cell(r.sl_job).c_str(), r.observed.duration_ms / 1000, Cell(r.app).c_str(), Cell(r.sl_app).c_str(),
-              Cell(r.mb).c_str(), r.sim_ms, simulator::FidelityLevelName(r.fidelity.level), why.c_str());
+              r.log.kind.c_str(), r.real_executors ? "E" : "-", r.observed.job_time_ms / 1000,
+              Cell(r.job).c_str(), Cell(r.sl_job).c_str(), r.observed.duration_ms / 1000,
+              Cell(r.app).c_str(), Cell(r.sl_app).c_str(), Cell(r.mb).c_str(), r.sim_ms,
+              simulator::FidelityLevelName(r.fidelity.level), why.c_str());
 }
 
 // Absolute errors of one subset of logs.
@@ -239,7 +251,8 @@ struct ErrorSet {
 std::string MedianP90(const std::vector<double>& v) {
   if (v.empty()) return "      -";
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.3g%% / %.3g%% (n=%zu)", stats::Median(v), stats::Quantile(v, 0.9), v.size());
+  std::snprintf(buf, sizeof buf, "%.3g%% / %.3g%% (n=%zu)", stats::Median(v),
+                stats::Quantile(v, 0.9), v.size());
   return buf;
 }
 
@@ -269,15 +282,16 @@ void PrintSummary(const std::vector<Row>& rows) {
     for (const auto& e : {r.app, r.mb}) tenfold |= e && (*e > 900 || *e < -90);
     if (tenfold && r.fidelity.trusted()) ++unflagged_tenfold;
   }
-  std::printf("\n%zu logs: %zu readable, %d unreadable. Absolute percentage error, median / p90:\n", rows.size(),
-              rows.size() - unreadable, unreadable);
+  std::printf("\n%zu logs: %zu readable, %d unreadable. Absolute percentage error, median / p90:\n",
+              rows.size(), rows.size() - unreadable, unreadable);
   PrintSet("all readable logs", all);
   PrintSet("real-executor logs", real);
   PrintSet("external logs (data/external/SOURCES.md)", external);
   PrintSet("logs whose replay is not refused", not_refused);
-  std::printf("replay fidelity: %d ok, %d low-confidence, %d refused (%d flagged); "
-              "more than 10x off yet ok: %d\n",
-              levels[0], levels[1], levels[2], levels[1] + levels[2], unflagged_tenfold);
+  std::printf(
+      "replay fidelity: %d ok, %d low-confidence, %d refused (%d flagged); "
+      "more than 10x off yet ok: %d\n",
+      levels[0], levels[1], levels[2], levels[1] + levels[2], unflagged_tenfold);
 }
 
 }  // namespace
@@ -297,8 +311,9 @@ int main(int argc, char** argv) {
   } else {
     logs = FindLogs(DefaultRoots());
   }
-  std::printf("%-60s %-11s %s %9s %9s %9s | %9s %9s %9s | %9s %7s  %-14s %s\n", "log", "kind", "E", "jobs(s)",
-              "sim%", "slens%", "app(s)", "sim%", "slens%", "MBs%", "simMs", "fidelity", "first reason");
+  std::printf("%-60s %-11s %s %9s %9s %9s | %9s %9s %9s | %9s %7s  %-14s %s\n", "log", "kind", "E",
+              "jobs(s)", "sim%", "slens%", "app(s)", "sim%", "slens%", "MBs%", "simMs", "fidelity",
+              "first reason");
   std::vector<Row> rows;
   for (const LogEntry& log : logs) {
     for (Row& row : Measure(log)) {

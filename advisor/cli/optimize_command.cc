@@ -44,11 +44,13 @@ bool ParseSizeMib(const std::string& text, int64_t* mib) {
 }
 
 // A refused replay: the reasons instead of a search (exit 3).
-int RefuseOptimize(const std::string& format, const std::string& path, const model::Application& app,
-                   const simulator::ReplayFidelity& fidelity) {
+int RefuseOptimize(const std::string& format, const std::string& path,
+                   const model::Application& app, const simulator::ReplayFidelity& fidelity) {
   if (format == "json") {
-    nlohmann::ordered_json j = {
-        {"schema", "sparktune.optimize/1"}, {"path", path}, {"appId", app.app_id}, {"appName", app.name}};
+    nlohmann::ordered_json j = {{"schema", "sparktune.optimize/1"},
+                                {"path", path},
+                                {"appId", app.app_id},
+                                {"appName", app.name}};
     j["fidelity"] = FidelityJson(fidelity);
     j["best"] = nullptr;
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -67,14 +69,17 @@ void PrintOptimizeResult(const std::string& format, const recommend::OptimizeRep
     j["fidelity"] = FidelityJson(fidelity);
     std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
   } else if (format == "submit") {
-    if (in.result->best_is_baseline) std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
-    else std::cout << recommend::SubmitArgs(in.result->best.overrides) << "\n";
-  } else if (format == "defaults") {
-    if (in.result->best_is_baseline) std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    if (in.result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
     else
-      std::cout << recommend::DefaultsFragment(in.result->best.overrides,
-                                               "sparktune optimize for " + in.app_name + " (" +
-                                                   in.app_id + ")");
+      std::cout << recommend::SubmitArgs(in.result->best.overrides) << "\n";
+  } else if (format == "defaults") {
+    if (in.result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    else
+      std::cout << recommend::DefaultsFragment(
+          in.result->best.overrides,
+          "sparktune optimize for " + in.app_name + " (" + in.app_id + ")");
   } else {
     PrintFidelity(std::cout, fidelity);
     std::cout << recommend::OptimizeText(in);

@@ -28,7 +28,8 @@ nlohmann::ordered_json UntrustedJson(const advisor::StoredFleet& fleet) {
   nlohmann::ordered_json j = {{"refusedJobs", nlohmann::ordered_json::array()},
                               {"lowConfidenceJobs", nlohmann::ordered_json::array()}};
   for (const auto& r : fleet.refused)
-    j["refusedJobs"].push_back({{"jobKey", r.job_key}, {"appId", r.app_id}, {"reasons", r.reasons}});
+    j["refusedJobs"].push_back(
+        {{"jobKey", r.job_key}, {"appId", r.app_id}, {"reasons", r.reasons}});
   for (size_t i = 0; i < fleet.jobs.size(); ++i) {
     if (fleet.fidelity[i].trusted()) continue;
     j["lowConfidenceJobs"].push_back({{"jobKey", fleet.jobs[i].job_key},
@@ -144,7 +145,8 @@ int RunRecommend(const std::vector<std::string>& args) {
     if (!a.is_override) continue;
     std::cout << "  " << recommend::ShellQuote(a.job_key) << ": " << a.reason
               << (rec->fleet.fidelity[i].trusted() ? "" : " (low-confidence)") << "\n    "
-              << recommend::SubmitArgs(advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
+              << recommend::SubmitArgs(
+                     advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
               << "\n";
   }
   return kExitOk;

@@ -8,16 +8,16 @@
 // and the reasons, no prediction ("baseline" and "alternative" are null), and
 // exits 3. An alternative whose figures are absurd is refused the same way
 // ("alternative": null, "alternativeRefused": reasons).
+#include <unistd.h>
+
 #include <boost/program_options.hpp>
 #include <cmath>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-#include <nlohmann/json.hpp>
-
-#include <unistd.h>
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/fidelity_output.h"
@@ -37,7 +37,8 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json RunJson(const simulator::SimResult& r, bool with_interval, simulator::FidelityLevel level) {
+ordered_json RunJson(const simulator::SimResult& r, bool with_interval,
+                     simulator::FidelityLevel level) {
   ordered_json j;
   j["confidence"] = simulator::FidelityLevelName(level);
   j["durationMs"] = r.duration_ms;
@@ -142,8 +143,8 @@ void PrintWhatifText(const WhatifOutput& o) {
   line("MB-seconds", o.observed.mb_seconds, o.base.mb_seconds, o.alt.mb_seconds, "");
   if (!alt_shown) return;
   const simulator::SimResult& alt = o.alt;
-  std::printf("  alternative interval: duration %.0f..%.0f ms, MB-seconds %.0f..%.0f%s\n", alt.duration_ms_low,
-              alt.duration_ms_high, alt.mb_seconds_low, alt.mb_seconds_high,
+  std::printf("  alternative interval: duration %.0f..%.0f ms, MB-seconds %.0f..%.0f%s\n",
+              alt.duration_ms_low, alt.duration_ms_high, alt.mb_seconds_low, alt.mb_seconds_high,
               o.fidelity.trusted() ? "" : " (low-confidence)");
   for (const auto& n : alt.notes) std::printf("  note: %s\n", n.c_str());
   int shown = 0;
@@ -151,8 +152,9 @@ void PrintWhatifText(const WhatifOutput& o) {
     const auto& a = alt.stages[i];
     const auto& b = o.base.stages[i];
     if (a.why.empty() && std::abs((a.end_ms - a.start_ms) - (b.end_ms - b.start_ms)) < 1) continue;
-    std::printf("  stage %d: tasks %d -> %d, time %.0f -> %.0f ms%s%s\n", a.stage_id, b.tasks, a.tasks,
-                b.end_ms - b.start_ms, a.end_ms - a.start_ms, a.why.empty() ? "" : "; ", a.why.c_str());
+    std::printf("  stage %d: tasks %d -> %d, time %.0f -> %.0f ms%s%s\n", a.stage_id, b.tasks,
+                a.tasks, b.end_ms - b.start_ms, a.end_ms - a.start_ms, a.why.empty() ? "" : "; ",
+                a.why.c_str());
     ++shown;
   }
 }
@@ -196,7 +198,8 @@ int RunWhatif(const std::vector<std::string>& args) {
 
   simulator::ReplayFidelity fidelity = simulator::AssessReplay(loaded->app, base);
   std::vector<std::string> alt_refused;
-  if (!fidelity.refused() && !overrides.empty()) alt_refused = simulator::CheckPrediction(simulator::FiguresOf(alt));
+  if (!fidelity.refused() && !overrides.empty())
+    alt_refused = simulator::CheckPrediction(simulator::FiguresOf(alt));
   WhatifOutput out{path, loaded->app.app_id, overrides, obs, base, alt, fidelity, alt_refused};
   if (vm.count("json")) {
     PrintWhatifJson(out);

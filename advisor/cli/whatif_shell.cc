@@ -34,8 +34,9 @@ std::string Fmt(const char* format, double a, double b = 0, double c = 0) {
   return buf;
 }
 
-void PrintSummary(std::ostream& out, const simulator::SimResult& base, const simulator::SimResult& alt,
-                  const simulator::ReplayFidelity& fidelity, double ms) {
+void PrintSummary(std::ostream& out, const simulator::SimResult& base,
+                  const simulator::SimResult& alt, const simulator::ReplayFidelity& fidelity,
+                  double ms) {
   std::vector<std::string> refused = simulator::CheckPrediction(simulator::FiguresOf(alt));
   if (!refused.empty()) {
     out << "  refused (no prediction is shown for this config):\n";
@@ -48,7 +49,8 @@ void PrintSummary(std::ostream& out, const simulator::SimResult& base, const sim
       << Fmt(" (%+.1f%%)\n", dpct);
   out << Fmt("  MB-seconds %12.0f -> %12.0f", base.mb_seconds, alt.mb_seconds) << Fmt(" (%+.1f%%)", mpct)
       << Fmt("  interval %.0f..%.0f\n", alt.mb_seconds_low, alt.mb_seconds_high);
-  if (!fidelity.trusted()) out << "  (low-confidence: the replay of this log is uncertain, see the start)\n";
+  if (!fidelity.trusted())
+    out << "  (low-confidence: the replay of this log is uncertain, see the start)\n";
   if (alt.oom_risk) out << "  warning: out-of-memory risk at this config\n";
   if (ms > 0) out << Fmt("  (simulated in %.1f ms)\n", ms);
 }

@@ -76,7 +76,8 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
   simulator::ReplayFidelity fidelity = FidelityOfStored(d);
   j.replay_confidence = simulator::FidelityLevelName(fidelity.level);
   j.replay_confidence_reasons = fidelity.reasons;
-  if (fidelity.refused()) baseline = best = nullptr;  // an absurd replay is never shown as a prediction
+  if (fidelity.refused())
+    baseline = best = nullptr;  // an absurd replay is never shown as a prediction
   if (baseline != nullptr) {
     j.baseline = reports::RunFigures{
         Est(baseline->duration_ms, baseline->duration_ms_low, baseline->duration_ms_high),

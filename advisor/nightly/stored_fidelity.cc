@@ -11,17 +11,20 @@ namespace sparktune::advisor {
 
 namespace {
 
-simulator::ReplayEvidence EvidenceOfStored(const store::AppDetail& d, const simulator::FidelityThresholds& t) {
+simulator::ReplayEvidence EvidenceOfStored(const store::AppDetail& d,
+                                           const simulator::FidelityThresholds& t) {
   const store::ApplicationRow& a = d.app;
   simulator::ReplayEvidence e;
   e.executors = static_cast<int>(d.executors.size());
   for (const store::ConfigRow& c : d.configs) {
     if (c.key != config::keys::kMaster) continue;
-    e.local_mode = engine::ClusterManagerFromMaster(c.value) == engine::ClusterManager::kLocal && e.executors == 0;
+    e.local_mode = engine::ClusterManagerFromMaster(c.value) == engine::ClusterManager::kLocal &&
+                   e.executors == 0;
   }
   e.complete = a.complete;
   e.start_known = a.start_ms >= 0;
-  int64_t end = a.end_ms >= 0 ? a.end_ms : (a.start_ms >= 0 ? a.start_ms + std::llround(a.duration_ms) : -1);
+  int64_t end =
+      a.end_ms >= 0 ? a.end_ms : (a.start_ms >= 0 ? a.start_ms + std::llround(a.duration_ms) : -1);
   int64_t first = std::numeric_limits<int64_t>::max(), last = std::numeric_limits<int64_t>::min();
   auto see = [&](int64_t ms) {
     if (ms <= 0) return;
@@ -34,7 +37,8 @@ simulator::ReplayEvidence EvidenceOfStored(const store::AppDetail& d, const simu
     e.task_ends += s.completed_tasks + s.failed_tasks;
     see(s.submission_ms);
     see(s.completion_ms);
-    bool early = e.start_known && s.submission_ms > 0 && s.submission_ms < a.start_ms - t.clock_tolerance_ms;
+    bool early =
+        e.start_known && s.submission_ms > 0 && s.submission_ms < a.start_ms - t.clock_tolerance_ms;
     bool late = end >= 0 && s.completion_ms > end + t.clock_tolerance_ms;
     if (early || late) ++e.work_outside_lifetime;
   }

@@ -160,7 +160,8 @@ std::string ReplayErrorBadge(const JobReport& job) {
 std::string ReplayConfidenceBadge(const JobReport& job) {
   if (job.replay_confidence == "ok") return "";
   std::string reasons;
-  for (const std::string& r : job.replay_confidence_reasons) reasons += (reasons.empty() ? "" : "; ") + r;
+  for (const std::string& r : job.replay_confidence_reasons)
+    reasons += (reasons.empty() ? "" : "; ") + r;
   const char* css = job.replay_confidence == "refused" ? "bad" : "warn";
   return std::string("<span class=\"badge ") + css + "\" title=\"" + E(reasons) + "\">replay " +
          E(job.replay_confidence) + "</span>";
@@ -180,9 +181,11 @@ std::string RenderJobSection(const JobReport& job, size_t index, const Prices& p
   }
   out += "</div></div>";
   if (job.replay_confidence != "ok") {
-    out += std::string("<p class=\"note\"><strong>Replay ") + E(job.replay_confidence) + "</strong>" +
-           (job.replay_confidence == "refused" ? ": no prediction is shown for this job." :
-                                                 ": its predictions are uncertain.") + "</p><ul class=\"note\">";
+    out += std::string("<p class=\"note\"><strong>Replay ") + E(job.replay_confidence) +
+           "</strong>" +
+           (job.replay_confidence == "refused" ? ": no prediction is shown for this job."
+                                               : ": its predictions are uncertain.") +
+           "</p><ul class=\"note\">";
     for (const std::string& r : job.replay_confidence_reasons) out += "<li>" + E(r) + "</li>";
     out += "</ul>";
   }

@@ -43,13 +43,16 @@ std::string UntrustedReplays(const NightlyReport& r) {
   for (const JobReport& j : r.jobs) {
     if (j.replay_confidence == "ok") continue;
     std::string reasons;
-    for (const std::string& why : j.replay_confidence_reasons) reasons += (reasons.empty() ? "" : "; ") + why;
-    rows += "| " + JobName(j) + " | " + MarkdownCode(j.app_id) + " | " + MarkdownEscape(j.replay_confidence) +
-            " | " + MarkdownEscape(reasons) + " |\n";
+    for (const std::string& why : j.replay_confidence_reasons)
+      reasons += (reasons.empty() ? "" : "; ") + why;
+    rows += "| " + JobName(j) + " | " + MarkdownCode(j.app_id) + " | " +
+            MarkdownEscape(j.replay_confidence) + " | " + MarkdownEscape(reasons) + " |\n";
   }
   if (rows.empty()) return "";
-  return "### Replays that cannot be trusted\n\nRefused jobs get no prediction; low-confidence ones are "
-         "uncertain.\n\n| Job | App | Replay | Why |\n|---|---|---|---|\n" + rows + "\n";
+  return "### Replays that cannot be trusted\n\nRefused jobs get no prediction; low-confidence "
+         "ones are "
+         "uncertain.\n\n| Job | App | Replay | Why |\n|---|---|---|---|\n" +
+         rows + "\n";
 }
 
 }  // namespace

@@ -173,7 +173,7 @@ struct JobReport {
   std::string log_path;
   RunFigures observed;                    // from the log (exact estimates)
   double observed_core_seconds = 0;
-  std::optional<RunFigures> baseline;     // replay at the observed config; absent if failed or refused
+  std::optional<RunFigures> baseline;  // replay at the observed config; absent if failed or refused
   std::optional<RunFigures> recommended;  // replay at the rewrite; absent if nothing is recommended
   // How far the replay can be trusted (simulator/workload/replay_fidelity.h):
   // "ok", "low-confidence" or "refused", with one plain sentence per reason.

@@ -54,24 +54,27 @@ std::optional<double> RelativeError(double predicted, double observed) {
 
 // One figure of the baseline against the observed run: refused when absurd
 // or more than refuse_ratio off, low-confidence when more than the margin off.
-void CompareFigure(const char* what, double observed, double baseline, const std::string& observed_text,
-                   const std::string& baseline_text, const FidelityThresholds& t, Verdict& verdict) {
+void CompareFigure(const char* what, double observed, double baseline,
+                   const std::string& observed_text, const std::string& baseline_text,
+                   const FidelityThresholds& t, Verdict& verdict) {
   if (!(observed > 0)) return;  // nothing to compare against; evidence checks say why
   if (!std::isfinite(baseline) || baseline <= 0) return;  // CheckPrediction said it
   double ratio = baseline / observed;
   if (ratio > t.refuse_ratio || ratio < 1 / t.refuse_ratio) {
     verdict.Raise(FidelityLevel::kRefused,
                   std::string("the replay at the log's own config is ") +
-                      Number(ratio >= 1 ? "%.3gx" : "1/%.3gx", ratio >= 1 ? ratio : 1 / ratio) + " off: its " + what +
-                      " is " + baseline_text + " against " + observed_text + " observed");
+                      Number(ratio >= 1 ? "%.3gx" : "1/%.3gx", ratio >= 1 ? ratio : 1 / ratio) +
+                      " off: its " + what + " is " + baseline_text + " against " + observed_text +
+                      " observed");
     return;
   }
   double error = ratio - 1;
   if (std::abs(error) > t.low_confidence_error) {
     verdict.Raise(FidelityLevel::kLowConfidence,
-                  std::string("the replay at the log's own config misses the observed ") + what + " by " +
-                      Number("%+.0f%%", 100 * error) + " (" + baseline_text + " vs " + observed_text +
-                      "; the margin is " + Number("%.0f%%", 100 * t.low_confidence_error) + ")");
+                  std::string("the replay at the log's own config misses the observed ") + what +
+                      " by " + Number("%+.0f%%", 100 * error) + " (" + baseline_text + " vs " +
+                      observed_text + "; the margin is " +
+                      Number("%.0f%%", 100 * t.low_confidence_error) + ")");
   }
 }
 
@@ -79,9 +82,12 @@ void CompareFigure(const char* what, double observed, double baseline, const std
 
 const char* FidelityLevelName(FidelityLevel level) {
   switch (level) {
-    case FidelityLevel::kOk: return "ok";
-    case FidelityLevel::kLowConfidence: return "low-confidence";
-    case FidelityLevel::kRefused: return "refused";
+    case FidelityLevel::kOk:
+      return "ok";
+    case FidelityLevel::kLowConfidence:
+      return "low-confidence";
+    case FidelityLevel::kRefused:
+      return "refused";
   }
   return "ok";
 }
@@ -103,7 +109,8 @@ ReplayEvidence EvidenceFromApplication(const model::Application& app, const Fide
   }
   const std::string* master = app.Property(std::string(config::keys::kMaster));
   e.local_mode = master != nullptr &&
-                 engine::ClusterManagerFromMaster(*master) == engine::ClusterManager::kLocal && e.executors == 0;
+                 engine::ClusterManagerFromMaster(*master) == engine::ClusterManager::kLocal &&
+                 e.executors == 0;
   e.complete = app.evidence.has_app_end && !app.evidence.in_progress;
   e.start_known = app.start_time >= 0;
   int64_t first = std::numeric_limits<int64_t>::max(), last = std::numeric_limits<int64_t>::min();
@@ -122,7 +129,8 @@ ReplayEvidence EvidenceFromApplication(const model::Application& app, const Fide
     if (task.end_reason != model::TaskEndReason::kNone) ++e.task_ends;
     see(task.launch_time);
     see(task.finish_time);
-    bool early = e.start_known && task.launch_time > 0 && task.launch_time < app.start_time - t.clock_tolerance_ms;
+    bool early = e.start_known && task.launch_time > 0 &&
+                 task.launch_time < app.start_time - t.clock_tolerance_ms;
     bool late = end >= 0 && task.finish_time > end + t.clock_tolerance_ms;
     if (early || late) ++e.work_outside_lifetime;
   }
@@ -135,7 +143,8 @@ std::vector<std::string> CheckPrediction(const ReplayFigures& p, const FidelityT
   if (!std::isfinite(p.duration_ms) || p.duration_ms <= 0) {
     why.push_back("a predicted duration of " + Span(p.duration_ms) + " is not a run");
   } else if (p.duration_ms >= t.max_plausible_duration_ms) {
-    why.push_back("a predicted duration of " + Span(p.duration_ms) + " is not a run anyone submitted");
+    why.push_back("a predicted duration of " + Span(p.duration_ms) +
+                  " is not a run anyone submitted");
   }
   if (!std::isfinite(p.mb_seconds) || p.mb_seconds <= 0) {
     why.push_back("predicted MB-seconds of " + Number("%.0f", p.mb_seconds) +
@@ -152,7 +161,8 @@ ReplayFidelity AssessReplayFidelity(const ReplayEvidence& e, const ReplayFigures
                   "the log has no task end: there is no task time to calibrate the replay from");
   }
   if (!e.start_known) {
-    verdict.Raise(FidelityLevel::kRefused, "the log has no application start time: the run's duration is unknown");
+    verdict.Raise(FidelityLevel::kRefused,
+                  "the log has no application start time: the run's duration is unknown");
   }
   if (e.timestamp_span_ms >= t.max_plausible_duration_ms) {
     verdict.Raise(FidelityLevel::kRefused, "the log's timestamps are " + Span(e.timestamp_span_ms) +
@@ -161,16 +171,19 @@ ReplayFidelity AssessReplayFidelity(const ReplayEvidence& e, const ReplayFigures
   if (e.work_outside_lifetime > 0) {
     verdict.Raise(FidelityLevel::kLowConfidence,
                   Number("%.0f", static_cast<double>(e.work_outside_lifetime)) +
-                      " task or stage attempt(s) ran outside the application's lifetime (clock skew or an edited log)");
+                      " task or stage attempt(s) ran outside the application's lifetime (clock "
+                      "skew or an edited log)");
   }
   if (!e.complete) {
-    verdict.Raise(FidelityLevel::kLowConfidence,
-                  "the log has no application end (truncated or still running): the observed figures are "
-                  "lower bounds");
+    verdict.Raise(
+        FidelityLevel::kLowConfidence,
+        "the log has no application end (truncated or still running): the observed figures are "
+        "lower bounds");
   }
   if (e.local_mode) {
-    verdict.Raise(FidelityLevel::kLowConfidence,
-                  "local mode: the driver ran every task, so executor settings do not act as on a cluster");
+    verdict.Raise(
+        FidelityLevel::kLowConfidence,
+        "local mode: the driver ran every task, so executor settings do not act as on a cluster");
   } else if (e.executors == 0) {
     verdict.Raise(FidelityLevel::kLowConfidence,
                   "no executor registered in the log: executor count and lifetimes are guessed");
@@ -184,15 +197,17 @@ ReplayFidelity AssessReplayFidelity(const ReplayEvidence& e, const ReplayFigures
   r.mb_seconds_error = RelativeError(baseline.mb_seconds, observed.mb_seconds);
   CompareFigure("duration", observed.duration_ms, baseline.duration_ms, Span(observed.duration_ms),
                 Span(baseline.duration_ms), t, verdict);
-  CompareFigure("MB-seconds", observed.mb_seconds, baseline.mb_seconds, Number("%.0f", observed.mb_seconds),
-                Number("%.0f", baseline.mb_seconds), t, verdict);
+  CompareFigure("MB-seconds", observed.mb_seconds, baseline.mb_seconds,
+                Number("%.0f", observed.mb_seconds), Number("%.0f", baseline.mb_seconds), t,
+                verdict);
   return r;
 }
 
 ReplayFidelity AssessReplay(const model::Application& app, const SimResult& baseline,
                             const FidelityThresholds& t) {
   engine::ObservedTimes obs = engine::MeasureObserved(app);
-  return AssessReplayFidelity(EvidenceFromApplication(app, t), {obs.duration_ms, obs.job_time_ms, obs.mb_seconds},
+  return AssessReplayFidelity(EvidenceFromApplication(app, t),
+                              {obs.duration_ms, obs.job_time_ms, obs.mb_seconds},
                               FiguresOf(baseline), t);
 }
 

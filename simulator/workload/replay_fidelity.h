@@ -42,11 +42,11 @@ const char* FidelityLevelName(FidelityLevel level);
 
 // What the log holds that a replay depends on.
 struct ReplayEvidence {
-  int64_t task_ends = 0;      // tasks with a TaskEnd (any reason)
-  int executors = 0;          // executors that registered (ExecutorAdded), driver excluded
-  bool local_mode = false;    // spark.master local[...] and no executor: the driver ran the tasks
-  bool complete = true;       // ApplicationEnd seen and the layout is not in progress
-  bool start_known = true;    // ApplicationStart has a timestamp
+  int64_t task_ends = 0;    // tasks with a TaskEnd (any reason)
+  int executors = 0;        // executors that registered (ExecutorAdded), driver excluded
+  bool local_mode = false;  // spark.master local[...] and no executor: the driver ran the tasks
+  bool complete = true;     // ApplicationEnd seen and the layout is not in progress
+  bool start_known = true;  // ApplicationStart has a timestamp
   // Work that happened outside the application's lifetime by more than
   // FidelityThresholds::clock_tolerance_ms: task attempts (from a log) or
   // stage attempts (from the store, which keeps no tasks).

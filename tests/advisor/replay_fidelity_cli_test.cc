@@ -18,20 +18,26 @@ namespace {
 using testing::RunCommand;
 
 std::string RefusedLog() {
-  return testing::SharedEventLogs() + "/ucesys-sparkscope/src/test/resources/eventlog/app-20231025121456-0004-eventLog-finished";
+  return testing::SharedEventLogs() +
+         "/ucesys-sparkscope/src/test/resources/eventlog/app-20231025121456-0004-eventLog-finished";
 }
 std::string LocalModeLog() {
   return testing::SharedEventLogs() +
-         "/nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/eventlog_driver_only";
+         "/nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/"
+         "eventlog_driver_only";
 }
-std::string SampleLog() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
+std::string SampleLog() {
+  return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4";
+}
 
 TEST(ReplayFidelityCli, WhatifRefusesALogWhoseClockSpansYearsAndPrintsNoPrediction) {
   if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
-  auto r = RunCommand(testing::SparktuneBinary() + " whatif " + RefusedLog() + " --set spark.executor.memory=4g");
+  auto r = RunCommand(testing::SparktuneBinary() + " whatif " + RefusedLog() +
+                      " --set spark.executor.memory=4g");
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.out.find("replay fidelity: refused"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("5.3 years apart"), std::string::npos) << "the reason names the clock: " << r.out;
+  EXPECT_NE(r.out.find("5.3 years apart"), std::string::npos)
+      << "the reason names the clock: " << r.out;
   EXPECT_EQ(r.out.find("baseline"), std::string::npos) << "no baseline column: " << r.out;
   EXPECT_EQ(r.out.find("alternative"), std::string::npos) << r.out;
   EXPECT_NE(r.err.find("its replay is refused"), std::string::npos) << r.err;
@@ -76,11 +82,12 @@ TEST(ReplayFidelityCli, ANormalLogStaysOkAndSilent) {
 
 TEST(ReplayFidelityCli, TheShellEndsAtOnceOnARefusedReplay) {
   if (!std::filesystem::exists(RefusedLog())) GTEST_SKIP() << "no ../shared/eventlogs";
-  auto r = RunCommand("printf 'set spark.executor.memory=4g\\ndiff\\nquit\\n' | " + testing::SparktuneBinary() +
-                      " whatif " + RefusedLog() + " --interactive");
+  auto r = RunCommand("printf 'set spark.executor.memory=4g\\ndiff\\nquit\\n' | " +
+                      testing::SparktuneBinary() + " whatif " + RefusedLog() + " --interactive");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.out.find("replay fidelity: refused"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find(" -> "), std::string::npos) << "no what-if answer after a refusal: " << r.out;
+  EXPECT_EQ(r.out.find(" -> "), std::string::npos)
+      << "no what-if answer after a refusal: " << r.out;
 }
 
 TEST(ReplayFidelityCli, OptimizeRefusesToSearchARefusedReplay) {
@@ -90,8 +97,8 @@ TEST(ReplayFidelityCli, OptimizeRefusesToSearchARefusedReplay) {
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["fidelity"]["level"], "refused");
   EXPECT_TRUE(j["best"].is_null());
-  auto ok = RunCommand(testing::SparktuneBinary() + " optimize --json --no-advice --max-simulations 20 " +
-                       LocalModeLog());
+  auto ok = RunCommand(testing::SparktuneBinary() +
+                       " optimize --json --no-advice --max-simulations 20 " + LocalModeLog());
   ASSERT_NE(ok.exit_code, 3) << ok.err;
   EXPECT_EQ(nlohmann::json::parse(ok.out)["fidelity"]["level"], "low-confidence");
 }

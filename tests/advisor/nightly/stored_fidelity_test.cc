@@ -52,7 +52,8 @@ TEST(StoredFidelity, NoStoredReplayIsRefused) {
 }
 
 TEST(StoredFidelity, AReplayFarOffIsLowConfidenceOrRefused) {
-  EXPECT_EQ(FidelityOfStored(Detail(90'000, 1'000'000)).level, simulator::FidelityLevel::kLowConfidence);
+  EXPECT_EQ(FidelityOfStored(Detail(90'000, 1'000'000)).level,
+            simulator::FidelityLevel::kLowConfidence);
   EXPECT_EQ(FidelityOfStored(Detail(60'000, 0)).level, simulator::FidelityLevel::kRefused);
   EXPECT_EQ(FidelityOfStored(Detail(900'000, 1'000'000)).level, simulator::FidelityLevel::kRefused);
 }
@@ -60,7 +61,8 @@ TEST(StoredFidelity, AReplayFarOffIsLowConfidenceOrRefused) {
 TEST(StoredFidelity, StagesOutsideTheLifetimeAndLocalModeAreNamed) {
   store::AppDetail d = Detail(60'000, 1'000'000);
   d.stages[0].completion_ms = kStart + 10 * 60'000;  // ten minutes after the end
-  EXPECT_NE(FidelityOfStored(d).Summary().find("outside the application's lifetime"), std::string::npos);
+  EXPECT_NE(FidelityOfStored(d).Summary().find("outside the application's lifetime"),
+            std::string::npos);
   store::AppDetail local = Detail(60'000, 1'000'000);
   local.executors.clear();
   local.configs[0].value = "local[4]";

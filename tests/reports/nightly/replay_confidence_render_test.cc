@@ -31,7 +31,8 @@ TEST(ReplayConfidenceRenderTest, MarkdownListsUntrustedReplaysWithTheirReasons) 
   EXPECT_NE(md.find("| refused | the log has no task end |"), std::string::npos) << md;
   EXPECT_NE(md.find("+40% &lt;b&gt;"), std::string::npos) << "reasons are escaped";
   std::string plain = RenderNightlyMarkdown(testing::SampleNightlyReport());
-  EXPECT_EQ(plain.find("cannot be trusted"), std::string::npos) << "nothing when every replay is ok";
+  EXPECT_EQ(plain.find("cannot be trusted"), std::string::npos)
+      << "nothing when every replay is ok";
 }
 
 TEST(ReplayConfidenceRenderTest, HtmlShowsABadgeAndTheReasons) {
@@ -41,7 +42,8 @@ TEST(ReplayConfidenceRenderTest, HtmlShowsABadgeAndTheReasons) {
   EXPECT_NE(html.find("no prediction is shown for this job"), std::string::npos);
   EXPECT_NE(html.find("<li>the log has no task end</li>"), std::string::npos);
   EXPECT_EQ(html.find("+40% <b>"), std::string::npos) << "reasons are escaped";
-  EXPECT_EQ(RenderNightlyHtml(testing::SampleNightlyReport()).find("replay refused"), std::string::npos);
+  EXPECT_EQ(RenderNightlyHtml(testing::SampleNightlyReport()).find("replay refused"),
+            std::string::npos);
 }
 
 TEST(ReplayConfidenceRenderTest, JsonCarriesTheLevelAndReasons) {

@@ -91,7 +91,8 @@ TEST(ReplayFidelity, EvidenceChecksNameWhatTheLogLacks) {
   EXPECT_FALSE(Mentions(local, "no executor registered"));
   e = GoodEvidence();
   e.work_outside_lifetime = 3;
-  EXPECT_TRUE(Mentions(AssessReplayFidelity(e, kObserved, kObserved), "3 task or stage attempt(s)"));
+  EXPECT_TRUE(
+      Mentions(AssessReplayFidelity(e, kObserved, kObserved), "3 task or stage attempt(s)"));
   e = GoodEvidence();
   e.timestamp_span_ms = 2 * kDefaultThresholds.max_plausible_duration_ms;
   EXPECT_EQ(AssessReplayFidelity(e, kObserved, kObserved).level, FidelityLevel::kRefused);
@@ -120,7 +121,8 @@ class Spark12Logs : public ::testing::TestWithParam<const char*> {};
 // Their replay ran to 45 years (issue 12): whatever the model does with them,
 // they must never be shown as an ok prediction, nor as one 10x off.
 TEST_P(Spark12Logs, AreNeverShownAsAPredictionOfYears) {
-  if (!std::filesystem::exists(testing::SharedEventLogs())) GTEST_SKIP() << "no ../shared/eventlogs";
+  if (!std::filesystem::exists(testing::SharedEventLogs()))
+    GTEST_SKIP() << "no ../shared/eventlogs";
   ReplayFidelity f = AssessLog(std::string("apache-spark/spark-events/") + GetParam());
   EXPECT_NE(f.level, FidelityLevel::kOk) << f.Summary();
   EXPECT_FALSE(f.reasons.empty());
@@ -131,29 +133,35 @@ TEST_P(Spark12Logs, AreNeverShownAsAPredictionOfYears) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ReplayFidelity, Spark12Logs,
-                         ::testing::Values("local-1422981759269", "local-1422981780767", "local-1425081759269",
-                                           "local-1426533911241", "local-1426633911242"));
+                         ::testing::Values("local-1422981759269", "local-1422981780767",
+                                           "local-1425081759269", "local-1426533911241",
+                                           "local-1426633911242"));
 
 class ClusterInformationLogs : public ::testing::TestWithParam<const char*> {};
 
 TEST_P(ClusterInformationLogs, AreNeverOk) {
-  if (!std::filesystem::exists(testing::SharedEventLogs())) GTEST_SKIP() << "no ../shared/eventlogs";
+  if (!std::filesystem::exists(testing::SharedEventLogs()))
+    GTEST_SKIP() << "no ../shared/eventlogs";
   ReplayFidelity f = AssessLog(
-      std::string("nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/") + GetParam());
+      std::string("nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/") +
+      GetParam());
   EXPECT_NE(f.level, FidelityLevel::kOk) << GetParam();
   EXPECT_FALSE(f.reasons.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(ReplayFidelity, ClusterInformationLogs,
-                         ::testing::Values("eventlog_2nodes_8cores", "eventlog_3nodes_12cores_exec_removed",
+                         ::testing::Values("eventlog_2nodes_8cores",
+                                           "eventlog_3nodes_12cores_exec_removed",
                                            "eventlog_3nodes_12cores_multiple_executors",
-                                           "eventlog_3nodes_12cores_variable_cores", "eventlog_driver_only",
-                                           "platform/databricks-aws", "platform/dataproc", "platform/emr",
-                                           "platform/onprem"));
+                                           "eventlog_3nodes_12cores_variable_cores",
+                                           "eventlog_driver_only", "platform/databricks-aws",
+                                           "platform/dataproc", "platform/emr", "platform/onprem"));
 
 TEST(ReplayFidelity, ANormalClusterLogStaysOk) {
-  if (!std::filesystem::exists(testing::SharedEventLogs())) GTEST_SKIP() << "no ../shared/eventlogs";
-  ReplayFidelity f = AssessLog("datamechanics-delight/documentation/resources/example_spark_event_log.txt");
+  if (!std::filesystem::exists(testing::SharedEventLogs()))
+    GTEST_SKIP() << "no ../shared/eventlogs";
+  ReplayFidelity f =
+      AssessLog("datamechanics-delight/documentation/resources/example_spark_event_log.txt");
   EXPECT_EQ(f.level, FidelityLevel::kOk) << f.Summary();
 }
 
