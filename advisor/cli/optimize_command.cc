@@ -3,7 +3,11 @@
 // searches the config space for one job with the simulator (advisor/search)
 // and prints the best config against the observed one, the predicted savings
 // with intervals, the Pareto front, the rewrite and plan-level advice.
-// Exit codes: 0 ok, 1 no config meets the constraints, 2 usage, 3 unreadable input.
+// The replay fidelity of the log (simulator/workload/replay_fidelity.h) is
+// shown first ("fidelity" in JSON); a refused replay searches nothing and
+// exits 3 with the reasons ("best": null).
+// Exit codes: 0 ok, 1 no config meets the constraints, 2 usage, 3 unreadable
+// input or a refused replay.
 #include <algorithm>
 #include <boost/program_options.hpp>
 #include <cstdlib>
@@ -12,6 +16,7 @@
 
 #include "advisor/advice/advice_registry.h"
 #include "advisor/cli/command.h"
+#include "advisor/cli/fidelity_output.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/recommend/job_rewrite.h"
 #include "advisor/recommend/optimize_report.h"
@@ -22,6 +27,7 @@
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "simulator/workload/app_simulator.h"
+#include "simulator/workload/replay_fidelity.h"
 
 namespace sparktune::cli {
 
@@ -36,6 +42,51 @@ bool ParseSizeMib(const std::string& text, int64_t* mib) {
   if (!b.ok() || *b <= 0) return false;
   *mib = *b / kMib;
   return *mib > 0;
+}
+
+// A refused replay: the reasons instead of a search (exit 3).
+int RefuseOptimize(const std::string& format, const std::string& path,
+                   const model::Application& app, const simulator::ReplayFidelity& fidelity) {
+  if (format == "json") {
+    nlohmann::ordered_json j = {{"schema", "sparktune.optimize/1"},
+                                {"path", path},
+                                {"appId", app.app_id},
+                                {"appName", app.name}};
+    j["fidelity"] = FidelityJson(fidelity);
+    j["best"] = nullptr;
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (format == "text") {
+    PrintFidelity(std::cout, fidelity);
+  }
+  std::cerr << "sparktune optimize: no recommendation for " << path << ": its replay is refused\n";
+  return kExitUnreadable;
+}
+
+// The search's answer in the chosen format, with the replay fidelity.
+void PrintOptimizeResult(const std::string& format, const recommend::OptimizeReportInput& in,
+                         const simulator::ReplayFidelity& fidelity) {
+  if (format == "json") {
+    nlohmann::ordered_json j = reports::OptimizeJson(recommend::BuildOptimizeReport(in));
+    j["fidelity"] = FidelityJson(fidelity);
+    std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+  } else if (format == "submit") {
+    if (in.result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    else
+      std::cout << recommend::SubmitArgs(in.result->best.overrides) << "\n";
+  } else if (format == "defaults") {
+    if (in.result->best_is_baseline)
+      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
+    else
+      std::cout << recommend::DefaultsFragment(
+          in.result->best.overrides,
+          "sparktune optimize for " + in.app_name + " (" + in.app_id + ")");
+  } else {
+    PrintFidelity(std::cout, fidelity);
+    std::cout << reports::OptimizeText(recommend::BuildOptimizeReport(in));
+  }
+  if (!fidelity.trusted() && (format == "submit" || format == "defaults"))
+    std::cerr << "sparktune optimize: low-confidence: " << fidelity.Summary() << "\n";
 }
 
 // The options of `optimize` (its --help).
@@ -178,6 +229,8 @@ int RunOptimize(const std::vector<std::string>& args) {
   }
   for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
   simulator::AppSimulator sim(loaded->app);
+  simulator::ReplayFidelity fidelity = simulator::AssessReplay(loaded->app, sim.Run({}));
+  if (fidelity.refused()) return RefuseOptimize(format, path, loaded->app, fidelity);
   auto result = search::Optimize(sim, opt);
   if (!result.ok()) {
     std::cerr << "sparktune: " << result.status().ToString() << "\n";
@@ -195,25 +248,7 @@ int RunOptimize(const std::vector<std::string>& args) {
   in.options = &opt;
   in.advice = &advice;
   int code = result->found_feasible ? kExitOk : kExitFindings;
-  if (format == "json") {
-    std::cout << reports::OptimizeJson(recommend::BuildOptimizeReport(in))
-                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-              << "\n";
-  } else if (format == "submit") {
-    if (result->best_is_baseline)
-      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
-    else
-      std::cout << recommend::SubmitArgs(result->best.overrides) << "\n";
-  } else if (format == "defaults") {
-    if (result->best_is_baseline)
-      std::cerr << "sparktune optimize: keep the log's config (nothing to change)\n";
-    else
-      std::cout << recommend::DefaultsFragment(
-          result->best.overrides,
-          "sparktune optimize for " + loaded->app.name + " (" + loaded->app.app_id + ")");
-  } else {
-    std::cout << reports::OptimizeText(recommend::BuildOptimizeReport(in));
-  }
+  PrintOptimizeResult(format, in, fidelity);
   return code;
 }
 

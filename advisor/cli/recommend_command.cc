@@ -2,7 +2,9 @@
 // [--json] [--save]`: the fleet-wide unified config (spark-defaults.conf),
 // the per-job overrides and the predicted fleet saving with its interval,
 // from the jobs in the history store (each job's latest complete run and its
-// fleet-grid predictions, stored by `ingest`/`nightly`).
+// fleet-grid predictions, stored by `ingest`/`nightly`). Jobs whose replay is
+// refused (advisor/nightly/stored_fidelity.h) are left out and listed with the
+// reasons; low-confidence ones are kept and marked.
 #include <boost/program_options.hpp>
 #include <filesystem>
 #include <cstdio>
@@ -18,6 +20,42 @@
 namespace sparktune::cli {
 
 namespace po = boost::program_options;
+
+namespace {
+
+// Jobs left out (refused) and jobs kept with a low-confidence replay.
+nlohmann::ordered_json UntrustedJson(const advisor::StoredFleet& fleet) {
+  nlohmann::ordered_json j = {{"refusedJobs", nlohmann::ordered_json::array()},
+                              {"lowConfidenceJobs", nlohmann::ordered_json::array()}};
+  for (const auto& r : fleet.refused)
+    j["refusedJobs"].push_back(
+        {{"jobKey", r.job_key}, {"appId", r.app_id}, {"reasons", r.reasons}});
+  for (size_t i = 0; i < fleet.jobs.size(); ++i) {
+    if (fleet.fidelity[i].trusted()) continue;
+    j["lowConfidenceJobs"].push_back({{"jobKey", fleet.jobs[i].job_key},
+                                      {"appId", fleet.jobs[i].app_id},
+                                      {"reasons", fleet.fidelity[i].reasons}});
+  }
+  return j;
+}
+
+void PrintUntrusted(const advisor::StoredFleet& fleet) {
+  if (!fleet.refused.empty())
+    std::printf("left out %zu job(s) whose replay is refused (no prediction is made for them):\n",
+                fleet.refused.size());
+  for (const auto& r : fleet.refused) {
+    std::cout << "  " << recommend::ShellQuote(r.job_key) << ":\n";
+    for (const std::string& why : r.reasons) std::cout << "    - " << why << "\n";
+  }
+  for (size_t i = 0; i < fleet.jobs.size(); ++i) {
+    if (fleet.fidelity[i].trusted()) continue;
+    std::cout << "low-confidence replay, its predictions are uncertain: "
+              << recommend::ShellQuote(fleet.jobs[i].job_key) << "\n";
+    for (const std::string& why : fleet.fidelity[i].reasons) std::cout << "    - " << why << "\n";
+  }
+}
+
+}  // namespace
 
 int RunRecommend(const std::vector<std::string>& args) {
   po::options_description options("sparktune recommend [--db FILE] [options]");
@@ -52,6 +90,7 @@ int RunRecommend(const std::vector<std::string>& args) {
   }
   const advisor::FleetRecommendation& r = rec->recommendation;
   if (r.chosen < 0) {
+    PrintUntrusted(rec->fleet);
     std::cerr << "sparktune recommend: no job in " << db
               << " has fleet-grid predictions (ingest logs with `sparktune ingest` or `nightly`)\n";
     return kExitUnreadable;
@@ -78,9 +117,11 @@ int RunRecommend(const std::vector<std::string>& args) {
            {"config", nlohmann::ordered_json(advisor::OverrideConfig(grid, r.chosen, a.candidate,
                                                                      rec->fleet.configs[i]))},
            {"reason", a.reason},
+           {"confidence", simulator::FidelityLevelName(rec->fleet.fidelity[i].level)},
            {"predictedMbSeconds", a.predicted_mb_seconds},
            {"atDefaultsMbSeconds", a.at_defaults_mb_seconds}});
     }
+    j.update(UntrustedJson(rec->fleet));
     j["ranking"] = nlohmann::ordered_json::array();
     for (size_t i = 0; i < r.scores.size() && i < 10; ++i) {
       j["ranking"].push_back({{"label", grid[r.scores[i].candidate].label},
@@ -92,6 +133,7 @@ int RunRecommend(const std::vector<std::string>& args) {
   }
   std::printf("fleet of %zu jobs (%d skipped without predictions)\n", r.jobs.size(),
               rec->fleet.skipped_without_grid);
+  PrintUntrusted(rec->fleet);
   std::printf("defaults: %s\n", grid[r.chosen].label.c_str());
   std::printf("predicted fleet MB-seconds %.4g -> %.4g (%.1f%% saving; interval %.4g .. %.4g)\n\n",
               r.observed_mb_seconds, r.predicted_mb_seconds, 100 * r.SavingFraction(),
@@ -101,8 +143,10 @@ int RunRecommend(const std::vector<std::string>& args) {
   for (size_t i = 0; i < r.jobs.size(); ++i) {
     const auto& a = r.jobs[i];
     if (!a.is_override) continue;
-    std::cout << "  " << recommend::ShellQuote(a.job_key) << ": " << a.reason << "\n    "
-              << recommend::SubmitArgs(advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
+    std::cout << "  " << recommend::ShellQuote(a.job_key) << ": " << a.reason
+              << (rec->fleet.fidelity[i].trusted() ? "" : " (low-confidence)") << "\n    "
+              << recommend::SubmitArgs(
+                     advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
               << "\n";
   }
   return kExitOk;

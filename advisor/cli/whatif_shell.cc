@@ -11,8 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "advisor/cli/command.h"
+#include "advisor/cli/fidelity_output.h"
 #include "data/config/config_catalog.h"
-#include "engine/cost/observed_times.h"
+#include "simulator/workload/replay_fidelity.h"
 
 namespace sparktune::cli {
 
@@ -32,16 +34,25 @@ std::string Fmt(const char* format, double a, double b = 0, double c = 0) {
   return buf;
 }
 
-void PrintSummary(std::ostream& out, const simulator::SimResult& base, const simulator::SimResult& alt,
+void PrintSummary(std::ostream& out, const simulator::SimResult& base,
+                  const simulator::SimResult& alt, const simulator::ReplayFidelity& fidelity,
                   double ms) {
+  std::vector<std::string> refused = simulator::CheckPrediction(simulator::FiguresOf(alt));
+  if (!refused.empty()) {
+    out << "  refused (no prediction is shown for this config):\n";
+    for (const std::string& why : refused) out << "    - " << why << "\n";
+    return;
+  }
   double dpct = base.duration_ms > 0 ? 100 * (alt.duration_ms / base.duration_ms - 1) : 0;
   double mpct = base.mb_seconds > 0 ? 100 * (alt.mb_seconds / base.mb_seconds - 1) : 0;
   out << Fmt("  duration   %10.1f s -> %10.1f s", base.duration_ms / 1000, alt.duration_ms / 1000)
       << Fmt(" (%+.1f%%)\n", dpct);
   out << Fmt("  MB-seconds %12.0f -> %12.0f", base.mb_seconds, alt.mb_seconds) << Fmt(" (%+.1f%%)", mpct)
       << Fmt("  interval %.0f..%.0f\n", alt.mb_seconds_low, alt.mb_seconds_high);
+  if (!fidelity.trusted())
+    out << "  (low-confidence: the replay of this log is uncertain, see the start)\n";
   if (alt.oom_risk) out << "  warning: out-of-memory risk at this config\n";
-  out << Fmt("  (simulated in %.1f ms)\n", ms);
+  if (ms > 0) out << Fmt("  (simulated in %.1f ms)\n", ms);
 }
 
 const char* kHelp =
@@ -59,6 +70,11 @@ const char* kHelp =
 
 int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out, bool terminal) {
   const simulator::SimResult base = sim.Run({});
+  const simulator::ReplayFidelity fidelity = simulator::AssessReplay(sim.app(), base);
+  out << "sparktune what-if on " << sim.app().app_id << " (" << sim.app().name
+      << "); 'help' lists the commands\n";
+  PrintFidelity(out, fidelity);
+  if (fidelity.refused()) return kExitUnreadable;  // no what-if on a replay that is refused
   Overrides current;
   std::vector<Overrides> history;
   simulator::SimResult alt = base;
@@ -68,13 +84,11 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
     using_history();
     if (!history_file.empty()) read_history(history_file.c_str());
   }
-  out << "sparktune what-if on " << sim.app().app_id << " (" << sim.app().name
-      << "); 'help' lists the commands\n";
   auto rerun = [&]() {
     auto t0 = std::chrono::steady_clock::now();
     alt = current.empty() ? base : sim.Run(current);
     double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    PrintSummary(out, base, alt, ms);
+    PrintSummary(out, base, alt, fidelity, ms);
   };
   while (true) {
     std::string line;
@@ -143,7 +157,7 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
         out << "  " << k << " = " << v << "  (log: " << (was.empty() ? "unset" : was) << ")\n";
       }
     } else if (cmd == "diff") {
-      PrintSummary(out, base, alt, 0);
+      PrintSummary(out, base, alt, fidelity, 0);
     } else if (cmd == "stages") {
       out << "  stage   tasks (base -> what-if)   time s (base -> what-if)\n";
       for (size_t i = 0; i < alt.stages.size() && i < base.stages.size(); ++i) {
@@ -174,7 +188,7 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
     }
   }
   if (terminal && !history_file.empty()) write_history(history_file.c_str());
-  return 0;
+  return kExitOk;
 }
 
 }  // namespace sparktune::cli

@@ -6,6 +6,11 @@
 // help, quit. On a terminal, lines are edited with libedit and kept in
 // ~/.sparktune_history; otherwise commands are read from the input stream, one
 // per line (scripts and tests).
+//
+// The session opens with the replay fidelity of the log
+// (simulator/workload/replay_fidelity.h): a low-confidence replay marks every
+// answer; a refused one ends the session at once (exit 3) with the reasons,
+// and an absurd answer for one config is refused instead of printed.
 #pragma once
 
 #include <iosfwd>

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "advisor/nightly/stored_fidelity.h"
+
 namespace sparktune::advisor {
 
 std::string ConfigValue(const std::vector<store::ConfigRow>& configs, const std::string& key) {
@@ -65,10 +67,16 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
         has_grid = true;
       }
     }
-    if (!has_baseline || !has_grid || job.baseline_mb_seconds <= 0) {
+    if (!has_baseline || !has_grid) {
       ++fleet.skipped_without_grid;
       continue;
     }
+    simulator::ReplayFidelity fidelity = FidelityOfStored(*detail);
+    if (fidelity.refused() || job.baseline_mb_seconds <= 0) {  // a zero baseline is refused too
+      fleet.refused.push_back({app.job_key, app.app_id, fidelity.reasons});
+      continue;
+    }
+    fleet.fidelity.push_back(std::move(fidelity));
     fleet.jobs.push_back(std::move(job));
     fleet.apps.push_back(app);
     fleet.configs.push_back(std::move(detail->configs));

@@ -3,7 +3,9 @@
 // FleetJob; RecommendFleet chooses the defaults and the overrides; the result
 // is stored as recommendations (one of scope fleet, one per job override) with
 // their per-job expectations, which accuracy tracking later compares with the
-// runs that adopt them.
+// runs that adopt them. A job whose replay is refused (stored_fidelity.h) is
+// left out of the fleet and listed with its reasons; a low-confidence one is
+// kept and marked.
 #pragma once
 
 #include <cstdint>
@@ -15,6 +17,7 @@
 #include "advisor/recommend/fleet_recommender.h"
 #include "data/base/result.h"
 #include "data/store/history_store.h"
+#include "simulator/workload/replay_fidelity.h"
 
 namespace sparktune::advisor {
 
@@ -23,6 +26,13 @@ struct StoredFleet {
   std::vector<store::ApplicationRow> apps;         // aligned with jobs
   std::vector<std::vector<store::ConfigRow>> configs;  // aligned with jobs
   int skipped_without_grid = 0;  // jobs whose latest run has no grid predictions
+  std::vector<simulator::ReplayFidelity> fidelity;  // aligned with jobs: ok or low-confidence
+  struct RefusedJob {
+    std::string job_key;
+    std::string app_id;
+    std::vector<std::string> reasons;
+  };
+  std::vector<RefusedJob> refused;  // left out: their replay is refused
 };
 
 Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<FleetCandidate>& grid);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/nightly/fleet_from_store.h"
+#include "advisor/nightly/stored_fidelity.h"
 #include "advisor/recommend/job_rewrite.h"
 #include "data/store/stored_config.h"
 
@@ -70,6 +71,11 @@ reports::JobReport JobOf(const store::AppDetail& d, const std::vector<store::Adv
     if (p.kind == store::PredictionKind::kBaseline) baseline = &p;
     if (p.kind == store::PredictionKind::kOptimize) best = &p;
   }
+  simulator::ReplayFidelity fidelity = FidelityOfStored(d);
+  j.replay_confidence = simulator::FidelityLevelName(fidelity.level);
+  j.replay_confidence_reasons = fidelity.reasons;
+  if (fidelity.refused())
+    baseline = best = nullptr;  // an absurd replay is never shown as a prediction
   if (baseline != nullptr) {
     j.baseline = reports::RunFigures{
         Est(baseline->duration_ms, baseline->duration_ms_low, baseline->duration_ms_high),

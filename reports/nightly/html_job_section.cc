@@ -157,6 +157,16 @@ std::string ReplayErrorBadge(const JobReport& job) {
          E(FormatPercent(mb, true)) + ", time " + E(FormatPercent(time, true)) + "</span>";
 }
 
+std::string ReplayConfidenceBadge(const JobReport& job) {
+  if (job.replay_confidence == "ok") return "";
+  std::string reasons;
+  for (const std::string& r : job.replay_confidence_reasons)
+    reasons += (reasons.empty() ? "" : "; ") + r;
+  const char* css = job.replay_confidence == "refused" ? "bad" : "warn";
+  return std::string("<span class=\"badge ") + css + "\" title=\"" + E(reasons) + "\">replay " +
+         E(job.replay_confidence) + "</span>";
+}
+
 std::string RenderJobSection(const JobReport& job, size_t index, const Prices& prices) {
   std::string out = "<article class=\"card job\" id=\"" + JobAnchor(index) + "\"><div class=\"job-head\"><div>";
   out += "<h3>" + E(job.name.empty() ? job.app_id : job.name) + "</h3><div class=\"job-meta\">";
@@ -165,11 +175,20 @@ std::string RenderJobSection(const JobReport& job, size_t index, const Prices& p
   if (!job.spark_version.empty()) out += "<span>Spark " + E(job.spark_version) + "</span>";
   out += "<span>" + std::to_string(job.executors.size()) + " executors · " + std::to_string(job.stages.size()) +
          " stages</span>";
-  out += "</div></div><div class=\"badges\">" + ReplayErrorBadge(job);
+  out += "</div></div><div class=\"badges\">" + ReplayConfidenceBadge(job) + ReplayErrorBadge(job);
   if (job.saving_mb_seconds.value > 0) {
     out += "<span class=\"badge info\">saves " + E(FormatEstimate(job.saving_mb_seconds, Mb)) + " per run</span>";
   }
   out += "</div></div>";
+  if (job.replay_confidence != "ok") {
+    out += std::string("<p class=\"note\"><strong>Replay ") + E(job.replay_confidence) +
+           "</strong>" +
+           (job.replay_confidence == "refused" ? ": no prediction is shown for this job."
+                                               : ": its predictions are uncertain.") +
+           "</p><ul class=\"note\">";
+    for (const std::string& r : job.replay_confidence_reasons) out += "<li>" + E(r) + "</li>";
+    out += "</ul>";
+  }
   out += FiguresTable(job);
   if (!job.log_path.empty()) out += "<p class=\"note\">log: <code>" + E(job.log_path) + "</code></p>";
   out += EvidenceLists(job);

@@ -19,6 +19,9 @@ std::string JobAnchor(size_t index);
 // The replay error badge ("replay error +4.2%"), class good/warn/bad by size;
 // "" without a baseline replay.
 std::string ReplayErrorBadge(const JobReport& job);
+// "replay low-confidence" (warn) or "replay refused" (bad), the reasons in the
+// tooltip; empty when the replay is ok.
+std::string ReplayConfidenceBadge(const JobReport& job);
 
 std::string RenderJobSection(const JobReport& job, size_t index, const Prices& prices);
 

@@ -179,6 +179,7 @@ std::string JobsTable(const NightlyReport& r, const std::set<size_t>& detailed) 
     std::string err = j.baseline ? FormatPercent(ErrorPercent(j.baseline->mb_seconds.value,
                                                               j.observed.mb_seconds.value), true)
                                  : "—";
+    if (j.replay_confidence != "ok") err += " (" + j.replay_confidence + ")";
     out += "<tr><td>" + JobLink(r, i, detailed) + "<br><span class=\"muted\">" + E(j.app_id) + "</span></td><td>" +
            E(j.user) + "</td><td>" + E(j.spark_version) + "</td><td class=\"num\">" +
            E(FormatDurationMs(j.observed.duration_ms.value)) + "</td><td class=\"num\">" +

@@ -76,6 +76,8 @@ ordered_json JobJson(const JobReport& j) {
   } else {
     o["replayErrorPercent"] = nullptr;
   }
+  o["replayConfidence"] = {{"level", Str(j.replay_confidence)},
+                           {"reasons", StringsJson(j.replay_confidence_reasons)}};
   o["wasteMbSeconds"] = Num(j.waste_mb_seconds);
   o["savingMbSeconds"] = EstimateJson(j.saving_mb_seconds);
   o["evidence"] = {{"used", StringsJson(j.evidence_used)},

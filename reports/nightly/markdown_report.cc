@@ -39,6 +39,24 @@ std::string JobName(const JobReport& j) {
   return MarkdownEscape(j.name.empty() ? j.app_id : j.name);
 }
 
+// Jobs whose replay is low-confidence or refused, with the reasons; "" when none.
+std::string UntrustedReplays(const NightlyReport& r) {
+  std::string rows;
+  for (const JobReport& j : r.jobs) {
+    if (j.replay_confidence == "ok") continue;
+    std::string reasons;
+    for (const std::string& why : j.replay_confidence_reasons)
+      reasons += (reasons.empty() ? "" : "; ") + why;
+    rows += "| " + JobName(j) + " | " + MarkdownCode(j.app_id) + " | " +
+            MarkdownEscape(j.replay_confidence) + " | " + MarkdownEscape(reasons) + " |\n";
+  }
+  if (rows.empty()) return "";
+  return "### Replays that cannot be trusted\n\nRefused jobs get no prediction; low-confidence "
+         "ones are "
+         "uncertain.\n\n| Job | App | Replay | Why |\n|---|---|---|---|\n" +
+         rows + "\n";
+}
+
 }  // namespace
 
 std::string MarkdownEscape(std::string_view text) {
@@ -161,6 +179,7 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
               ? FormatPercent(
                     ErrorPercent(j.baseline->mb_seconds.value, j.observed.mb_seconds.value), true)
               : "—";
+      if (j.replay_confidence != "ok") err += " (" + j.replay_confidence + ")";
       out += "| " + std::to_string(++rank) + " | " + JobName(j) + " | " + MarkdownCode(j.app_id) +
              " | " + Mb(j.observed.mb_seconds.value) + " | " +
              FormatEstimate(j.saving_mb_seconds, Mb) + " | " + err + " |\n";
@@ -183,6 +202,7 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     }
     out += "\n";
   }
+  out += UntrustedReplays(r);
   if (!r.inputs.unreadable.empty()) {
     out += "### Unreadable logs\n\n| Log | Error |\n|---|---|\n";
     for (const UnreadableLog& u : r.inputs.unreadable) {

@@ -173,8 +173,13 @@ struct JobReport {
   std::string log_path;
   RunFigures observed;                    // from the log (exact estimates)
   double observed_core_seconds = 0;
-  std::optional<RunFigures> baseline;     // replay at the observed config; absent if the replay failed
+  std::optional<RunFigures> baseline;  // replay at the observed config; absent if failed or refused
   std::optional<RunFigures> recommended;  // replay at the rewrite; absent if nothing is recommended
+  // How far the replay can be trusted (simulator/workload/replay_fidelity.h):
+  // "ok", "low-confidence" or "refused", with one plain sentence per reason.
+  // A refused job carries no baseline, recommendation, saving or rewrite.
+  std::string replay_confidence = "ok";
+  std::vector<std::string> replay_confidence_reasons;
   double waste_mb_seconds = 0;  // MB-seconds of executors holding memory while running no task
   Estimate saving_mb_seconds;   // predicted saving per run of the rewrite (baseline - recommended)
   std::vector<std::string> evidence_used;     // "task metrics of 1,204 tasks"

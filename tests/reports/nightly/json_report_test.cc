@@ -90,7 +90,8 @@ void ExpectReportShape(const json& j) {
     ExpectShape(job,
                 {{"name", "s"}, {"appId", "s"}, {"user", "s"}, {"sparkVersion", "s"}, {"logPath", "s"},
                  {"observed", "o"}, {"baseline", "o?"}, {"recommended", "o?"}, {"replayErrorPercent", "o?"},
-                 {"wasteMbSeconds", "n"}, {"savingMbSeconds", "o"}, {"evidence", "o"}, {"rewrite", "o"},
+                 {"replayConfidence", "o"}, {"wasteMbSeconds", "n"}, {"savingMbSeconds", "o"},
+                 {"evidence", "o"}, {"rewrite", "o"},
                  {"executors", "a"}, {"stages", "a"}, {"sql", "a"}, {"advice", "a"}},
                 "jobs[]");
     ExpectShape(job["observed"], {{"durationMs", "n"}, {"mbSeconds", "n"}, {"coreSeconds", "n"}}, "observed");
