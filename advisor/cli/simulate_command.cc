@@ -10,6 +10,7 @@
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
+#include "advisor/recommend/simulated_run.h"
 #include "reports/simulate/simulate_report.h"
 #include "simulator/workload/scenario_simulator.h"
 
@@ -27,16 +28,7 @@ reports::SimulateReport ReportOf(const std::string& path, const std::string& nam
   reports::SimulateReport out{.path = path,
                               .name = name,
                               .overrides = overrides,
-                              .duration_ms = r.duration_ms,
-                              .duration_ms_low = r.duration_ms_low,
-                              .duration_ms_high = r.duration_ms_high,
-                              .mb_seconds = r.mb_seconds,
-                              .mb_seconds_low = r.mb_seconds_low,
-                              .mb_seconds_high = r.mb_seconds_high,
-                              .core_seconds = r.core_seconds,
-                              .spill_bytes = r.spill_bytes,
-                              .gc_ms = r.gc_ms,
-                              .oom_risk = r.oom_risk,
+                              .run = recommend::SimulatedRunOf(r),
                               .total_tasks = run.total_tasks,
                               .executors = run.executors,
                               .cores_per_executor = run.cores_per_executor,

@@ -1,22 +1,13 @@
 #include "advisor/recommend/optimize_report.h"
 
 #include "advisor/recommend/job_rewrite.h"
+#include "advisor/recommend/simulated_run.h"
 
 namespace sparktune::recommend {
 namespace {
 
 reports::OptimizeRun RunOf(const search::Evaluation& e) {
-  const simulator::SimResult& r = e.result;
-  return {.duration_ms = r.duration_ms,
-          .duration_ms_low = r.duration_ms_low,
-          .duration_ms_high = r.duration_ms_high,
-          .mb_seconds = r.mb_seconds,
-          .mb_seconds_low = r.mb_seconds_low,
-          .mb_seconds_high = r.mb_seconds_high,
-          .core_seconds = r.core_seconds,
-          .spill_bytes = r.spill_bytes,
-          .oom_risk = r.oom_risk,
-          .objective = e.objective.value};
+  return {.figures = SimulatedRunOf(e.result), .objective = e.objective.value};
 }
 
 }  // namespace

@@ -34,12 +34,13 @@ ordered_json StageJson(const StageDelta& s) {
                       {"why", s.why}};
 }
 
-ordered_json RunJson(const OptimizeRun& r) {
+ordered_json RunJson(const OptimizeRun& run) {
+  const SimulatedRun& r = run.figures;
   return ordered_json{{"durationMs", r.duration_ms},          {"durationMsLow", r.duration_ms_low},
                       {"durationMsHigh", r.duration_ms_high}, {"mbSeconds", r.mb_seconds},
                       {"mbSecondsLow", r.mb_seconds_low},     {"mbSecondsHigh", r.mb_seconds_high},
                       {"coreSeconds", r.core_seconds},        {"spillBytes", r.spill_bytes},
-                      {"outOfMemoryRisk", r.oom_risk},        {"objective", r.objective}};
+                      {"outOfMemoryRisk", r.oom_risk},        {"objective", run.objective}};
 }
 
 ordered_json ChangeJson(const PercentChange& c) {
@@ -159,12 +160,12 @@ std::string OptimizeText(const OptimizeReport& r) {
                 "best interval");
   line(buf);
   std::snprintf(buf, sizeof buf, "  %-14s %14.0f %14.0f %14.0f  %.0f..%.0f", "duration ms",
-                r.observed_duration_ms, r.baseline.duration_ms, r.best.duration_ms,
-                r.best.duration_ms_low, r.best.duration_ms_high);
+                r.observed_duration_ms, r.baseline.figures.duration_ms, r.best.figures.duration_ms,
+                r.best.figures.duration_ms_low, r.best.figures.duration_ms_high);
   line(buf);
   std::snprintf(buf, sizeof buf, "  %-14s %14.0f %14.0f %14.0f  %.0f..%.0f", "MB-seconds",
-                r.observed_mb_seconds, r.baseline.mb_seconds, r.best.mb_seconds,
-                r.best.mb_seconds_low, r.best.mb_seconds_high);
+                r.observed_mb_seconds, r.baseline.figures.mb_seconds, r.best.figures.mb_seconds,
+                r.best.figures.mb_seconds_low, r.best.figures.mb_seconds_high);
   line(buf);
   line(
       "  (baseline: the log's own config replayed by the simulator; changes are predicted against "

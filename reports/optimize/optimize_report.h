@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "reports/optimize/plan_advice.h"
+#include "reports/simulate/simulated_run.h"
 
 namespace sparktune::reports {
 
@@ -55,11 +56,7 @@ struct ParetoPoint {
 
 // One simulated config.
 struct OptimizeRun {
-  double duration_ms = 0, duration_ms_low = 0, duration_ms_high = 0;
-  double mb_seconds = 0, mb_seconds_low = 0, mb_seconds_high = 0;
-  double core_seconds = 0;
-  double spill_bytes = 0;
-  bool oom_risk = false;
+  SimulatedRun figures;
   double objective = 0;  // the objective's value
 };
 

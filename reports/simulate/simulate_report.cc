@@ -33,16 +33,16 @@ ordered_json SimulateJson(const SimulateReport& r) {
   j["path"] = r.path;
   j["name"] = r.name;
   j["overrides"] = r.overrides;
-  j["durationMs"] = r.duration_ms;
-  j["mbSeconds"] = r.mb_seconds;
-  j["coreSeconds"] = r.core_seconds;
-  j["durationMsLow"] = r.duration_ms_low;
-  j["durationMsHigh"] = r.duration_ms_high;
-  j["mbSecondsLow"] = r.mb_seconds_low;
-  j["mbSecondsHigh"] = r.mb_seconds_high;
-  j["spillBytes"] = r.spill_bytes;
-  j["gcMs"] = r.gc_ms;
-  j["outOfMemoryRisk"] = r.oom_risk;
+  j["durationMs"] = r.run.duration_ms;
+  j["mbSeconds"] = r.run.mb_seconds;
+  j["coreSeconds"] = r.run.core_seconds;
+  j["durationMsLow"] = r.run.duration_ms_low;
+  j["durationMsHigh"] = r.run.duration_ms_high;
+  j["mbSecondsLow"] = r.run.mb_seconds_low;
+  j["mbSecondsHigh"] = r.run.mb_seconds_high;
+  j["spillBytes"] = r.run.spill_bytes;
+  j["gcMs"] = r.run.gc_ms;
+  j["outOfMemoryRisk"] = r.run.oom_risk;
   j["tasks"] = r.total_tasks;
   j["notes"] = r.notes;
   ordered_json stages = ordered_json::array();
@@ -82,17 +82,18 @@ ordered_json SimulateJson(const SimulateReport& r) {
 std::string SimulateText(const SimulateReport& r) {
   std::string out;
   Appendf(&out, "%s (%s)\n", r.name.c_str(), r.path.c_str());
-  Appendf(&out, "  duration     %12.0f ms   (%.0f..%.0f)\n", r.duration_ms, r.duration_ms_low,
-          r.duration_ms_high);
-  Appendf(&out, "  MB-seconds   %12.4g      core-seconds %.4g\n", r.mb_seconds, r.core_seconds);
+  Appendf(&out, "  duration     %12.0f ms   (%.0f..%.0f)\n", r.run.duration_ms,
+          r.run.duration_ms_low, r.run.duration_ms_high);
+  Appendf(&out, "  MB-seconds   %12.4g      core-seconds %.4g\n", r.run.mb_seconds,
+          r.run.core_seconds);
   Appendf(
       &out,
       "  executors    %d x %d cores, %lld MiB containers; %lld tasks; spill %.3g GB; GC %.0f s%s\n",
       r.executors, r.cores_per_executor,
       static_cast<long long>(
           r.executor_lifetimes.empty() ? 0 : r.executor_lifetimes.front().container_mib),
-      static_cast<long long>(r.total_tasks), r.spill_bytes / 1e9, r.gc_ms / 1000,
-      r.oom_risk ? "; OUT-OF-MEMORY RISK" : "");
+      static_cast<long long>(r.total_tasks), r.run.spill_bytes / 1e9, r.run.gc_ms / 1000,
+      r.run.oom_risk ? "; OUT-OF-MEMORY RISK" : "");
   for (const auto& n : r.notes) Appendf(&out, "  note: %s\n", n.c_str());
   Appendf(&out, "  %-5s %-40s %8s %10s %10s %10s  %s\n", "stage", "name", "tasks", "time ms",
           "max task", "spill GB", "join / why");

@@ -15,6 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "reports/simulate/simulated_run.h"
+
 namespace sparktune::reports {
 
 struct SimulatedStage {
@@ -46,12 +48,7 @@ struct SimulateReport {
   std::string path;  // the scenario file
   std::string name;  // the scenario's name
   std::map<std::string, std::string> overrides;
-  double duration_ms = 0, duration_ms_low = 0, duration_ms_high = 0;
-  double mb_seconds = 0, mb_seconds_low = 0, mb_seconds_high = 0;
-  double core_seconds = 0;
-  double spill_bytes = 0;
-  double gc_ms = 0;
-  bool oom_risk = false;
+  SimulatedRun run;
   int64_t total_tasks = 0;
   int executors = 0;  // executor count
   int cores_per_executor = 0;
