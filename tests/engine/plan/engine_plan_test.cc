@@ -31,7 +31,7 @@ TEST(BuildEnginePlan, AqeShuffleLog) {
   ASSERT_EQ(ex.stages.stages.size(), 4u);  // result, SinglePartition exchange, two join sides
   EXPECT_EQ(ex.initial_stages.stages.size(), 4u);  // the same cut before AQE ran
   ASSERT_EQ(ex.initial_joins.size(), 1u);
-  EXPECT_EQ(ex.initial_joins[0].strategy, aqe::JoinStrategy::kSortMerge);
+  EXPECT_EQ(ex.initial_joins[0].strategy, JoinStrategy::kSortMerge);
   // Every query stage maps to the Spark stage that ran it.
   std::vector<int> stage_ids;
   for (const auto& attempts : ex.spark_stages) {
@@ -47,7 +47,7 @@ TEST(BuildEnginePlan, AqeShuffleLog) {
     }
     ++hash_exchanges;
     EXPECT_EQ(e.info.num_partitions, 200);
-    EXPECT_EQ(e.info.origin, aqe::ShuffleOrigin::kEnsureRequirements);
+    EXPECT_EQ(e.info.origin, ShuffleOrigin::kEnsureRequirements);
     EXPECT_EQ(e.num_mappers, 6);
     EXPECT_GT(e.data_size, 0);
     EXPECT_EQ(e.sizes.observed_partitions(), 200);

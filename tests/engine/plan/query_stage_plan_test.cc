@@ -53,7 +53,7 @@ TEST(DecomposePlan, StagesReadsJoinsAndAccumulatorIds) {
   EXPECT_EQ(result.reads[0].join_side, 0);
   EXPECT_EQ(result.reads[1].join_side, 1);
   ASSERT_EQ(result.joins.size(), 1u);
-  EXPECT_EQ(result.joins[0].info.strategy, aqe::JoinStrategy::kSortMerge);
+  EXPECT_EQ(result.joins[0].info.strategy, JoinStrategy::kSortMerge);
   EXPECT_TRUE(result.joins[0].distribution_required_above);  // the aggregate on the join key
   EXPECT_FALSE(result.has_scan_leaf);
   // The result stage updates the exchanges' read metrics and its own nodes' metrics,
