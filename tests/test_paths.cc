@@ -1,6 +1,6 @@
 #include "tests/test_paths.h"
 
-#include <stdlib.h>
+#include <cstdlib>
 
 #include <filesystem>
 

@@ -16,7 +16,7 @@ Result<VerifiedLogZip> VerifyLogZip(const std::string& zip_path, const std::stri
   if (fs::exists(fs::symlink_status(scratch_dir, ec))) {
     return Status::Internal("verification scratch directory already exists: " + scratch_dir);
   }
-  auto fail = [&](Status st) {
+  auto fail = [&](const Status& st) {
     fs::remove_all(scratch_dir, ec);
     return st.WithContext("downloaded logs of " + app_id + (attempt_id.empty() ? "" : "/" + attempt_id) +
                           " failed verification (" + zip_path + ")");

@@ -28,7 +28,7 @@ TEST(IngestCli, IngestsOnceThenReportsAlreadyStored) {
   auto first = RunCommand(cmd);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out.rfind("ingested 1, already stored 0, unreadable 0 in ", 0), 0u) << first.out;
-  EXPECT_EQ(first.err.find("\r"), std::string::npos);  // no progress bar when stderr is not a terminal
+  EXPECT_EQ(first.err.find('\r'), std::string::npos);  // no progress bar when stderr is not a terminal
   auto second = RunCommand(cmd + " --json");
   ASSERT_EQ(second.exit_code, 0) << second.err;
   auto j = nlohmann::json::parse(second.out);

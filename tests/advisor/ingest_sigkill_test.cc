@@ -6,7 +6,7 @@
 // store then equals a clean ingest of the same logs: the same content hashes
 // and the same per-app figures, row for row.
 #include <gtest/gtest.h>
-#include <signal.h>
+#include <csignal>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>

@@ -25,7 +25,7 @@ std::string TempFile(const std::string& name, const std::string& content) {
   return p.string();
 }
 
-const char* kTinyLog =
+const char* const kTinyLog =
     R"({"Event":"SparkListenerLogStart","Spark Version":"3.5.1"})"
     "\n"
     R"({"Event":"SparkListenerApplicationStart","App Name":"<script>alert(1)</script>\u001b[31m","App ID":"app-1","Timestamp":1000,"User":"u"})"

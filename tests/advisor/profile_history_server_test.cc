@@ -22,15 +22,15 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const char* kStageFields[] = {
+const char* const kStageFields[] = {
     "status", "numTasks", "numCompleteTasks", "numFailedTasks", "numKilledTasks",
     "executorRunTime", "executorCpuTime", "jvmGcTime", "inputBytes", "inputRecords",
     "outputBytes", "outputRecords", "shuffleReadBytes", "shuffleReadRecords",
     "shuffleWriteBytes", "shuffleWriteRecords", "memoryBytesSpilled", "diskBytesSpilled"};
-const char* kJobFields[] = {"status", "numTasks", "numCompletedTasks", "numSkippedTasks",
+const char* const kJobFields[] = {"status", "numTasks", "numCompletedTasks", "numSkippedTasks",
                             "numFailedTasks", "numKilledTasks", "numCompletedStages",
                             "numSkippedStages", "numFailedStages"};
-const char* kExecutorFields[] = {"totalCores", "totalTasks", "completedTasks", "failedTasks",
+const char* const kExecutorFields[] = {"totalCores", "totalTasks", "completedTasks", "failedTasks",
                                  "totalDuration", "totalGCTime", "totalInputBytes",
                                  "totalShuffleRead", "totalShuffleWrite"};
 

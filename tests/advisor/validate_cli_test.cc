@@ -58,7 +58,7 @@ TEST(ValidateCli, TheTableNamesEachWorkloadAndKnob) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("w2_broadcast_join"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("spark.sql.adaptive.enabled"), std::string::npos) << r.out;
-  EXPECT_EQ(r.out.find("{"), std::string::npos);
+  EXPECT_EQ(r.out.find('{'), std::string::npos);
 }
 
 TEST(ValidateCli, ABrokenIndexIsAnErrorNamingTheFile) {

@@ -4,7 +4,7 @@
 // of a run followed by a rerun that fetches only what was not kept.
 #include <gtest/gtest.h>
 #include <fcntl.h>
-#include <signal.h>
+#include <csignal>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -28,7 +28,7 @@ using testing::Fault;
 using testing::FakeApp;
 using testing::FakeHistoryServer;
 
-const char* kLogs[] = {"app-20261121215226-0000.zstd", "app-20261121220101-0001.lz4",
+const char* const kLogs[] = {"app-20261121215226-0000.zstd", "app-20261121220101-0001.lz4",
                        "app-20261121220402-0003.lzf", "app-20261121220208-0002.snappy"};
 constexpr const char* kPassword = "Pw-7xK2-do-not-print";
 

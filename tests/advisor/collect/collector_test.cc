@@ -24,7 +24,7 @@ using testing::Fault;
 using testing::FakeApp;
 using testing::FakeHistoryServer;
 
-const char* kLogs[] = {"app-20261121215226-0000.zstd", "app-20261121220101-0001.lz4",
+const char* const kLogs[] = {"app-20261121215226-0000.zstd", "app-20261121220101-0001.lz4",
                        "app-20261121220402-0003.lzf", "eventlog_v2_app-20261121215908-0000"};
 
 std::string TempDir(const std::string& tag) {

@@ -17,7 +17,7 @@ CandidatePrediction P(double dur, double mbs, bool oom = false) {
           .oom_risk = oom, .present = true};
 }
 
-FleetJob Job(std::string key, std::vector<CandidatePrediction> at) {
+FleetJob Job(const std::string& key, std::vector<CandidatePrediction> at) {
   FleetJob j;
   j.job_key = key;
   j.app_id = "app-" + key;

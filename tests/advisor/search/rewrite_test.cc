@@ -9,7 +9,7 @@
 namespace sparktune::recommend {
 namespace {
 
-const char* kHostile[] = {
+const char* const kHostile[] = {
     "plain-4g",
     "it's",
     "$(touch /tmp/sparktune-pwned) `id` ; rm -rf / && echo",

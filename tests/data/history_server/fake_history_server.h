@@ -324,6 +324,8 @@ inline std::string BuildZip(const std::vector<ZipEntry>& entries, const std::str
     }
     // libzip does not free a zero-length buffer it was given ownership of.
     void* copy = e.data.empty() ? nullptr : std::malloc(e.data.size());
+    // A zip member's bytes, not a C string.
+    // NOLINTNEXTLINE(bugprone-not-null-terminated-result)
     if (copy != nullptr) std::memcpy(copy, e.data.data(), e.data.size());
     zip_source_t* src = zip_source_buffer(za, copy, e.data.size(), copy != nullptr ? 1 : 0);
     zip_int64_t idx = zip_file_add(za, e.name.c_str(), src, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE);
@@ -341,7 +343,7 @@ inline std::string BuildZip(const std::vector<ZipEntry>& entries, const std::str
 }
 
 inline std::string Base64(const std::string& in) {
-  static const char* kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {

@@ -18,7 +18,7 @@ std::vector<std::pair<int, int>> Ranges(const Specs& specs) {
   return out;
 }
 
-std::vector<std::pair<int, int>> Coalesce(std::vector<std::vector<int64_t>> bytes, int64_t target,
+std::vector<std::pair<int, int>> Coalesce(const std::vector<std::vector<int64_t>>& bytes, int64_t target,
                                           int64_t min_size = 0, CoalesceLoop loop = CoalesceLoop::kMergeSmall,
                                           bool only_if_fewer = false) {
   CoalesceOptions o;

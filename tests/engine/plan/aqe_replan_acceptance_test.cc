@@ -24,7 +24,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const char* kSharedAqeLogs[] = {
+const char* const kSharedAqeLogs[] = {
     "apache-spark/spark-events/local-1642039451826",
     "kubeflow-mcp-apache-spark-history-server/examples/basic/events/"
     "eventlog_v2_spark-110be3a8424d4a2789cb88134418217b",

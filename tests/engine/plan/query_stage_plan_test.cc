@@ -9,7 +9,7 @@ namespace {
 
 // Adds a node and returns its index.
 int Add(model::PlanTree* t, const std::string& name, const std::string& simple, std::vector<int> children,
-        std::vector<std::pair<std::string, int64_t>> metrics = {}) {
+        const std::vector<std::pair<std::string, int64_t>>& metrics = {}) {
   model::PlanNode n;
   n.node_name = name;
   n.simple_string = simple;

@@ -88,7 +88,7 @@ TEST(NightlyHtmlTest, PageIsSelfContained) {
     for (const auto& [name, value] : tag.attributes) {
       EXPECT_FALSE(kFetching.count(name)) << "<" << tag.name << " " << name << "=...>";
       if (name == "href") {
-        EXPECT_EQ(value.rfind("#", 0), 0u) << "non-anchor link " << value;
+        EXPECT_EQ(value.rfind('#', 0), 0u) << "non-anchor link " << value;
       }
     }
   }
