@@ -5,7 +5,7 @@ Python), follows rolling eventlog_v2_ directories, and prints per-run facts used
 docs/harness.md: app duration, tasks, spill, skew splits, join strategies, executors.
 
     python3 tests/spark/summarize.py data/groundtruth            # table over index.json
-    python3 tests/spark/summarize.py --json data/groundtruth/logs/app-...zstd
+    python3 tests/spark/summarize.py --json data/groundtruth/2026-11-21/logs/app-...zstd
 """
 import argparse
 import json
@@ -243,7 +243,8 @@ def events(path):
 def summarize(path):
     s = dict(tasks=0, stages=0, jobs=0, memSpill=0, diskSpill=0, executors=0, skewPartitions=0,
              skewSplits=0, isSkewJoin=False, joins=set(), finalJoins=set(), appName=None, completed=False,
-             start=None, end=None, lastTs=None, shuffleWrite=0, maxTaskMs=0, runMs=0, gcMs=0)
+             start=None, end=None, lastTs=None, firstLaunch=None, shuffleWrite=0, maxTaskMs=0, runMs=0,
+             gcMs=0)
     acc_names = {}
     acc_vals = {}
     for e in events(path):
@@ -269,6 +270,8 @@ def summarize(path):
             ti = e.get("Task Info") or {}
             s["maxTaskMs"] = max(s["maxTaskMs"], ti.get("Finish Time", 0) - ti.get("Launch Time", 0))
             s["lastTs"] = ti.get("Finish Time", s["lastTs"])
+            if ti.get("Launch Time"):
+                s["firstLaunch"] = min(s["firstLaunch"] or ti["Launch Time"], ti["Launch Time"])
         elif ev.endswith("SparkListenerSQLExecutionStart") or ev.endswith("SparkListenerSQLAdaptiveExecutionUpdate"):
             plan = e.get("physicalPlanDescription", "")
             final = "isFinalPlan=true" in plan
@@ -297,6 +300,8 @@ def summarize(path):
             s["skewSplits"] += v
     s["durationMs"] = (s["end"] - s["start"]) if s["end"] and s["start"] else (
         (s["lastTs"] - s["start"]) if s["lastTs"] and s["start"] else None)
+    # The part of the app time that does not grow with the data: start-up until the first task.
+    s["firstTaskMs"] = (s["firstLaunch"] - s["start"]) if s["firstLaunch"] and s["start"] else None
     s["joins"] = sorted(s["joins"])
     s["finalJoins"] = sorted(s["finalJoins"])
     return s
