@@ -14,7 +14,7 @@ Contract:
   plan() expands either into runs; the special runs (rolling log, killed driver, hostile name) are
   added to the 4.x plan only.
 * Scales: a workload's --scale comes from tests/spark/scales-<line>.json (written by
-  `run_grid.py --calibrate --write-scales`), else from DEFAULT_SCALE.
+  `run_grid.py --calibrate --write-scales`), else scales-4.json, else DEFAULT_SCALE.
 """
 import json
 import os
@@ -205,13 +205,14 @@ def scales_path(line):
 
 
 def load_scales(line):
-    """{workload key: scale} from the calibration file of the Spark line, defaults where absent."""
+    """{workload key: scale}: the line's calibration file, else the 4.x one (a 3.5 grid run without
+    its own calibration keeps the 4.x data sizes), else DEFAULT_SCALE."""
     scales = dict(DEFAULT_SCALE)
-    path = scales_path(line)
-    if os.path.exists(path):
-        with open(path) as f:
-            for k, v in json.load(f).get("scales", {}).items():
-                scales[k] = float(v["scale"])
+    for path in (scales_path("4"), scales_path(line)):  # the line's own file wins
+        if os.path.exists(path):
+            with open(path) as f:
+                for k, v in json.load(f).get("scales", {}).items():
+                    scales[k] = float(v["scale"])
     return scales
 
 

@@ -324,6 +324,7 @@ def parse_args():
     ap.add_argument("--target", type=float, default=grid_length.TARGET_APP_S, help="--calibrate: app seconds the base config should last")
     ap.add_argument("--write-scales", action="store_true", help="--calibrate: store tests/spark/scales-<line>.json")
     ap.add_argument("--scale", type=float, default=None, help="every workload at this scale (checks, not the grid)")
+    ap.add_argument("--set", action="append", metavar="KEY=VALUE", help="override a config key (checks)")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run before it is killed")
     ap.add_argument("--stage", default=None, help="staging dir (default: a temp dir, removed at the end)")
     ap.add_argument("--max-load", type=float, default=float(machine_load.NCPU),
@@ -348,6 +349,11 @@ def main():
         scales = {k: a.scale for k in scales}
     runs = grid_plan.quick_plan() if a.quick else grid_plan.plan(line, scales)
     runs = grid_plan.select(runs, a.only)
+    for kv in a.set or []:  # ad-hoc checks: the override is recorded in the run's config
+        k, _, v = kv.partition("=")
+        for r in runs:
+            r["config"] = dict(r["config"], **{k: v})
+            r["knobsChanged"] = grid_plan.knobs_changed(grid_plan.GRID[r["key"]][0][1], r["config"])
     default_out = (os.path.join("out", "spark-quick") if a.quick else os.path.join("out", "calibrate")
                    if a.calibrate else os.path.join("data", "groundtruth", *(["spark-3.5"] if line == "3.5" else [])))
     out = os.path.abspath(a.out or os.path.join(REPO, default_out))

@@ -327,16 +327,19 @@ def _fmt_conf(conf):
 
 
 def markdown(rows, index):
-    lines = ["| run | config (grid knobs) | codec | wall s | app s | tasks | execs | disk spill MB | "
-             "skewed parts / splits | joins (final plan) |",
-             "|---|---|---|---:|---:|---:|---:|---:|---|---|"]
+    lines = ["| run | split | config (grid knobs) | codec | wall s | app s | load start/end | foreign CPU | "
+             "tasks | execs | disk spill MB | skewed parts / splits | joins (final plan) |",
+             "|---|---|---|---|---:|---:|---|---:|---:|---:|---:|---|---|"]
     for s, e in zip(rows, index):
         extra = " ".join(e["args"]).replace("<", "&lt;").replace("|", "\\|")
         conf = _fmt_conf(e["config"]) + (f" `{extra}`" if extra else "")
         codec = e["codec"] + (" rolling" if e.get("rolling") else "") + ("" if e.get("completed", True) else " inprogress")
         joins = ",".join(s["finalJoins"]) or ",".join(s["joins"]) or "-"
-        lines.append(f"| {e['id']} | {conf} | {codec} | {e['wallMs'] / 1000:.1f} | "
-                     f"{(s['durationMs'] or 0) / 1000:.1f} | {s['tasks']} | {s['executors']} | "
+        load = f"{e['loadavgStart']:.2f} / {e['loadavgEnd']:.2f}" if "loadavgStart" in e else "-"
+        foreign = (f"{100 * e['foreignCpuShare']:.1f}%" + (" disturbed" if e.get("disturbed") else "")
+                   if "foreignCpuShare" in e else "-")
+        lines.append(f"| {e['id']} | {e.get('split', '-')} | {conf} | {codec} | {e['wallMs'] / 1000:.1f} | "
+                     f"{(s['durationMs'] or 0) / 1000:.1f} | {load} | {foreign} | {s['tasks']} | {s['executors']} | "
                      f"{s['diskSpill'] / 2**20:.0f} | {s['skewPartitions']} / {s['skewSplits']} | {joins} |")
     return "\n".join(lines)
 

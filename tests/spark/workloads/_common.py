@@ -9,6 +9,7 @@ def parse(description, extra=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts (1.0 = grid size)")
     ap.add_argument("--name", default=None, help="application name (default: the workload name)")
+    ap.add_argument("--explain", action="store_true", help="print the planned query instead of running it")
     if extra:
         extra(ap)
     return ap.parse_args()
@@ -23,7 +24,11 @@ def rows(n, scale):
     return max(1000, int(n * scale))
 
 
-def run(spark, label, fn):
+def run(spark, label, fn, plan=None, args=None):
+    """Runs fn() as the job `label`; with --explain prints `plan`'s physical plan instead."""
+    if args is not None and args.explain and plan is not None:
+        plan.explain()
+        return None
     spark.sparkContext.setJobDescription(label)
     t = time.time()
     out = fn()

@@ -32,7 +32,8 @@ def channel(name, n, seed):
          .join(promo, fact.promo == promo.p_promo).join(customer, fact.cust == customer.c_cust)
          .where(~F.col("p_tv") | (F.col("s_region") < 4)))
     by_month = j.groupBy("segment", "month").agg(F.sum("net").alias("net"), F.count(F.lit(1)).alias("n"))
-    by_cust = j.groupBy("cust").agg(F.sum("net").alias("net"), F.countDistinct("day").alias("days"))
+    by_cust = j.groupBy("cust").agg(F.sum("net").alias("net"), F.countDistinct("day").alias("days"),
+                                    F.max("c_name").alias("name"))
     top_cust = by_cust.where(F.col("days") >= 3).groupBy((F.col("cust") % 12).alias("segment")).agg(
         F.sum("net").alias("net"), F.count(F.lit(1)).alias("n"))
     return by_month.select(F.lit(name).alias("channel"), "segment", "net", "n").unionByName(
@@ -42,5 +43,5 @@ def channel(name, n, seed):
 both = channel("store", n_store_sales, 84).unionByName(channel("web", n_web_sales, 90))
 q = both.groupBy("channel", "segment").agg(F.sum("net").alias("net"), F.sum("n").alias("n")).orderBy("channel",
                                                                                                   "segment")
-run(spark, "w8 star join union", lambda: q.collect())
+run(spark, "w8 star join union", lambda: q.collect(), q, a)
 spark.stop()
