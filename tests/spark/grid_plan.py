@@ -16,6 +16,7 @@ Contract:
 * Scales: a workload's --scale comes from tests/spark/scales-<line>.json (written by
   `run_grid.py --calibrate --write-scales`), else scales-4.json, else DEFAULT_SCALE.
 """
+
 import json
 import os
 
@@ -34,10 +35,20 @@ WORKLOADS = {
 }
 
 # Scale used when no calibration file exists. The six old workloads ran 26-33 s of app time at
-# scale 1 on the idle machine (docs/harness.md), of which ~7 s is fixed start-up: (60 - 7) / (26 - 7)
+# scale 1 on the idle machine (docs/harness.md), of which ~7 s is fixed start-up:
+# (60 - 7) / (26 - 7)
 # gives ~2.8 for w1. The coordinator replaces these with `run_grid.py --calibrate --write-scales`.
-DEFAULT_SCALE = {"w1": 2.8, "w2": 2.4, "w3": 2.4, "w4": 2.4, "w5": 2.4, "w6": 2.4,
-                 "w7": 1.0, "w8": 1.0, "w9": 1.0}
+DEFAULT_SCALE = {
+    "w1": 2.8,
+    "w2": 2.4,
+    "w3": 2.4,
+    "w4": 2.4,
+    "w5": 2.4,
+    "w6": 2.4,
+    "w7": 1.0,
+    "w8": 1.0,
+    "w9": 1.0,
+}
 
 MB = 1024 * 1024
 MB10 = str(10 * MB)
@@ -62,17 +73,23 @@ DA = {
     "spark.dynamicAllocation.schedulerBacklogTimeout": "1s",
     "spark.executor.cores": "1",
 }
-NO_BCAST = {"spark.sql.autoBroadcastJoinThreshold": "-1",
-            "spark.sql.adaptive.autoBroadcastJoinThreshold": "-1"}
+NO_BCAST = {
+    "spark.sql.autoBroadcastJoinThreshold": "-1",
+    "spark.sql.adaptive.autoBroadcastJoinThreshold": "-1",
+}
 AQE_OFF = {"spark.sql.adaptive.enabled": "false"}
 STATIC_200M = {"spark.sql.autoBroadcastJoinThreshold": str(200 * MB)}
-# W3: make the skew rule reachable at this data size (defaults are 256 MB / 64 MB), keep the join a SMJ.
-SKEW = dict(NO_BCAST, **{
-    "spark.sql.shuffle.partitions": "50",
-    "spark.sql.adaptive.skewJoin.enabled": "true",
-    "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes": str(32 * MB),
-    "spark.sql.adaptive.advisoryPartitionSizeInBytes": str(16 * MB),
-})
+# W3: make the skew rule reachable at this data size (defaults are 256 MB / 64 MB), keep the join
+# a sort-merge join.
+SKEW = dict(
+    NO_BCAST,
+    **{
+        "spark.sql.shuffle.partitions": "50",
+        "spark.sql.adaptive.skewJoin.enabled": "true",
+        "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes": str(32 * MB),
+        "spark.sql.adaptive.advisoryPartitionSizeInBytes": str(16 * MB),
+    },
+)
 SKEW_OFF = {"spark.sql.adaptive.skewJoin.enabled": "false"}
 
 # Knob classes: changing any key of one class is one knob. Keys not listed are class "other".
@@ -81,7 +98,10 @@ KNOB_CLASSES = [
     ("cores", ("spark.executor.cores",)),
     ("partitions", ("spark.sql.shuffle.partitions",)),
     ("aqe", ("spark.sql.adaptive.enabled",)),
-    ("broadcast", ("spark.sql.autoBroadcastJoinThreshold", "spark.sql.adaptive.autoBroadcastJoinThreshold")),
+    (
+        "broadcast",
+        ("spark.sql.autoBroadcastJoinThreshold", "spark.sql.adaptive.autoBroadcastJoinThreshold"),
+    ),
     ("skew", ("spark.sql.adaptive.skewJoin.", "spark.sql.adaptive.advisoryPartitionSizeInBytes")),
     ("dynamicAllocation", ("spark.dynamicAllocation.",)),
 ]
@@ -123,22 +143,52 @@ GRID = {
         ("c1", C(), [], "AQE on, 200 partitions: coalesced post-shuffle reads"),
         ("c2", C(AQE_OFF), [], "AQE off, 200 partitions"),
         ("c3", C(AQE_OFF, parts(2000), mem("1g")), [], "AQE off, 2000 tiny tasks at 1g"),
-        ("c4", C(AQE_OFF, parts(16), mem("1g")), [], "AQE off, 16 large tasks at 1g: aggregation spills"),
+        (
+            "c4",
+            C(AQE_OFF, parts(16), mem("1g")),
+            [],
+            "AQE off, 16 large tasks at 1g: aggregation spills",
+        ),
         ("c5", C(parts(2000), mem("4g")), [], "AQE on, 2000 partitions coalesced, 4g"),
         ("c6", C(mem("1g"), cores(1)), [], "two 1g 1-core executors"),
     ],
     "w2": [
         ("c1", C(), [], "AQE on, 10 MB: SMJ planned, converted to broadcast at run time"),
         ("c2", C(AQE_OFF), [], "AQE off, 10 MB: sort-merge join"),
-        ("c3", C(AQE_OFF, STATIC_200M, mem("1g")), [], "AQE off, 200 MB static threshold at 1g: planned broadcast"),
-        ("c4", C(NO_BCAST, parts(2000)), [], "broadcast off, 2000 partitions coalesced: sort-merge join"),
-        ("c5", C(NO_BCAST, parts(16), cores(1), mem("4g")), [], "broadcast off, 16 partitions, 4g 1-core executors"),
-        ("c6", C(mem("1g"), cores(1), parts(400)), [], "1g 1-core executors, 400 partitions, run-time broadcast"),
+        (
+            "c3",
+            C(AQE_OFF, STATIC_200M, mem("1g")),
+            [],
+            "AQE off, 200 MB static threshold at 1g: planned broadcast",
+        ),
+        (
+            "c4",
+            C(NO_BCAST, parts(2000)),
+            [],
+            "broadcast off, 2000 partitions coalesced: sort-merge join",
+        ),
+        (
+            "c5",
+            C(NO_BCAST, parts(16), cores(1), mem("4g")),
+            [],
+            "broadcast off, 16 partitions, 4g 1-core executors",
+        ),
+        (
+            "c6",
+            C(mem("1g"), cores(1), parts(400)),
+            [],
+            "1g 1-core executors, 400 partitions, run-time broadcast",
+        ),
     ],
     "w3": [
         ("c1", C(SKEW), [], "AQE skew join split on (partition ~40x median)"),
         ("c2", C(SKEW, AQE_OFF), [], "AQE off: one straggler task"),
-        ("c3", C(SKEW, AQE_OFF, parts(200), mem("1g")), [], "AQE off, 200 partitions at 1g: straggler ~160x"),
+        (
+            "c3",
+            C(SKEW, AQE_OFF, parts(200), mem("1g")),
+            [],
+            "AQE off, 200 partitions at 1g: straggler ~160x",
+        ),
         ("c4", C(SKEW, SKEW_OFF, cores(1)), [], "skew join off, 1-core executors"),
         ("c5", C(SKEW, parts(2000), mem("4g")), [], "2000 partitions at 4g: split and coalesced"),
         ("c6", C(SKEW, parts(16), mem("1g")), [], "16 partitions at 1g: big sort-merge tasks"),
@@ -157,39 +207,109 @@ GRID = {
         ("c3", C(NO_BCAST, mem("1g")), [], "AQE on, no broadcast at 1g: sort-merge joins"),
         ("c4", C(AQE_OFF, parts(16), mem("1g")), [], "AQE off, 16 partitions at 1g"),
         ("c5", C(parts(2000), cores(1)), [], "2000 partitions coalesced, 1-core executors"),
-        ("c6", C(AQE_OFF, STATIC_200M, mem("4g")), [], "AQE off, 200 MB static threshold at 4g: all broadcast"),
+        (
+            "c6",
+            C(AQE_OFF, STATIC_200M, mem("4g")),
+            [],
+            "AQE off, 200 MB static threshold at 4g: all broadcast",
+        ),
     ],
     "w6": [
         ("c1", C(), ["--mode", "small"], "AQE on, 200 partitions coalesced: few files"),
-        ("c2", C(AQE_OFF, parts(64)), ["--mode", "small"], "AQE off, 64 partitions x 16 days: ~1000 small files"),
-        ("c3", C(AQE_OFF, parts(16), mem("1g")), ["--mode", "small"], "AQE off, 16 partitions at 1g: ~256 files"),
-        ("c4", C(parts(400), cores(1)), ["--mode", "small"], "AQE on, 400 partitions, 1-core executors"),
-        ("c5", C(parts(64), mem("1g"), cores(1)), ["--mode", "small"], "64 partitions, 1g 1-core executors"),
-        ("c6", C(parts(2000), mem("4g")), ["--mode", "small"], "AQE on, 2000 partitions coalesced at 4g"),
+        (
+            "c2",
+            C(AQE_OFF, parts(64)),
+            ["--mode", "small"],
+            "AQE off, 64 partitions x 16 days: ~1000 small files",
+        ),
+        (
+            "c3",
+            C(AQE_OFF, parts(16), mem("1g")),
+            ["--mode", "small"],
+            "AQE off, 16 partitions at 1g: ~256 files",
+        ),
+        (
+            "c4",
+            C(parts(400), cores(1)),
+            ["--mode", "small"],
+            "AQE on, 400 partitions, 1-core executors",
+        ),
+        (
+            "c5",
+            C(parts(64), mem("1g"), cores(1)),
+            ["--mode", "small"],
+            "64 partitions, 1g 1-core executors",
+        ),
+        (
+            "c6",
+            C(parts(2000), mem("4g")),
+            ["--mode", "small"],
+            "AQE on, 2000 partitions coalesced at 4g",
+        ),
     ],
     "w7": [
-        ("c1", C(), [], "AQE on, 10 MB: run-time broadcast of the filtered items, coalesced windows"),
+        (
+            "c1",
+            C(),
+            [],
+            "AQE on, 10 MB: run-time broadcast of the filtered items, coalesced windows",
+        ),
         ("c2", C(AQE_OFF), [], "AQE off: the dimension join sort-merge"),
         ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: window sorts spill"),
         ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        ("c5", C(AQE_OFF, STATIC_200M, mem("4g")), [], "AQE off, 200 MB static threshold at 4g: planned broadcast"),
-        ("c6", C(NO_BCAST, parts(2000), mem("4g")), [], "no broadcast, 2000 partitions coalesced, 4g"),
+        (
+            "c5",
+            C(AQE_OFF, STATIC_200M, mem("4g")),
+            [],
+            "AQE off, 200 MB static threshold at 4g: planned broadcast",
+        ),
+        (
+            "c6",
+            C(NO_BCAST, parts(2000), mem("4g")),
+            [],
+            "no broadcast, 2000 partitions coalesced, 4g",
+        ),
     ],
     "w8": [
-        ("c1", C(), [], "AQE on: small dimensions broadcast, customer join sort-merge, coalesced shuffles"),
+        (
+            "c1",
+            C(),
+            [],
+            "AQE on: small dimensions broadcast, customer join sort-merge, coalesced shuffles",
+        ),
         ("c2", C(AQE_OFF), [], "AQE off: every shuffle 200 tasks"),
         ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: per-customer aggregation spill"),
         ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        ("c5", C(AQE_OFF, STATIC_200M, mem("4g")), [], "AQE off, 200 MB static threshold at 4g: customer dimension broadcast too"),
-        ("c6", C(NO_BCAST, parts(2000), mem("4g")), [], "no broadcast, 2000 partitions coalesced, 4g"),
+        (
+            "c5",
+            C(AQE_OFF, STATIC_200M, mem("4g")),
+            [],
+            "AQE off, 200 MB static threshold at 4g: customer dimension broadcast too",
+        ),
+        (
+            "c6",
+            C(NO_BCAST, parts(2000), mem("4g")),
+            [],
+            "no broadcast, 2000 partitions coalesced, 4g",
+        ),
     ],
     "w9": [
         ("c1", C(), [], "AQE on, 10 MB: paying users broadcast at run time"),
         ("c2", C(AQE_OFF), [], "AQE off: the dimension join sort-merge"),
         ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: dedup aggregation spill"),
         ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        ("c5", C(AQE_OFF, STATIC_200M, mem("4g")), [], "AQE off, 200 MB static threshold at 4g: planned broadcast"),
-        ("c6", C(NO_BCAST, parts(2000), mem("4g")), [], "no broadcast, 2000 partitions coalesced, 4g"),
+        (
+            "c5",
+            C(AQE_OFF, STATIC_200M, mem("4g")),
+            [],
+            "AQE off, 200 MB static threshold at 4g: planned broadcast",
+        ),
+        (
+            "c6",
+            C(NO_BCAST, parts(2000), mem("4g")),
+            [],
+            "no broadcast, 2000 partitions coalesced, 4g",
+        ),
     ],
 }
 REPEATS = 3
@@ -228,15 +348,31 @@ def _run(w, cid, conf, args, note, repeat, codec, scale):
     name, split = WORKLOADS[w]
     base = GRID[w][0][1]
     changed = knobs_changed(base, conf)
-    return dict(id=f"{w}-{cid}-r{repeat}", key=w, workload=name, split=split, configId=cid, config=conf,
-                args=["--scale", f"{scale:g}"] + list(args), repeat=repeat, notes=note, codec=codec,
-                rolling=False, knobsChanged=changed, knobClasses=knob_classes(changed))
+    return dict(
+        id=f"{w}-{cid}-r{repeat}",
+        key=w,
+        workload=name,
+        split=split,
+        configId=cid,
+        config=conf,
+        args=["--scale", f"{scale:g}"] + list(args),
+        repeat=repeat,
+        notes=note,
+        codec=codec,
+        rolling=False,
+        knobsChanged=changed,
+        knobClasses=knob_classes(changed),
+    )
 
 
 def plan(line="4", scales=None):
     """Every run of the line's grid, in submission order (repeats of one config spread apart)."""
     scales = scales or load_scales(line)
-    grid = GRID if line == "4" else {w: [c for c in GRID[w] if c[0] in ids] for w, ids in GRID_35.items()}
+    grid = (
+        GRID
+        if line == "4"
+        else {w: [c for c in GRID[w] if c[0] in ids] for w, ids in GRID_35.items()}
+    )
     repeats = REPEATS if line == "4" else REPEATS_35
     runs = []
     # Repeat r of every config before repeat r+1 of any: a slow hour on the machine then hits one
@@ -257,21 +393,51 @@ def plan(line="4", scales=None):
 def special_runs(scales):
     """Runs for the readers, not for accuracy: a hostile app name and a driver killed mid-run."""
     c2 = GRID["w1"][1][1]
-    hostile = _run("w1", "c2", c2, [], "hostile app name (markup, quotes, ampersand) for escaping tests", 1,
-                   "snappy", 0.3)
+    hostile = _run(
+        "w1",
+        "c2",
+        c2,
+        [],
+        "hostile app name (markup, quotes, ampersand) for escaping tests",
+        1,
+        "snappy",
+        0.3,
+    )
     hostile.update(id="w1-c2-hostile", configId="hostile", special=True, appName="hostile")
     hostile["args"] += ["--name", "<script>alert(1)</script>&\"'"]
-    killed = _run("w1", "c1", GRID["w1"][0][1], [], "driver SIGKILLed mid-run: .inprogress log, no ApplicationEnd",
-                  1, "zstd", scales["w1"])
+    killed = _run(
+        "w1",
+        "c1",
+        GRID["w1"][0][1],
+        [],
+        "driver SIGKILLed mid-run: .inprogress log, no ApplicationEnd",
+        1,
+        "zstd",
+        scales["w1"],
+    )
     killed.update(id="w1-c1-killed", configId="killed", special=True, killAfterS=30)
     return [hostile, killed]
 
 
 def quick_plan():
     conf = C(parts(20))
-    return [dict(id="quick-w1", key="w1", workload="w1_wide_agg", split="train", configId="quick", config=conf,
-                 args=["--scale", "0.05"], repeat=1, codec="zstd", rolling=False, notes="CI smoke run (w1 at 5%)",
-                 knobsChanged=knobs_changed(BASE, conf), knobClasses=["partitions"])]
+    return [
+        dict(
+            id="quick-w1",
+            key="w1",
+            workload="w1_wide_agg",
+            split="train",
+            configId="quick",
+            config=conf,
+            args=["--scale", "0.05"],
+            repeat=1,
+            codec="zstd",
+            rolling=False,
+            notes="CI smoke run (w1 at 5%)",
+            knobsChanged=knobs_changed(BASE, conf),
+            knobClasses=["partitions"],
+        )
+    ]
 
 
 def select(runs, only):
@@ -279,5 +445,11 @@ def select(runs, only):
     if not only:
         return runs
     sel = set(only.split(","))
-    return [r for r in runs if r["id"] in sel or r["key"] in sel or f"{r['key']}-{r['configId']}" in sel
-            or r["split"] in sel]
+    return [
+        r
+        for r in runs
+        if r["id"] in sel
+        or r["key"] in sel
+        or f"{r['key']}-{r['configId']}" in sel
+        or r["split"] in sel
+    ]

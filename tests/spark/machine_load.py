@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """What the machine does besides the Spark run: the idle gate and the foreign-CPU meter.
 
-Used by run_grid.py; on its own it prints one probe (`python3 tests/spark/machine_load.py [SECONDS]`).
+Used by run_grid.py; on its own it prints one probe:
+`python3 tests/spark/machine_load.py [SECONDS]`.
 
 The run's process tree is this Python process and every descendant of it: the standalone Master and
 Worker, the executor JVMs the Worker forks, spark-submit and the driver. Everything else on the
@@ -22,6 +23,7 @@ machine is foreign. Linux only (reads /proc).
 
 Thread safety: a Meter samples from its own thread; read its result only after stop().
 """
+
 import os
 import sys
 import threading
@@ -39,7 +41,7 @@ def loadavg():
 
 
 def machine_ticks():
-    """(busy, steal, total) clock ticks over all CPUs since boot, from the 'cpu' line of /proc/stat."""
+    """(busy, steal, total) clock ticks over all CPUs since boot ('cpu' line of /proc/stat)."""
     with open("/proc/stat") as f:
         fields = f.readline().split()
     v = [int(x) for x in fields[1:]]
@@ -50,7 +52,7 @@ def machine_ticks():
 
 
 def _read_stat(pid):
-    """(ppid, state, self ticks, reaped-children ticks, comm) of one process, or None if it is gone."""
+    """(ppid, state, self ticks, reaped-children ticks, comm) of one process; None if gone."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as f:
             raw = f.read().decode("latin-1")
@@ -58,8 +60,8 @@ def _read_stat(pid):
         return None
     # comm is in parentheses and may hold spaces or parentheses: split after the last ')'.
     close = raw.rfind(")")
-    comm = raw[raw.find("(") + 1:close]
-    rest = raw[close + 2:].split()
+    comm = raw[raw.find("(") + 1 : close]
+    rest = raw[close + 2 :].split()
     state, ppid = rest[0], int(rest[1])
     utime, stime, cutime, cstime = (int(x) for x in rest[11:15])
     return ppid, state, utime + stime, cutime + cstime, comm
@@ -78,14 +80,15 @@ def _runnable_threads(pid):
                 raw = f.read().decode("latin-1")
         except OSError:
             continue
-        state = raw[raw.rfind(")") + 2:raw.rfind(")") + 3]
+        state = raw[raw.rfind(")") + 2 : raw.rfind(")") + 3]
         if state in ("R", "D"):
             n += 1
     return n
 
 
 class Snapshot:
-    """One look at every process: the tree's CPU ticks, per-process foreign ticks, runnable counts."""
+    """One look at every process: the tree's CPU ticks, foreign ticks per process, runnable
+    thread counts."""
 
     def __init__(self, root_pid):
         self.time = time.monotonic()
@@ -155,7 +158,7 @@ class Meter:
         return self.result()
 
     def result(self, window_s=10.0):
-        """Shares over the whole span, the worst `window_s` window, and the top foreign processes."""
+        """Shares over the whole span and the worst `window_s` window; the top foreign processes."""
         first, last = self.samples[0], self.samples[-1]
         seconds = last.time - first.time
         machine = last.busy - first.busy
@@ -202,8 +205,8 @@ class IdleGate:
 
     Quiet = the 1-minute load average below `max_load` AND, over a probe of `probe_s` seconds, the
     CPU of processes outside the run's tree below `max_foreign` of the machine. Between attempts it
-    sleeps `poll_s`. It never gives up on its own (the grid is meant to be left running); `max_wait_s`
-    > 0 makes it return after that long with quiet=False.
+    sleeps `poll_s`. It never gives up on its own (the grid is meant to be left running);
+    `max_wait_s` > 0 makes it return after that long with quiet=False.
     """
 
     def __init__(self, max_load, max_foreign, probe_s=5.0, poll_s=20.0, max_wait_s=0.0, log=print):
@@ -215,30 +218,50 @@ class IdleGate:
         self.log = log
 
     def wait(self):
-        """Blocks until quiet; returns {"quiet", "waitedS", "loadavg", "foreignCpuShare", "foreignTop"}."""
+        """Blocks until quiet; returns {quiet, waitedS, loadavg, foreignCpuShare, foreignTop}."""
         t0 = time.monotonic()
         reported = False
         while True:
             load = loadavg()[0]
             p = probe(self.probe_s) if load < self.max_load else None
-            if p is not None and p["foreignCpuShare"] < self.max_foreign and p["stealShare"] < self.max_foreign:
-                return {"quiet": True, "waitedS": round(time.monotonic() - t0, 1), "loadavg": loadavg()[0],
-                        "foreignCpuShare": p["foreignCpuShare"], "foreignTop": p["foreignTop"]}
+            if (
+                p is not None
+                and p["foreignCpuShare"] < self.max_foreign
+                and p["stealShare"] < self.max_foreign
+            ):
+                return {
+                    "quiet": True,
+                    "waitedS": round(time.monotonic() - t0, 1),
+                    "loadavg": loadavg()[0],
+                    "foreignCpuShare": p["foreignCpuShare"],
+                    "foreignTop": p["foreignTop"],
+                }
             waited = time.monotonic() - t0
-            why = (f"load average {load:.2f} >= {self.max_load}" if p is None else
-                   f"foreign CPU {100 * p['foreignCpuShare']:.1f}% / steal {100 * p['stealShare']:.1f}% of the "
-                   f"machine >= {100 * self.max_foreign:.0f}% ({', '.join(p['foreignTop']) or 'short-lived'})")
+            if p is None:
+                why = f"load average {load:.2f} >= {self.max_load}"
+            else:
+                top = ", ".join(p["foreignTop"]) or "short-lived"
+                why = (
+                    f"foreign CPU {100 * p['foreignCpuShare']:.1f}% / steal "
+                    f"{100 * p['stealShare']:.1f}% of the machine >= "
+                    f"{100 * self.max_foreign:.0f}% ({top})"
+                )
             if not reported or int(waited) % 300 < self.poll_s:
                 self.log(f"idle gate: waiting ({why}; waited {waited:.0f}s)")
                 reported = True
             if self.max_wait_s and waited >= self.max_wait_s:
-                return {"quiet": False, "waitedS": round(waited, 1), "loadavg": load,
-                        "foreignCpuShare": p["foreignCpuShare"] if p else None,
-                        "foreignTop": p["foreignTop"] if p else []}
+                return {
+                    "quiet": False,
+                    "waitedS": round(waited, 1),
+                    "loadavg": load,
+                    "foreignCpuShare": p["foreignCpuShare"] if p else None,
+                    "foreignTop": p["foreignTop"] if p else [],
+                }
             time.sleep(self.poll_s)
 
 
 if __name__ == "__main__":
     secs = float(sys.argv[1]) if len(sys.argv) > 1 else 5.0
     import json
+
     print(json.dumps(probe(secs), indent=1))

@@ -243,8 +243,8 @@ def events(path):
 def summarize(path):
     s = dict(tasks=0, stages=0, jobs=0, memSpill=0, diskSpill=0, executors=0, skewPartitions=0,
              skewSplits=0, isSkewJoin=False, joins=set(), finalJoins=set(), appName=None, completed=False,
-             start=None, end=None, lastTs=None, firstLaunch=None, shuffleWrite=0, maxTaskMs=0, runMs=0,
-             gcMs=0)
+             start=None, end=None, lastTs=None, firstLaunch=None, shuffleWrite=0, maxTaskMs=0,
+             runMs=0, gcMs=0)
     acc_names = {}
     acc_vals = {}
     for e in events(path):
@@ -327,20 +327,26 @@ def _fmt_conf(conf):
 
 
 def markdown(rows, index):
-    lines = ["| run | split | config (grid knobs) | codec | wall s | app s | load start/end | foreign CPU | "
-             "tasks | execs | disk spill MB | skewed parts / splits | joins (final plan) |",
+    lines = ["| run | split | config (grid knobs) | codec | wall s | app s | load start/end | "
+             "foreign CPU | tasks | execs | disk spill MB | skewed parts / splits | "
+             "joins (final plan) |",
              "|---|---|---|---|---:|---:|---|---:|---:|---:|---:|---|---|"]
     for s, e in zip(rows, index):
         extra = " ".join(e["args"]).replace("<", "&lt;").replace("|", "\\|")
         conf = _fmt_conf(e["config"]) + (f" `{extra}`" if extra else "")
-        codec = e["codec"] + (" rolling" if e.get("rolling") else "") + ("" if e.get("completed", True) else " inprogress")
+        codec = (e["codec"] + (" rolling" if e.get("rolling") else "")
+                 + ("" if e.get("completed", True) else " inprogress"))
         joins = ",".join(s["finalJoins"]) or ",".join(s["joins"]) or "-"
         load = f"{e['loadavgStart']:.2f} / {e['loadavgEnd']:.2f}" if "loadavgStart" in e else "-"
-        foreign = (f"{100 * e['foreignCpuShare']:.1f}%" + (" disturbed" if e.get("disturbed") else "")
-                   if "foreignCpuShare" in e else "-")
-        lines.append(f"| {e['id']} | {e.get('split', '-')} | {conf} | {codec} | {e['wallMs'] / 1000:.1f} | "
-                     f"{(s['durationMs'] or 0) / 1000:.1f} | {load} | {foreign} | {s['tasks']} | {s['executors']} | "
-                     f"{s['diskSpill'] / 2**20:.0f} | {s['skewPartitions']} / {s['skewSplits']} | {joins} |")
+        foreign = "-"
+        if "foreignCpuShare" in e:
+            mark = " disturbed" if e.get("disturbed") else ""
+            foreign = f"{100 * e['foreignCpuShare']:.1f}%{mark}"
+        lines.append(f"| {e['id']} | {e.get('split', '-')} | {conf} | {codec} | "
+                     f"{e['wallMs'] / 1000:.1f} | {(s['durationMs'] or 0) / 1000:.1f} | {load} | "
+                     f"{foreign} | {s['tasks']} | {s['executors']} | "
+                     f"{s['diskSpill'] / 2**20:.0f} | "
+                     f"{s['skewPartitions']} / {s['skewSplits']} | {joins} |")
     return "\n".join(lines)
 
 

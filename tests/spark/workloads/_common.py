@@ -9,7 +9,8 @@ def parse(description, extra=None):
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--scale", type=float, default=1.0, help="multiplies the row counts (1.0 = grid size)")
     ap.add_argument("--name", default=None, help="application name (default: the workload name)")
-    ap.add_argument("--explain", action="store_true", help="print the planned query instead of running it")
+    ap.add_argument("--explain", action="store_true",
+                    help="print the planned query instead of running it")
     if extra:
         extra(ap)
     return ap.parse_args()

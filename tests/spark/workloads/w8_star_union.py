@@ -5,6 +5,7 @@ unless the static threshold is raised above it); each channel aggregated by (cus
 month) and by customer (800k groups: the hash aggregation that spills at small memory), the two
 channels unioned and aggregated again. Partition count, AQE coalescing and broadcast thresholds
 all change the plan's shuffles."""
+
 from pyspark.sql import functions as F
 from _common import parse, session, rows, run
 
@@ -14,34 +15,59 @@ n_store_sales = rows(9_000_000, a.scale)
 n_web_sales = rows(6_000_000, a.scale)
 n_cust = rows(800_000, a.scale)
 h = lambda c, seed, m: F.pmod(F.xxhash64(c, F.lit(seed)), F.lit(m))
-date_dim = spark.range(0, 730).select(F.col("id").alias("d_day"), (F.col("id") / 30).cast("int").alias("month"))
+date_dim = spark.range(0, 730).select(
+    F.col("id").alias("d_day"), (F.col("id") / 30).cast("int").alias("month")
+)
 store = spark.range(0, 50).select(F.col("id").alias("s_store"), (F.col("id") % 5).alias("s_region"))
-promo = spark.range(0, 1000).select(F.col("id").alias("p_promo"), (F.col("id") % 7 == 0).alias("p_tv"))
+promo = spark.range(0, 1000).select(
+    F.col("id").alias("p_promo"), (F.col("id") % 7 == 0).alias("p_tv")
+)
 customer = spark.range(0, n_cust, 1, 4).select(
-    F.col("id").alias("c_cust"), h("id", 81, 12).alias("segment"),
+    F.col("id").alias("c_cust"),
+    h("id", 81, 12).alias("segment"),
     F.concat(F.lit("customer "), F.hex(F.xxhash64("id", F.lit(82)))).alias("c_name"),
-    F.concat(F.lit("street "), F.hex(F.xxhash64("id", F.lit(83)))).alias("c_address"))
+    F.concat(F.lit("street "), F.hex(F.xxhash64("id", F.lit(83)))).alias("c_address"),
+)
 
 
 def channel(name, n, seed):
     fact = spark.range(0, n, 1, 8).select(
-        h("id", seed, 730).alias("day"), h("id", seed + 1, 50).alias("store"),
-        h("id", seed + 2, 1000).alias("promo"), h("id", seed + 3, n_cust).alias("cust"),
-        (h("id", seed + 4, 50000) / 100.0).alias("net"))
-    j = (fact.join(date_dim, fact.day == date_dim.d_day).join(store, fact.store == store.s_store)
-         .join(promo, fact.promo == promo.p_promo).join(customer, fact.cust == customer.c_cust)
-         .where(~F.col("p_tv") | (F.col("s_region") < 4)))
-    by_month = j.groupBy("segment", "month").agg(F.sum("net").alias("net"), F.count(F.lit(1)).alias("n"))
-    by_cust = j.groupBy("cust").agg(F.sum("net").alias("net"), F.countDistinct("day").alias("days"),
-                                    F.max("c_name").alias("name"))
-    top_cust = by_cust.where(F.col("days") >= 3).groupBy((F.col("cust") % 12).alias("segment")).agg(
-        F.sum("net").alias("net"), F.count(F.lit(1)).alias("n"))
+        h("id", seed, 730).alias("day"),
+        h("id", seed + 1, 50).alias("store"),
+        h("id", seed + 2, 1000).alias("promo"),
+        h("id", seed + 3, n_cust).alias("cust"),
+        (h("id", seed + 4, 50000) / 100.0).alias("net"),
+    )
+    j = (
+        fact.join(date_dim, fact.day == date_dim.d_day)
+        .join(store, fact.store == store.s_store)
+        .join(promo, fact.promo == promo.p_promo)
+        .join(customer, fact.cust == customer.c_cust)
+        .where(~F.col("p_tv") | (F.col("s_region") < 4))
+    )
+    by_month = j.groupBy("segment", "month").agg(
+        F.sum("net").alias("net"), F.count(F.lit(1)).alias("n")
+    )
+    by_cust = j.groupBy("cust").agg(
+        F.sum("net").alias("net"),
+        F.countDistinct("day").alias("days"),
+        F.max("c_name").alias("name"),
+    )
+    top_cust = (
+        by_cust.where(F.col("days") >= 3)
+        .groupBy((F.col("cust") % 12).alias("segment"))
+        .agg(F.sum("net").alias("net"), F.count(F.lit(1)).alias("n"))
+    )
     return by_month.select(F.lit(name).alias("channel"), "segment", "net", "n").unionByName(
-        top_cust.select(F.lit(name + "-loyal").alias("channel"), "segment", "net", "n"))
+        top_cust.select(F.lit(name + "-loyal").alias("channel"), "segment", "net", "n")
+    )
 
 
 both = channel("store", n_store_sales, 84).unionByName(channel("web", n_web_sales, 90))
-q = both.groupBy("channel", "segment").agg(F.sum("net").alias("net"), F.sum("n").alias("n")).orderBy("channel",
-                                                                                                  "segment")
+q = (
+    both.groupBy("channel", "segment")
+    .agg(F.sum("net").alias("net"), F.sum("n").alias("n"))
+    .orderBy("channel", "segment")
+)
 run(spark, "w8 star join union", lambda: q.collect(), q, a)
 spark.stop()
