@@ -247,71 +247,44 @@ GRID = {
             "AQE on, 2000 partitions coalesced at 4g",
         ),
     ],
+}
+# The test workloads share one set of configs; only what each config does to the query differs.
+TEST_CONFIGS = [
+    ("c1", C()),
+    ("c2", C(AQE_OFF)),
+    ("c3", C(mem("1g"), parts(16))),
+    ("c4", C(AQE_OFF, parts(600), cores(1))),
+    ("c5", C(AQE_OFF, STATIC_200M, mem("4g"))),
+    ("c6", C(NO_BCAST, parts(2000), mem("4g"))),
+]
+TEST_NOTES = {
     "w7": [
-        (
-            "c1",
-            C(),
-            [],
-            "AQE on, 10 MB: run-time broadcast of the filtered items, coalesced windows",
-        ),
-        ("c2", C(AQE_OFF), [], "AQE off: the dimension join sort-merge"),
-        ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: window sorts spill"),
-        ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        (
-            "c5",
-            C(AQE_OFF, STATIC_200M, mem("4g")),
-            [],
-            "AQE off, 200 MB static threshold at 4g: planned broadcast",
-        ),
-        (
-            "c6",
-            C(NO_BCAST, parts(2000), mem("4g")),
-            [],
-            "no broadcast, 2000 partitions coalesced, 4g",
-        ),
+        "AQE on, 10 MB: run-time broadcast of the filtered items, coalesced windows",
+        "AQE off: the dimension join sort-merge",
+        "1g, 16 partitions: window sorts spill",
+        "AQE off, 600 partitions, 1-core executors",
+        "AQE off, 200 MB static threshold at 4g: planned broadcast",
+        "no broadcast, 2000 partitions coalesced, 4g",
     ],
     "w8": [
-        (
-            "c1",
-            C(),
-            [],
-            "AQE on: small dimensions broadcast, customer join sort-merge, coalesced shuffles",
-        ),
-        ("c2", C(AQE_OFF), [], "AQE off: every shuffle 200 tasks"),
-        ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: per-customer aggregation spill"),
-        ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        (
-            "c5",
-            C(AQE_OFF, STATIC_200M, mem("4g")),
-            [],
-            "AQE off, 200 MB static threshold at 4g: customer dimension broadcast too",
-        ),
-        (
-            "c6",
-            C(NO_BCAST, parts(2000), mem("4g")),
-            [],
-            "no broadcast, 2000 partitions coalesced, 4g",
-        ),
+        "AQE on: small dimensions broadcast, customer join sort-merge, coalesced shuffles",
+        "AQE off: every shuffle 200 tasks",
+        "1g, 16 partitions: per-customer aggregation spill",
+        "AQE off, 600 partitions, 1-core executors",
+        "AQE off, 200 MB static threshold at 4g: customer dimension broadcast too",
+        "no broadcast, 2000 partitions coalesced, 4g",
     ],
     "w9": [
-        ("c1", C(), [], "AQE on, 10 MB: paying users broadcast at run time"),
-        ("c2", C(AQE_OFF), [], "AQE off: the dimension join sort-merge"),
-        ("c3", C(mem("1g"), parts(16)), [], "1g, 16 partitions: dedup aggregation spill"),
-        ("c4", C(AQE_OFF, parts(600), cores(1)), [], "AQE off, 600 partitions, 1-core executors"),
-        (
-            "c5",
-            C(AQE_OFF, STATIC_200M, mem("4g")),
-            [],
-            "AQE off, 200 MB static threshold at 4g: planned broadcast",
-        ),
-        (
-            "c6",
-            C(NO_BCAST, parts(2000), mem("4g")),
-            [],
-            "no broadcast, 2000 partitions coalesced, 4g",
-        ),
+        "AQE on, 10 MB: paying users broadcast at run time",
+        "AQE off: the dimension join sort-merge",
+        "1g, 16 partitions: dedup aggregation spill",
+        "AQE off, 600 partitions, 1-core executors",
+        "AQE off, 200 MB static threshold at 4g: planned broadcast",
+        "no broadcast, 2000 partitions coalesced, 4g",
     ],
 }
+for _key, _notes in TEST_NOTES.items():
+    GRID[_key] = [(cid, conf, [], note) for (cid, conf), note in zip(TEST_CONFIGS, _notes)]
 REPEATS = 3
 # The Spark 3.5 line: two train workloads and one test workload, three configs each, two repeats.
 GRID_35 = {"w1": ("c1", "c2", "c4"), "w5": ("c1", "c2", "c4"), "w7": ("c1", "c2", "c3")}

@@ -3,6 +3,7 @@ import argparse
 import time
 
 from pyspark.sql import SparkSession
+from pyspark.sql import functions as F
 
 
 def parse(description, extra=None):
@@ -19,6 +20,11 @@ def parse(description, extra=None):
 def session(default_name, args):
     # Every config comes from spark-submit --conf; the workload sets nothing that the grid varies.
     return SparkSession.builder.appName(args.name or default_name).getOrCreate()
+
+
+def hashed(column, seed, modulus):
+    """A deterministic pseudo-random column in [0, modulus): xxhash64 of `column` with `seed`."""
+    return F.pmod(F.xxhash64(column, F.lit(seed)), F.lit(modulus))
 
 
 def rows(n, scale):

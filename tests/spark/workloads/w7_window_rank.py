@@ -10,14 +10,13 @@ sort-merge join depending on the thresholds and AQE."""
 
 from pyspark.sql import Window
 from pyspark.sql import functions as F
-from _common import parse, session, rows, run
+from _common import hashed as h, parse, session, rows, run
 
 a = parse(__doc__)
 spark = session("w7_window_rank", a)
 n = rows(12_000_000, a.scale)
 n_items = rows(800_000, a.scale)
 n_cust = rows(600_000, a.scale)
-h = lambda c, seed, m: F.pmod(F.xxhash64(c, F.lit(seed)), F.lit(m))
 sales = (
     spark.range(0, n, 1, 8)
     .select(

@@ -6,13 +6,12 @@ is joined, and distinct (user, tag) pairs are counted per country and tag. Parti
 coalescing and the broadcast thresholds change the shuffles and the join."""
 
 from pyspark.sql import functions as F
-from _common import parse, session, rows, run
+from _common import hashed as h, parse, session, rows, run
 
 a = parse(__doc__)
 spark = session("w9_dedup_explode", a)
 n = rows(5_000_000, a.scale)
 n_users = rows(1_000_000, a.scale)
-h = lambda c, seed, m: F.pmod(F.xxhash64(c, F.lit(seed)), F.lit(m))
 raw = spark.range(0, n, 1, 8).select(
     F.col("id").alias("event"),
     h("id", 91, n_users).alias("user"),
