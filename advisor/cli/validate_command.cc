@@ -67,24 +67,29 @@ struct KnobClass {
 const std::vector<KnobClass>& KnobClasses() {
   namespace k = config::keys;
   static const std::vector<KnobClass> classes = {
-      {"memory", {k::kExecutorMemory, k::kExecutorMemoryOverhead, k::kExecutorMemoryOverheadFactor,
-                  k::kMemoryFraction, k::kMemoryStorageFraction, k::kOffHeapEnabled, k::kOffHeapSize}},
+      {"memory",
+       {k::kExecutorMemory, k::kExecutorMemoryOverhead, k::kExecutorMemoryOverheadFactor,
+        k::kMemoryFraction, k::kMemoryStorageFraction, k::kOffHeapEnabled, k::kOffHeapSize}},
       {"cores", {k::kExecutorCores, k::kTaskCpus}},
       {"executors", {k::kExecutorInstances}},
-      {"partitions", {k::kSqlShufflePartitions, k::kAdaptiveInitialPartitionNum, k::kDefaultParallelism}},
+      {"partitions",
+       {k::kSqlShufflePartitions, k::kAdaptiveInitialPartitionNum, k::kDefaultParallelism}},
       {"aqe", {k::kAdaptiveEnabled, k::kAdaptiveCoalesceEnabled, k::kAdaptiveLocalShuffleReader}},
       {"broadcast", {k::kAutoBroadcastJoinThreshold, k::kAdaptiveAutoBroadcastJoinThreshold}},
-      {"skew", {k::kAdaptiveSkewJoinEnabled, k::kAdaptiveSkewedPartitionFactor,
-                k::kAdaptiveSkewedPartitionThreshold, k::kAdaptiveAdvisoryPartitionSize,
-                k::kAdaptiveForceOptimizeSkewedJoin}},
+      {"skew",
+       {k::kAdaptiveSkewJoinEnabled, k::kAdaptiveSkewedPartitionFactor,
+        k::kAdaptiveSkewedPartitionThreshold, k::kAdaptiveAdvisoryPartitionSize,
+        k::kAdaptiveForceOptimizeSkewedJoin}},
       {"dynamicAllocation",
-       {k::kDynamicAllocationEnabled, k::kDynamicAllocationMinExecutors, k::kDynamicAllocationMaxExecutors,
-        k::kDynamicAllocationInitialExecutors, k::kDynamicAllocationExecutorIdleTimeout,
-        k::kDynamicAllocationCachedExecutorIdleTimeout, k::kDynamicAllocationSchedulerBacklogTimeout,
-        k::kDynamicAllocationSustainedBacklogTimeout, k::kDynamicAllocationShuffleTrackingEnabled,
-        k::kDynamicAllocationShuffleTrackingTimeout, k::kDynamicAllocationExecutorAllocationRatio}},
-      {"", {k::kEventLogEnabled, k::kEventLogDir, k::kEventLogCompress, k::kEventLogCompressionCodec,
-            k::kEventLogRollingEnabled, k::kEventLogRollingMaxFileSize, k::kEventLogBufferKb}},
+       {k::kDynamicAllocationEnabled, k::kDynamicAllocationMinExecutors,
+        k::kDynamicAllocationMaxExecutors, k::kDynamicAllocationInitialExecutors,
+        k::kDynamicAllocationExecutorIdleTimeout, k::kDynamicAllocationCachedExecutorIdleTimeout,
+        k::kDynamicAllocationSchedulerBacklogTimeout, k::kDynamicAllocationSustainedBacklogTimeout,
+        k::kDynamicAllocationShuffleTrackingEnabled, k::kDynamicAllocationShuffleTrackingTimeout,
+        k::kDynamicAllocationExecutorAllocationRatio}},
+      {"",
+       {k::kEventLogEnabled, k::kEventLogDir, k::kEventLogCompress, k::kEventLogCompressionCodec,
+        k::kEventLogRollingEnabled, k::kEventLogRollingMaxFileSize, k::kEventLogBufferKb}},
   };
   return classes;
 }
@@ -132,9 +137,11 @@ std::vector<int> ElementLines(const std::string& text) {
 std::string ConfigValue(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
 
 Result<IndexRun> ParseRun(const json& r, const std::string& where, const fs::path& base) {
-  if (!r.is_object() || !r.contains("workload") || !r["workload"].is_string() || !r.contains("eventLog") ||
-      !r["eventLog"].is_string() || !r.contains("config") || !r["config"].is_object()) {
-    return Status::InvalidArgument(where + ": expected {\"workload\": \"...\", \"config\": {...}, "
+  if (!r.is_object() || !r.contains("workload") || !r["workload"].is_string() ||
+      !r.contains("eventLog") || !r["eventLog"].is_string() || !r.contains("config") ||
+      !r["config"].is_object()) {
+    return Status::InvalidArgument(where +
+                                   ": expected {\"workload\": \"...\", \"config\": {...}, "
                                    "\"eventLog\": \"...\"}");
   }
   IndexRun run;
@@ -183,10 +190,10 @@ Result<std::vector<IndexRun>> ReadIndex(const std::string& path, const std::stri
   for (const auto& r : runs) {
     auto [it, fresh] = split_of.emplace(r.workload, &r);
     if (!fresh && it->second->split != r.split) {
-      return Status::InvalidArgument(path + ":" + std::to_string(r.line) + ": workload " + r.workload +
-                                     " is split '" + r.split + "' here but '" + it->second->split +
-                                     "' at line " + std::to_string(it->second->line) +
-                                     "; the split is fixed per workload");
+      return Status::InvalidArgument(
+          path + ":" + std::to_string(r.line) + ": workload " + r.workload + " is split '" +
+          r.split + "' here but '" + it->second->split + "' at line " +
+          std::to_string(it->second->line) + "; the split is fixed per workload");
     }
   }
   if (split != "all") {
@@ -213,7 +220,8 @@ std::map<std::string, std::string> ProgramLabels(const std::vector<ReplayRun>& r
   return labels;
 }
 
-std::vector<ReplayRun> LoadRuns(const std::vector<IndexRun>& index, reports::ValidationInput* input) {
+std::vector<ReplayRun> LoadRuns(const std::vector<IndexRun>& index,
+                                reports::ValidationInput* input) {
   std::vector<ReplayRun> runs;
   for (const auto& entry : index) {
     if (!entry.skip_reason.empty()) {
@@ -222,7 +230,8 @@ std::vector<ReplayRun> LoadRuns(const std::vector<IndexRun>& index, reports::Val
     }
     auto loaded = eventlog::ReadEventLog(entry.log_path);
     if (!loaded.ok()) {
-      std::cerr << "sparktune: skipping " << entry.log_path << ": " << loaded.status().ToString() << "\n";
+      std::cerr << "sparktune: skipping " << entry.log_path << ": " << loaded.status().ToString()
+                << "\n";
       input->skipped.push_back(entry.id + ": unreadable log (" + loaded.status().ToString() + ")");
       continue;
     }
@@ -242,7 +251,8 @@ std::vector<ReplayRun> LoadRuns(const std::vector<IndexRun>& index, reports::Val
 
 using ConfigGroups = std::map<std::string, std::vector<const ReplayRun*>>;  // config key -> repeats
 
-void AddRepeatSamples(const std::string& label, const ConfigGroups& configs, reports::ValidationInput* input) {
+void AddRepeatSamples(const std::string& label, const ConfigGroups& configs,
+                      reports::ValidationInput* input) {
   for (const auto& [config, repeats] : configs) {
     if (repeats.size() < 2) continue;
     for (const auto* r : repeats) {
@@ -252,14 +262,15 @@ void AddRepeatSamples(const std::string& label, const ConfigGroups& configs, rep
         durations.push_back(o->observed.duration_ms);
         mb.push_back(o->observed.mb_seconds);
       }
-      input->repeats.push_back({label, r->entry->split, config, r->entry->id, r->observed.duration_ms,
-                                reports::MedianOfRepeats(durations), r->observed.mb_seconds,
-                                reports::MedianOfRepeats(mb)});
+      input->repeats.push_back({label, r->entry->split, config, r->entry->id,
+                                r->observed.duration_ms, reports::MedianOfRepeats(durations),
+                                r->observed.mb_seconds, reports::MedianOfRepeats(mb)});
     }
   }
 }
 
-void AddPairs(const std::string& label, const ConfigGroups& configs, reports::ValidationInput* input) {
+void AddPairs(const std::string& label, const ConfigGroups& configs,
+              reports::ValidationInput* input) {
   for (const auto& [base_config, bases] : configs) {
     for (const auto* b : bases) {
       simulator::AppSimulator sim(b->log->app);
@@ -306,12 +317,14 @@ void AddPairs(const std::string& label, const ConfigGroups& configs, reports::Va
 
 int RunValidate(const std::vector<std::string>& args) {
   po::options_description options("sparktune validate INDEX.json [options]");
-  options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.validate/2)")(
+  options.add_options()("help,h", "show this help")(
+      "json", "machine-readable output (sparktune.validate/2)")(
       "pairs", "also print every (base run -> target config) prediction and repeat sample")(
       "split", po::value<std::string>()->default_value("all"),
       "runs of one split only: train, test or all");
   po::variables_map vm;
-  if (auto exit = ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm)) {
+  if (auto exit =
+          ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm)) {
     return *exit;
   }
   if (!vm.count("index")) {

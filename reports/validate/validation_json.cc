@@ -24,7 +24,9 @@ json FiguresJson(const PairFigures& f) {
 }
 
 json FloorJson(const FloorFigures& f) {
-  return {{"repeats", f.repeats}, {"mapeDuration", f.mape_duration}, {"mapeMbSeconds", f.mape_mb_seconds}};
+  return {{"repeats", f.repeats},
+          {"mapeDuration", f.mape_duration},
+          {"mapeMbSeconds", f.mape_mb_seconds}};
 }
 
 json PairJson(const ValidationPair& p) {
@@ -48,22 +50,24 @@ json PairJson(const ValidationPair& p) {
 }
 
 json RepeatJson(const RepeatSample& r) {
-  return {{"workload", r.workload},         {"split", r.split},
-          {"config", r.config},             {"run", r.run},
-          {"durationMs", r.duration_ms},    {"othersMedianDurationMs", r.others_duration_ms},
-          {"mbSeconds", r.mb_seconds},      {"othersMedianMbSeconds", r.others_mb_seconds}};
+  return {{"workload", r.workload},      {"split", r.split},
+          {"config", r.config},          {"run", r.run},
+          {"durationMs", r.duration_ms}, {"othersMedianDurationMs", r.others_duration_ms},
+          {"mbSeconds", r.mb_seconds},   {"othersMedianMbSeconds", r.others_mb_seconds}};
 }
 
 }  // namespace
 
-json RenderValidationJson(const ValidationInput& input, const ValidationSummary& summary, bool with_pairs) {
+json RenderValidationJson(const ValidationInput& input, const ValidationSummary& summary,
+                          bool with_pairs) {
   json out;
   out["schema"] = "sparktune.validate/2";
   out["index"] = input.index_path;
   out["runs"] = input.runs;
   out["skipped"] = input.skipped;
   out["definitions"] = {
-      {"actual", "median of the target config's repeats (mean of the two middles for an even count)"},
+      {"actual",
+       "median of the target config's repeats (mean of the two middles for an even count)"},
       {"floor", "each repeat against the median of the other repeats of its config"},
       {"multiKnob", "the target differs from the base run in knobs of two or more classes"},
       {"coverage", "share of pairs whose actual lies inside the prediction's [low, high]"},

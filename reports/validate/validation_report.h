@@ -30,11 +30,11 @@
 namespace sparktune::reports {
 
 struct ValidationPair {
-  std::string workload;       // label of the workload (its args appended when it has several)
-  std::string split;          // "train", "test", or another label ("unsplit" when the index has none)
-  std::string base_run;       // run id (or log file name) whose log was replayed
-  std::string base_config;    // config id of the base run
-  std::string target_config;  // config id of the target
+  std::string workload;     // label of the workload (its args appended when it has several)
+  std::string split;        // "train", "test", or another label ("unsplit" when the index has none)
+  std::string base_run;     // run id (or log file name) whose log was replayed
+  std::string base_config;  // config id of the base run
+  std::string target_config;              // config id of the target
   std::vector<std::string> knob_classes;  // sorted classes changed between base and target
   std::map<std::string, std::string> overrides;
   int target_repeats = 0;
@@ -55,8 +55,8 @@ struct RepeatSample {
 
 struct ValidationInput {
   std::string index_path;
-  int runs = 0;                       // runs whose logs were replayed
-  std::vector<std::string> skipped;   // "<run>: why" for runs left out
+  int runs = 0;                      // runs whose logs were replayed
+  std::vector<std::string> skipped;  // "<run>: why" for runs left out
   std::vector<ValidationPair> pairs;
   std::vector<RepeatSample> repeats;
 };

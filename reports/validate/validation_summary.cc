@@ -93,7 +93,8 @@ FloorFigures Floor(const std::vector<const RepeatSample*>& samples) {
   return f;
 }
 
-SplitSummary SummarizeSplit(const std::string& split, const std::vector<const ValidationPair*>& pairs,
+SplitSummary SummarizeSplit(const std::string& split,
+                            const std::vector<const ValidationPair*>& pairs,
                             const std::vector<const RepeatSample*>& repeats) {
   SplitSummary s;
   s.split = split;
@@ -112,8 +113,10 @@ SplitSummary SummarizeSplit(const std::string& split, const std::vector<const Va
   s.single_knob = Figures(single, false);
   s.multi_knob = Figures(multi, false);
   s.floor = Floor(repeats);
-  for (const auto& [label, group] : by_single) s.knob_classes.emplace_back(label, Figures(group, false));
-  for (const auto& [label, group] : by_multi) s.knob_classes.emplace_back(label, Figures(group, false));
+  for (const auto& [label, group] : by_single)
+    s.knob_classes.emplace_back(label, Figures(group, false));
+  for (const auto& [label, group] : by_multi)
+    s.knob_classes.emplace_back(label, Figures(group, false));
   return s;
 }
 
@@ -139,8 +142,10 @@ double MedianOfRepeats(const std::vector<double>& values) {
 
 ValidationSummary Summarize(const ValidationInput& input) {
   std::set<std::string, decltype(&SplitBefore)> splits(&SplitBefore);
-  std::map<std::pair<std::string, std::string>, std::vector<const ValidationPair*>> pairs_by_workload;
-  std::map<std::pair<std::string, std::string>, std::vector<const RepeatSample*>> repeats_by_workload;
+  std::map<std::pair<std::string, std::string>, std::vector<const ValidationPair*>>
+      pairs_by_workload;
+  std::map<std::pair<std::string, std::string>, std::vector<const RepeatSample*>>
+      repeats_by_workload;
   std::map<std::string, std::vector<const ValidationPair*>> pairs_by_split;
   std::map<std::string, std::vector<const RepeatSample*>> repeats_by_split;
   for (const auto& p : input.pairs) {
@@ -166,8 +171,9 @@ ValidationSummary Summarize(const ValidationInput& input) {
   }
   std::stable_sort(out.workloads.begin(), out.workloads.end(),
                    [](const WorkloadSummary& a, const WorkloadSummary& b) {
-                     return SplitRank(a.split) != SplitRank(b.split) ? SplitRank(a.split) < SplitRank(b.split)
-                                                                     : a.split < b.split;
+                     return SplitRank(a.split) != SplitRank(b.split)
+                                ? SplitRank(a.split) < SplitRank(b.split)
+                                : a.split < b.split;
                    });
   return out;
 }

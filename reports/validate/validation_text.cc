@@ -30,7 +30,8 @@ constexpr const char* kCellHeader = "pairs   dur%  MB-s%   tau  inside d/m";
 std::string Cell(const PairFigures& f, bool with_tau) {
   if (f.pairs == 0) return Format("%5s %6s %6s %5s %11s", "-", "-", "-", "-", "-");
   std::string tau = with_tau && f.tau_bases > 0 ? Format("%.2f", f.kendall_tau_mb_seconds) : "-";
-  std::string inside = Format("%.0f/%.0f%%", 100 * f.coverage_duration, 100 * f.coverage_mb_seconds);
+  std::string inside =
+      Format("%.0f/%.0f%%", 100 * f.coverage_duration, 100 * f.coverage_mb_seconds);
   return Format("%5d %6s %6s %5s %11s", f.pairs, Percent(f.mape_duration).c_str(),
                 Percent(f.mape_mb_seconds).c_str(), tau.c_str(), inside.c_str());
 }
@@ -92,14 +93,15 @@ void SplitTable(const ValidationSummary& summary, std::string* out) {
 
 void WorkloadTable(const ValidationSummary& summary, std::string* out) {
   int width = kMinLabelWidth;
-  for (const auto& w : summary.workloads) width = std::max(width, static_cast<int>(w.workload.size()) + 1);
+  for (const auto& w : summary.workloads)
+    width = std::max(width, static_cast<int>(w.workload.size()) + 1);
   *out += Format("\n%-*s %-6s %s   %s\n", width, "by workload", "split", kCellHeader,
                  "floor: repeats  dur%  MB-s%");
   for (const auto& w : summary.workloads) {
-    std::string floor = w.floor.repeats == 0
-                            ? std::string("-")
-                            : Format("%14d %6s %6s", w.floor.repeats, Percent(w.floor.mape_duration).c_str(),
-                                     Percent(w.floor.mape_mb_seconds).c_str());
+    std::string floor = w.floor.repeats == 0 ? std::string("-")
+                                             : Format("%14d %6s %6s", w.floor.repeats,
+                                                      Percent(w.floor.mape_duration).c_str(),
+                                                      Percent(w.floor.mape_mb_seconds).c_str());
     *out += Format("%-*s %-6s %s   %s\n", width, w.workload.c_str(), w.split.c_str(),
                    Cell(w.figures, true).c_str(), floor.c_str());
   }
@@ -126,9 +128,11 @@ std::string RenderValidationText(const ValidationInput& input, const ValidationS
       "%s: %d runs replayed, %zu predictions, each against the median of the target config's "
       "repeats; floor: each repeat against the median of the others (%zu repeats)\n",
       input.index_path.c_str(), input.runs, input.pairs.size(), input.repeats.size());
-  if (!input.skipped.empty()) out += Format("left out: %zu runs (--json lists why)\n", input.skipped.size());
-  out += "dur%, MB-s%: mean absolute percentage error; tau: Kendall's tau of MB-seconds per base run; "
-         "inside d/m: actual inside [low, high] (duration/MB-s)\n\n";
+  if (!input.skipped.empty())
+    out += Format("left out: %zu runs (--json lists why)\n", input.skipped.size());
+  out +=
+      "dur%, MB-s%: mean absolute percentage error; tau: Kendall's tau of MB-seconds per base run; "
+      "inside d/m: actual inside [low, high] (duration/MB-s)\n\n";
   if (summary.splits.empty()) {
     out += "no pairs: every workload needs runs of at least two configs\n";
     return out;

@@ -11,8 +11,8 @@
 #include <fstream>
 #include <functional>
 #include <map>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "tests/test_paths.h"
 
@@ -25,7 +25,8 @@ using testing::RunCommand;
 std::string LegacyDir() { return testing::SourceDir() + "/data/groundtruth/2026-11-21"; }
 
 // The legacy runs named in `splits` (id -> split), with absolute log paths, as an index in `tmp`.
-std::string WriteIndex(const testing::TempDir& tmp, const std::map<std::string, std::string>& splits,
+std::string WriteIndex(const testing::TempDir& tmp,
+                       const std::map<std::string, std::string>& splits,
                        const std::function<void(json&)>& edit = nullptr) {
   auto all = json::parse(std::ifstream(LegacyDir() + "/index.json"));
   json small = json::array();
@@ -51,14 +52,34 @@ json RunJson(const std::string& args) {
   return j;
 }
 
-// w1: c1 once, c2 three times (the repeats), c4 once (AQE off + 4 partitions + 1g: three knob classes).
-const std::map<std::string, std::string> kW1 = {
-    {"w1-c1-r1", "train"}, {"w1-c2-r1", "train"}, {"w1-c2-r2", "train"}, {"w1-c2-r3", "train"},
-    {"w1-c4-r1", "train"}};
+// w1: c1 once, c2 three times (the repeats), c4 once (AQE off + 4 partitions + 1g: three knob
+// classes).
+const std::map<std::string, std::string> kW1 = {{"w1-c1-r1", "train"},
+                                                {"w1-c2-r1", "train"},
+                                                {"w1-c2-r2", "train"},
+                                                {"w1-c2-r3", "train"},
+                                                {"w1-c4-r1", "train"}};
 
-TEST(ValidateCli, EachPredictionIsAgainstTheMedianOfTheTargetsRepeats) {
-  testing::TempDir tmp;
-  json j = RunJson("--pairs " + WriteIndex(tmp, kW1));
+// `validate --json --pairs` of the kW1 index, run once for the tests that read it.
+class ValidateW1 : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    testing::TempDir tmp;
+    result_ = new json(RunJson("--pairs " + WriteIndex(tmp, kW1)));
+  }
+  static void TearDownTestSuite() {
+    delete result_;
+    result_ = nullptr;
+  }
+  static const json& Result() { return *result_; }
+
+ private:
+  static json* result_;
+};
+json* ValidateW1::result_ = nullptr;
+
+TEST_F(ValidateW1, EachPredictionIsAgainstTheMedianOfTheTargetsRepeats) {
+  const json& j = Result();
   // Bases: 5 runs; targets: the configs other than the base's: c1 -> {c2, c4}, c2 (x3) -> {c1, c4},
   // c4 -> {c1, c2}.
   ASSERT_EQ(j["pairs"].size(), 2u + 3 * 2 + 2);
@@ -87,9 +108,8 @@ TEST(ValidateCli, EachPredictionIsAgainstTheMedianOfTheTargetsRepeats) {
   EXPECT_GT(j["splits"][0]["floor"]["mapeDuration"].get<double>(), 0);
 }
 
-TEST(ValidateCli, MultiKnobPairsAreReportedApart) {
-  testing::TempDir tmp;
-  json j = RunJson("--pairs " + WriteIndex(tmp, kW1));
+TEST_F(ValidateW1, MultiKnobPairsAreReportedApart) {
+  const json& j = Result();
   int multi = 0;
   for (const auto& p : j["pairs"]) {
     bool is_multi = p["multiKnob"].get<bool>();
@@ -107,9 +127,8 @@ TEST(ValidateCli, MultiKnobPairsAreReportedApart) {
   EXPECT_TRUE(classes.count("aqe+memory+partitions")) << split.dump();
 }
 
-TEST(ValidateCli, CoverageIsTheShareOfActualsInsideTheInterval) {
-  testing::TempDir tmp;
-  json j = RunJson("--pairs " + WriteIndex(tmp, kW1));
+TEST_F(ValidateW1, CoverageIsTheShareOfActualsInsideTheInterval) {
+  const json& j = Result();
   int inside = 0;
   for (const auto& p : j["pairs"]) {
     double a = p["actualMbSeconds"].get<double>();
@@ -137,7 +156,8 @@ TEST(ValidateCli, SplitsSideBySideTestFirstAndSplitRestricts) {
   // Each base run of w2 ranks its two targets: tau is a mean over the three bases.
   EXPECT_EQ(j["workloads"][0]["tauBaseRuns"], 3);
   double tau = j["workloads"][0]["kendallTauMbSeconds"].get<double>();
-  EXPECT_TRUE(tau == 1.0 || tau == -1.0 || std::abs(tau - 1.0 / 3) < 1e-9 || std::abs(tau + 1.0 / 3) < 1e-9)
+  EXPECT_TRUE(tau == 1.0 || tau == -1.0 || std::abs(tau - 1.0 / 3) < 1e-9 ||
+              std::abs(tau + 1.0 / 3) < 1e-9)
       << tau;
 
   json test_only = RunJson("--split test " + index);
@@ -175,15 +195,17 @@ TEST(ValidateCli, DisturbedSpecialAndUnfinishedRunsAreLeftOutAndListed) {
 
 TEST(ValidateCli, BadSplitOptionIsAUsageError) {
   testing::TempDir tmp;
-  auto r = RunCommand(testing::SparktuneBinary() + " validate --split holdout " + WriteIndex(tmp, kW1));
+  auto r =
+      RunCommand(testing::SparktuneBinary() + " validate --split holdout " + WriteIndex(tmp, kW1));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--split expects train, test or all"), std::string::npos) << r.err;
 }
 
 TEST(ValidateCli, ABrokenIndexIsAnErrorNamingTheFileAndLine) {
   testing::TempDir tmp;
-  std::ofstream(tmp.path() + "/index.json") << "[\n  {\"workload\": \"w\", \"config\": {}, \"eventLog\": \"a\"},\n"
-                                               "  {\"workload\": \"w\"}\n]\n";
+  std::ofstream(tmp.path() + "/index.json")
+      << "[\n  {\"workload\": \"w\", \"config\": {}, \"eventLog\": \"a\"},\n"
+         "  {\"workload\": \"w\"}\n]\n";
   auto r = RunCommand(testing::SparktuneBinary() + " validate " + tmp.path() + "/index.json");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("index.json:3: run 1: expected"), std::string::npos) << r.err;

@@ -95,7 +95,8 @@ TEST(ValidationSummary, TheFloorIsEachRepeatAgainstTheOthers) {
 TEST(ValidationSummary, TheTableAndJsonCarryTheSameFigures) {
   ValidationInput in;
   in.index_path = "index.json";
-  in.pairs.push_back(Pair("test", "w8", "w8-c1-r1", "c2", {"aqe", "partitions"}, 120, 100, 105, 130));
+  in.pairs.push_back(
+      Pair("test", "w8", "w8-c1-r1", "c2", {"aqe", "partitions"}, 120, 100, 105, 130));
   in.repeats.push_back({"w8", "test", "c2", "r1", 100, 105, 200, 210});
   ValidationSummary s = Summarize(in);
   std::string text = RenderValidationText(in, s, false);
