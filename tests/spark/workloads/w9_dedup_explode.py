@@ -13,7 +13,7 @@ spark = session("w9_dedup_explode", a)
 n = rows(5_000_000, a.scale)
 n_users = rows(1_000_000, a.scale)
 raw = spark.range(0, n, 1, 8).select(
-    F.col("id").alias("event"),
+    F.xxhash64("id", F.lit(95)).alias("event"),  # not id: range-partitioned, no shuffle
     h("id", 91, n_users).alias("user"),
     h("id", 92, 2000).alias("page"),
     F.concat(F.lit("agent "), F.hex(F.xxhash64("id", F.lit(96)))).alias("agent"),
