@@ -346,8 +346,7 @@ def print_plan(runs, line, out, a):
 def calibrate(runs, ctx, a):
     """Runs each workload's base config once and prints (and with --write-scales stores) the scale
     that makes that config's app time last --target seconds."""
-    bases = [r for r in runs if r["configId"] == "c1" and r["repeat"] == 1]
-    index, failures = run_all(bases, ctx, os.path.join(ctx.out, "index.json"), [])
+    index, failures = run_all(runs, ctx, os.path.join(ctx.out, "index.json"), [])
     path = grid_plan.scales_path(ctx.line)
     stored = {
         "line": ctx.line,
@@ -488,6 +487,8 @@ def main():
         scales = {k: a.scale for k in scales}
     runs = grid_plan.quick_plan() if a.quick else grid_plan.plan(line, scales)
     runs = grid_plan.select(runs, a.only)
+    if a.calibrate:  # each workload's base config, once
+        runs = [r for r in runs if r["configId"] == "c1" and r["repeat"] == 1 and not r.get("special")]
     for kv in a.set or []:  # ad-hoc checks: the override is recorded in the run's config
         k, _, v = kv.partition("=")
         for r in runs:
