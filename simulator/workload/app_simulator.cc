@@ -8,6 +8,8 @@
 
 #include "data/config/config_catalog.h"
 #include "engine/aqe/application_replanner.h"
+#include "engine/cost/observed_times.h"
+#include "engine/cost/resource_seconds.h"
 #include "engine/plan/file_splits.h"
 #include "simulator/core/event_loop.h"
 #include "simulator/models/spill_model.h"
@@ -1024,24 +1026,14 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
   // Time inside jobs: union of simulated job intervals.
   std::vector<std::pair<double, double>> iv;
   for (const SimJob& j : jobs) if (j.submit_ms >= 0 && j.end_ms >= 0) iv.push_back({j.submit_ms, j.end_ms});
-  std::sort(iv.begin(), iv.end());
-  double cur_s = -1, cur_e = -1;
-  for (auto& [s, e] : iv) {
-    if (s > cur_e) {
-      if (cur_e > cur_s) result.job_time_ms += cur_e - cur_s;
-      cur_s = s;
-      cur_e = e;
-    } else {
-      cur_e = std::max(cur_e, e);
-    }
-  }
-  if (cur_e > cur_s) result.job_time_ms += cur_e - cur_s;
+  result.job_time_ms = engine::TimeInsideJobsMs(std::move(iv));
 
   // Cost: the same formula as profile, on simulated lifetimes.
   int64_t step = engine::ContainerStepMib(manager, app.hadoop_properties);
   engine::ContainerSize exec_size = engine::ExecutorContainer(config, manager, step);
   engine::ContainerSize driver_size = engine::DriverContainer(config, manager, step);
   double sim_end = result.duration_ms;
+  std::vector<engine::ContainerLifetime> containers;
   if (!local) {
     for (const SimExecutor& ex : execs) {
       ExecutorLifetime life;
@@ -1050,14 +1042,15 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       life.end_ms = std::min(ex.end_ms, sim_end);
       life.cores = ex.cores;
       life.container_mib = exec_size.granted_mib;
-      double secs = std::max(0.0, life.end_ms - life.start_ms) / 1000.0;
-      result.mb_seconds += static_cast<double>(life.container_mib) * secs;
-      result.core_seconds += life.cores * secs;
+      containers.push_back({life.container_mib, life.cores, life.end_ms - life.start_ms});
       result.executors.push_back(life);
     }
   }
-  result.mb_seconds += static_cast<double>(driver_size.granted_mib) * sim_end / 1000.0;
-  result.core_seconds += (local && !execs.empty() ? execs.front().cores : driver_size.cores) * sim_end / 1000.0;
+  int driver_cores = local && !execs.empty() ? execs.front().cores : driver_size.cores;
+  engine::ResourceSeconds use =
+      engine::ApplicationSeconds(containers, {driver_size.granted_mib, driver_cores, sim_end});
+  result.mb_seconds = use.mb_seconds;
+  result.core_seconds = use.core_seconds;
 
   // Stages and uncertainty.
   double var = 0;

@@ -12,6 +12,7 @@
 #include "engine/aqe/aqe_config.h"
 #include "engine/aqe/dynamic_join_selection.h"
 #include "engine/plan/file_splits.h"
+#include "engine/cost/resource_seconds.h"
 #include "engine/memory/container_size.h"
 #include "simulator/core/event_loop.h"
 #include "simulator/models/spill_model.h"
@@ -592,7 +593,6 @@ Result<ScenarioResult> ScenarioSimulator::Run(const std::map<std::string, std::s
   int64_t step = engine::ContainerStepMib(manager, {});
   engine::ContainerSize exec_size = engine::ExecutorContainer(config, manager, step);
   engine::ContainerSize driver_size = engine::DriverContainer(config, manager, step);
-  double alive_s = std::max(0.0, end_ms - cost.executor_startup_ms) / 1000.0;
   // One lifetime per executor would be a million rows for big clusters: the
   // executors are identical, so one row stands for each group.
   ExecutorLifetime life;
@@ -602,9 +602,12 @@ Result<ScenarioResult> ScenarioSimulator::Run(const std::map<std::string, std::s
   life.cores = cores;
   life.container_mib = exec_size.granted_mib;
   result.executors.push_back(life);
-  result.mb_seconds = static_cast<double>(executors) * static_cast<double>(exec_size.granted_mib) * alive_s +
-                      static_cast<double>(driver_size.granted_mib) * end_ms / 1000.0;
-  result.core_seconds = static_cast<double>(executors) * cores * alive_s + driver_size.cores * end_ms / 1000.0;
+  engine::ContainerLifetime pool{exec_size.granted_mib, cores, end_ms - cost.executor_startup_ms,
+                                 static_cast<double>(executors)};
+  engine::ResourceSeconds use = engine::ApplicationSeconds(
+      std::span(&pool, 1), {driver_size.granted_mib, driver_size.cores, end_ms});
+  result.mb_seconds = use.mb_seconds;
+  result.core_seconds = use.core_seconds;
   for (const GenStage& st : stages) {
     StageTimeline tl;
     tl.stage_id = static_cast<int>(&st - stages.data());
