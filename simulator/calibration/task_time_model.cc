@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/base/stats.h"
+
 namespace sparktune::simulator {
 
 namespace {
@@ -27,12 +29,6 @@ TaskFeatures Prior() {
   p[8] = 20;   // spilled MB
   p[9] = 10;   // output MB
   return p;
-}
-
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
 }
 
 // Weighted ridge solve toward `prior` with non-negative slopes (active set).
@@ -92,7 +88,7 @@ TaskFeatures RobustFit(const std::vector<TaskFeatures>& xs, const std::vector<do
       for (int j = 0; j < kNumTaskFeatures; ++j) pred += X(i, j) * beta[j];
       abs_res[i] = std::abs(y(i) - pred);
     }
-    s = std::max(1.0, 1.4826 * Median(abs_res));
+    s = std::max(1.0, 1.4826 * stats::Median(abs_res));
     for (int i = 0; i < n; ++i) {
       double r = abs_res[i] / s;
       w(i) = r <= kHuberK ? 1.0 : kHuberK / r;
@@ -222,7 +218,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
   TaskFeatures prior = Prior();
   std::vector<double> all_overheads;
   for (auto& [s, v] : overheads) all_overheads.insert(all_overheads.end(), v.begin(), v.end());
-  model.app_.overhead_ms = Median(all_overheads);
+  model.app_.overhead_ms = stats::Median(all_overheads);
   if (all_x.size() >= static_cast<size_t>(kMinTasksForOwnFit)) {
     double scale = 0;
     model.app_.beta = RobustFit(all_x, all_y, prior, kAppRidge * static_cast<double>(all_x.size()), &scale);
@@ -242,7 +238,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
       xs.push_back(all_x[i]);
       ys.push_back(all_y[i]);
     }
-    c.overhead_ms = Median(overheads[stage_id]);
+    c.overhead_ms = stats::Median(overheads[stage_id]);
     double gn = 0, gd = 0;
     for (double v : gc_num[stage_id]) gn += v;
     for (double v : gc_den[stage_id]) gd += v;
@@ -262,7 +258,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
         for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
         res.push_back(ys[i] - pred);
       }
-      double shift = Median(res);
+      double shift = stats::Median(res);
       if (c.beta[0] + shift >= 0) {
         c.beta[0] += shift;
       } else {
@@ -274,7 +270,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
           for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
           if (pred > 0) ratios.push_back(ys[i] / pred);
         }
-        double k = ratios.empty() ? 1.0 : Median(ratios);
+        double k = ratios.empty() ? 1.0 : stats::Median(ratios);
         for (double& b : c.beta) b *= k;
       }
       c.residual_sd_ms = std::max(model.app_.residual_sd_ms, 1.0);
@@ -304,7 +300,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
     double warm = model.PredictRunMs(t.stage_id, TaskDataOf(t)) + model.ForStage(t.stage_id).overhead_ms;
     excess.push_back(static_cast<double>(t.duration()) - warm);
   }
-  model.cold_penalty_ms_ = std::max(0.0, Median(excess));
+  model.cold_penalty_ms_ = std::max(0.0, stats::Median(excess));
   return model;
 }
 

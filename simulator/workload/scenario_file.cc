@@ -166,32 +166,10 @@ const ScenarioTable* Scenario::FindTable(const std::string& table_name) const {
   return nullptr;
 }
 
-Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& path) {
-  Scenario sc;
-  sc.path = path;
-  Parser p(path, &sc.warnings);
-  if (NestingDepth(text) > kMaxScenarioDepth)
-    return p.Error("$", "nesting deeper than " + std::to_string(kMaxScenarioDepth) + " levels");
-  json root;
-  try {
-    root = json::parse(text);
-  } catch (const json::parse_error& e) {
-    // e.what() carries "at line L, column C".
-    return Status::Unreadable(path + ": not valid JSON: " + e.what());
-  } catch (const json::exception& e) {
-    // A number too large for a double ("1e999") is out_of_range, not a parse
-    // error (found by tests/fuzz/scenario_fuzz).
-    return Status::Unreadable(path + ": not readable JSON: " + e.what());
-  }
-  if (!root.is_object()) return p.Error("$", "expected an object with tables, queries and config");
-  p.CheckMembers(root, "$", {"name", "description", "sparkVersion", "config", "tables", "queries", "cost",
-                             "publishedEffect"});
-  SPARKTUNE_ASSIGN_OR_RETURN(sc.name, p.String(root, "name", "", false, path));
-  SPARKTUNE_ASSIGN_OR_RETURN(sc.description, p.String(root, "description", "", false));
-  SPARKTUNE_ASSIGN_OR_RETURN(std::string version, p.String(root, "sparkVersion", "", false, "3.5.0"));
-  sc.version = SparkVersion::Parse(version);
-  if (!sc.version.known()) return p.Error("sparkVersion", "expected a Spark version such as 3.5.0, got '" + version + "'");
+namespace {
 
+// The members of the root object, each into `sc`.
+Status ParseConfig(Parser& p, const json& root, Scenario* sc) {
   // Config: spark.* keys with string (or number/bool) values.
   if (root.contains("config")) {
     const json& c = root.at("config");
@@ -214,10 +192,14 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
                  !config::ParseBytes(value, k->bytes_unit).ok()) {
         return p.Error(at, "expected a size such as 4g or 512m, got '" + value + "'");
       }
-      sc.config[it.key()] = value;
+      sc->config[it.key()] = value;
     }
   }
 
+  return Status::Ok();
+}
+
+Status ParseCost(Parser& p, const json& root, Scenario* sc) {
   // Cost parameters: every one optional, bounded.
   if (root.contains("cost")) {
     const json& c = root.at("cost");
@@ -225,7 +207,7 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
     p.CheckMembers(c, "cost", {"taskFixedMs", "scanMsPerMb", "cpuMsPerMb", "cpuMsPerMillionRows", "writeMsPerMb",
                                "fetchMsPerBlock", "sortMsPerMb", "memoryExpansion", "spillMsPerMb",
                                "gcFractionPerLiveGb", "gcFractionMax", "executorStartupMs", "driverMsPerJob"});
-    ScenarioCost& k = sc.cost;
+    ScenarioCost& k = sc->cost;
     SPARKTUNE_ASSIGN_OR_RETURN(k.task_fixed_ms, p.Number(c, "taskFixedMs", "cost", 0, 1e6, k.task_fixed_ms));
     SPARKTUNE_ASSIGN_OR_RETURN(k.scan_ms_per_mb, p.Number(c, "scanMsPerMb", "cost", 0, 1e6, k.scan_ms_per_mb));
     SPARKTUNE_ASSIGN_OR_RETURN(k.cpu_ms_per_mb, p.Number(c, "cpuMsPerMb", "cost", 0, 1e6, k.cpu_ms_per_mb));
@@ -244,6 +226,10 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
     SPARKTUNE_ASSIGN_OR_RETURN(k.driver_ms_per_job, p.Number(c, "driverMsPerJob", "cost", 0, 3.6e6, k.driver_ms_per_job));
   }
 
+  return Status::Ok();
+}
+
+Status ParseTables(Parser& p, const json& root, Scenario* sc) {
   // Tables.
   if (!root.contains("tables") || !root.at("tables").is_array() || root.at("tables").empty())
     return p.Error("tables", "expected a non-empty array of tables");
@@ -255,7 +241,8 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
     p.CheckMembers(t, at, {"name", "bytes", "rows", "files", "buckets", "sortedByBucketKey"});
     ScenarioTable tb;
     SPARKTUNE_ASSIGN_OR_RETURN(tb.name, p.String(t, "name", at, true));
-    if (sc.FindTable(tb.name)) return p.Error(at + ".name", "table '" + tb.name + "' declared twice");
+    if (sc->FindTable(tb.name))
+      return p.Error(at + ".name", "table '" + tb.name + "' declared twice");
     SPARKTUNE_ASSIGN_OR_RETURN(tb.bytes, p.Number(t, "bytes", at, 0, kMaxScenarioBytes, 0, true, true));
     SPARKTUNE_ASSIGN_OR_RETURN(double rows, p.Number(t, "rows", at, 0, kMaxScenarioRows, tb.bytes / 100));
     tb.rows = rows;
@@ -267,9 +254,52 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
     SPARKTUNE_ASSIGN_OR_RETURN(tb.sorted_by_bucket_key, p.Bool(t, "sortedByBucketKey", at, false));
     if (tb.sorted_by_bucket_key && tb.buckets == 0)
       return p.Error(at + ".sortedByBucketKey", "only a bucketed table (buckets > 0) can be sorted by its bucket key");
-    sc.tables.push_back(tb);
+    sc->tables.push_back(tb);
   }
 
+  return Status::Ok();
+}
+
+// One operator of a query, at JSON path `oat`.
+Result<ScenarioOp> ParseOp(Parser& p, const json& o, const std::string& oat, const Scenario& sc) {
+  ScenarioOp op;
+  SPARKTUNE_ASSIGN_OR_RETURN(std::string kind, p.String(o, "op", oat, true));
+  if (kind == "aggregate") {
+    op.kind = OpKind::kAggregate;
+    p.CheckMembers(o, oat, {"op", "outputRatio", "skew", "onBucketKey"});
+  } else if (kind == "join") {
+    op.kind = OpKind::kJoin;
+    p.CheckMembers(
+        o, oat,
+        {"op", "outputRatio", "skew", "onBucketKey", "table", "selectivity", "columns", "type"});
+    SPARKTUNE_ASSIGN_OR_RETURN(op.table, p.String(o, "table", oat, true));
+    if (!sc.FindTable(op.table))
+      return p.Error(oat + ".table", "no table named '" + op.table + "'");
+    SPARKTUNE_ASSIGN_OR_RETURN(op.selectivity, p.Number(o, "selectivity", oat, 0, 1, 1));
+    SPARKTUNE_ASSIGN_OR_RETURN(op.columns, p.Number(o, "columns", oat, 1e-6, 1, 1));
+    SPARKTUNE_ASSIGN_OR_RETURN(std::string type, p.String(o, "type", oat, false, "inner"));
+    auto jt = JoinTypeOf(type);
+    if (!jt.ok()) return p.Error(oat + ".type", jt.status().message());
+    op.join_type = *jt;
+  } else if (kind == "repartition") {
+    op.kind = OpKind::kRepartition;
+    p.CheckMembers(o, oat, {"op", "partitions", "skew"});
+    SPARKTUNE_ASSIGN_OR_RETURN(double n, p.Number(o, "partitions", oat, 1, 1e6, 0));
+    op.partitions = static_cast<int64_t>(n);
+  } else if (kind == "write") {
+    op.kind = OpKind::kWrite;
+    p.CheckMembers(o, oat, {"op", "outputRatio"});
+  } else {
+    return p.Error(oat + ".op",
+                   "expected aggregate, join, repartition or write, got '" + kind + "'");
+  }
+  SPARKTUNE_ASSIGN_OR_RETURN(op.output_ratio, p.Number(o, "outputRatio", oat, 0, 1000, 1));
+  SPARKTUNE_ASSIGN_OR_RETURN(op.skew, p.Skew(o, oat));
+  SPARKTUNE_ASSIGN_OR_RETURN(op.on_bucket_key, p.Bool(o, "onBucketKey", oat, false));
+  return op;
+}
+
+Status ParseQueries(Parser& p, const json& root, Scenario* sc) {
   // Queries.
   if (!root.contains("queries") || !root.at("queries").is_array() || root.at("queries").empty())
     return p.Error("queries", "expected a non-empty array of queries");
@@ -287,7 +317,8 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
     if (auto st = p.Object(scan, at + ".scan"); !st.ok()) return st;
     p.CheckMembers(scan, at + ".scan", {"table", "selectivity", "columns"});
     SPARKTUNE_ASSIGN_OR_RETURN(qu.table, p.String(scan, "table", at + ".scan", true));
-    if (!sc.FindTable(qu.table)) return p.Error(at + ".scan.table", "no table named '" + qu.table + "'");
+    if (!sc->FindTable(qu.table))
+      return p.Error(at + ".scan.table", "no table named '" + qu.table + "'");
     SPARKTUNE_ASSIGN_OR_RETURN(qu.selectivity, p.Number(scan, "selectivity", at + ".scan", 0, 1, 1));
     SPARKTUNE_ASSIGN_OR_RETURN(qu.columns, p.Number(scan, "columns", at + ".scan", 1e-6, 1, 1));
     if (q.contains("ops")) {
@@ -298,41 +329,50 @@ Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& p
         std::string oat = at + ".ops[" + std::to_string(k) + "]";
         const json& o = ops[k];
         if (auto st = p.Object(o, oat); !st.ok()) return st;
-        ScenarioOp op;
-        SPARKTUNE_ASSIGN_OR_RETURN(std::string kind, p.String(o, "op", oat, true));
-        if (kind == "aggregate") {
-          op.kind = OpKind::kAggregate;
-          p.CheckMembers(o, oat, {"op", "outputRatio", "skew", "onBucketKey"});
-        } else if (kind == "join") {
-          op.kind = OpKind::kJoin;
-          p.CheckMembers(o, oat, {"op", "outputRatio", "skew", "onBucketKey", "table", "selectivity", "columns", "type"});
-          SPARKTUNE_ASSIGN_OR_RETURN(op.table, p.String(o, "table", oat, true));
-          if (!sc.FindTable(op.table)) return p.Error(oat + ".table", "no table named '" + op.table + "'");
-          SPARKTUNE_ASSIGN_OR_RETURN(op.selectivity, p.Number(o, "selectivity", oat, 0, 1, 1));
-          SPARKTUNE_ASSIGN_OR_RETURN(op.columns, p.Number(o, "columns", oat, 1e-6, 1, 1));
-          SPARKTUNE_ASSIGN_OR_RETURN(std::string type, p.String(o, "type", oat, false, "inner"));
-          auto jt = JoinTypeOf(type);
-          if (!jt.ok()) return p.Error(oat + ".type", jt.status().message());
-          op.join_type = *jt;
-        } else if (kind == "repartition") {
-          op.kind = OpKind::kRepartition;
-          p.CheckMembers(o, oat, {"op", "partitions", "skew"});
-          SPARKTUNE_ASSIGN_OR_RETURN(double n, p.Number(o, "partitions", oat, 1, 1e6, 0));
-          op.partitions = static_cast<int64_t>(n);
-        } else if (kind == "write") {
-          op.kind = OpKind::kWrite;
-          p.CheckMembers(o, oat, {"op", "outputRatio"});
-        } else {
-          return p.Error(oat + ".op", "expected aggregate, join, repartition or write, got '" + kind + "'");
-        }
-        SPARKTUNE_ASSIGN_OR_RETURN(op.output_ratio, p.Number(o, "outputRatio", oat, 0, 1000, 1));
-        SPARKTUNE_ASSIGN_OR_RETURN(op.skew, p.Skew(o, oat));
-        SPARKTUNE_ASSIGN_OR_RETURN(op.on_bucket_key, p.Bool(o, "onBucketKey", oat, false));
+        SPARKTUNE_ASSIGN_OR_RETURN(ScenarioOp op, ParseOp(p, o, oat, *sc));
         qu.ops.push_back(op);
       }
     }
-    sc.queries.push_back(qu);
+    sc->queries.push_back(qu);
   }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<Scenario> ParseScenarioJson(const std::string& text, const std::string& path) {
+  Scenario sc;
+  sc.path = path;
+  Parser p(path, &sc.warnings);
+  if (NestingDepth(text) > kMaxScenarioDepth)
+    return p.Error("$", "nesting deeper than " + std::to_string(kMaxScenarioDepth) + " levels");
+  json root;
+  try {
+    root = json::parse(text);
+  } catch (const json::parse_error& e) {
+    // e.what() carries "at line L, column C".
+    return Status::Unreadable(path + ": not valid JSON: " + e.what());
+  } catch (const json::exception& e) {
+    // A number too large for a double ("1e999") is out_of_range, not a parse
+    // error (found by tests/fuzz/scenario_fuzz).
+    return Status::Unreadable(path + ": not readable JSON: " + e.what());
+  }
+  if (!root.is_object()) return p.Error("$", "expected an object with tables, queries and config");
+  p.CheckMembers(root, "$",
+                 {"name", "description", "sparkVersion", "config", "tables", "queries", "cost",
+                  "publishedEffect"});
+  SPARKTUNE_ASSIGN_OR_RETURN(sc.name, p.String(root, "name", "", false, path));
+  SPARKTUNE_ASSIGN_OR_RETURN(sc.description, p.String(root, "description", "", false));
+  SPARKTUNE_ASSIGN_OR_RETURN(std::string version,
+                             p.String(root, "sparkVersion", "", false, "3.5.0"));
+  sc.version = SparkVersion::Parse(version);
+  if (!sc.version.known())
+    return p.Error("sparkVersion", "expected a Spark version such as 3.5.0, got '" + version + "'");
+
+  if (auto st = ParseConfig(p, root, &sc); !st.ok()) return st;
+  if (auto st = ParseCost(p, root, &sc); !st.ok()) return st;
+  if (auto st = ParseTables(p, root, &sc); !st.ok()) return st;
+  if (auto st = ParseQueries(p, root, &sc); !st.ok()) return st;
   return sc;
 }
 
