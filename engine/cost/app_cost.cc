@@ -12,7 +12,8 @@ AppCost ComputeObservedCost(const model::Application& app) {
   EffectiveConfig config = EffectiveConfig::FromApplication(app);
   cost.cluster_manager = ClusterManagerFromMaster(config.Get(std::string(config::keys::kMaster)));
   cost.container_step_mib = ContainerStepMib(cost.cluster_manager, app.hadoop_properties);
-  cost.executor_container = ExecutorContainer(config, cost.cluster_manager, cost.container_step_mib);
+  cost.executor_container =
+      ExecutorContainer(config, cost.cluster_manager, cost.container_step_mib);
   cost.driver_container = DriverContainer(config, cost.cluster_manager, cost.container_step_mib);
   int64_t app_start = app.start_time;
   int64_t app_end = app.end_time >= 0 ? app.end_time : app.last_event_time;
@@ -32,14 +33,18 @@ AppCost ComputeObservedCost(const model::Application& app) {
       // A logged resource profile states what Spark asked for (3.1+).
       EffectiveConfig rp_config = config;
       const model::ResourceProfile& p = rp->second;
-      rp_config.Set(std::string(config::keys::kExecutorMemory), std::to_string(p.executor_memory_mib) + "m");
+      rp_config.Set(std::string(config::keys::kExecutorMemory),
+                    std::to_string(p.executor_memory_mib) + "m");
       if (p.executor_overhead_mib >= 0)
-        rp_config.Set(std::string(config::keys::kExecutorMemoryOverhead), std::to_string(p.executor_overhead_mib) + "m");
+        rp_config.Set(std::string(config::keys::kExecutorMemoryOverhead),
+                      std::to_string(p.executor_overhead_mib) + "m");
       if (p.executor_pyspark_mib >= 0)
-        rp_config.Set(std::string(config::keys::kExecutorPysparkMemory), std::to_string(p.executor_pyspark_mib) + "m");
+        rp_config.Set(std::string(config::keys::kExecutorPysparkMemory),
+                      std::to_string(p.executor_pyspark_mib) + "m");
       if (p.executor_offheap_mib > 0) {
         rp_config.Set(std::string(config::keys::kOffHeapEnabled), "true");
-        rp_config.Set(std::string(config::keys::kOffHeapSize), std::to_string(p.executor_offheap_mib) + "m");
+        rp_config.Set(std::string(config::keys::kOffHeapSize),
+                      std::to_string(p.executor_offheap_mib) + "m");
       }
       size = ExecutorContainer(rp_config, cost.cluster_manager, cost.container_step_mib);
     }
@@ -52,8 +57,8 @@ AppCost ComputeObservedCost(const model::Application& app) {
     lifetimes.push_back(life);
     cost.executors.push_back(e);
   }
-  double app_ms = app_start >= 0 && app_end > app_start ? static_cast<double>(app_end - app_start)
-                                                        : 0.0;
+  double app_ms =
+      app_start >= 0 && app_end > app_start ? static_cast<double>(app_end - app_start) : 0.0;
   int driver_cores = cost.driver_container.cores;
   if (cost.cluster_manager == ClusterManager::kLocal) {
     // local[N]: the driver runs the tasks; its cores are the local slots.

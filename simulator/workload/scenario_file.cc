@@ -2,10 +2,9 @@
 
 #include <cmath>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-
-#include <nlohmann/json.hpp>
 
 #include "data/config/config_catalog.h"
 
@@ -18,7 +17,8 @@ using nlohmann::json;
 // Errors carry "<file>: <json path>: <what was expected>".
 class Parser {
  public:
-  Parser(std::string path, std::vector<std::string>* warnings) : path_(std::move(path)), warnings_(warnings) {}
+  Parser(std::string path, std::vector<std::string>* warnings)
+      : path_(std::move(path)), warnings_(warnings) {}
 
   Status Error(const std::string& where, const std::string& what) const {
     return Status::Unreadable(path_ + ": " + where + ": " + what);
@@ -27,7 +27,8 @@ class Parser {
     warnings_->push_back(path_ + ": " + where + ": " + what);
   }
   // Warns about members of `obj` not in `known`.
-  void CheckMembers(const json& obj, const std::string& where, std::initializer_list<const char*> known) const {
+  void CheckMembers(const json& obj, const std::string& where,
+                    std::initializer_list<const char*> known) const {
     std::set<std::string> k(known.begin(), known.end());
     for (auto it = obj.begin(); it != obj.end(); ++it) {
       if (!k.count(it.key())) Warn(where, "unknown member '" + it.key() + "' ignored");
@@ -38,8 +39,9 @@ class Parser {
     return Status::Ok();
   }
   // A finite number in [lo, hi]; sizes may also be strings such as "13.4m".
-  Result<double> Number(const json& obj, const std::string& key, const std::string& where, double lo, double hi,
-                        double fallback, bool required = false, bool size = false) const {
+  Result<double> Number(const json& obj, const std::string& key, const std::string& where,
+                        double lo, double hi, double fallback, bool required = false,
+                        bool size = false) const {
     std::string at = where.empty() ? key : where + "." + key;
     if (!obj.contains(key)) {
       if (required) return Error(at, "missing; expected a number");
@@ -53,25 +55,34 @@ class Parser {
       std::string s = v.get<std::string>();
       // Decimal sizes ("13.4m"): the number times the unit.
       size_t end = 0;
-      while (end < s.size() && (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.')) ++end;
+      while (end < s.size() && (std::isdigit(static_cast<unsigned char>(s[end])) || s[end] == '.'))
+        ++end;
       if (end == 0) return Error(at, "expected a size such as 113.5g or 13.4m, got '" + s + "'");
       double mult = 1;
       std::string unit = s.substr(end);
       for (auto& c : unit) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (unit == "" || unit == "b") mult = 1;
-      else if (unit == "k" || unit == "kb") mult = 1024.0;
-      else if (unit == "m" || unit == "mb") mult = 1024.0 * 1024;
-      else if (unit == "g" || unit == "gb") mult = 1024.0 * 1024 * 1024;
-      else if (unit == "t" || unit == "tb") mult = 1024.0 * 1024 * 1024 * 1024;
-      else if (unit == "p" || unit == "pb") mult = 1024.0 * 1024 * 1024 * 1024 * 1024;
-      else return Error(at, "expected a size unit b, k, m, g, t or p, got '" + s + "'");
+      if (unit == "" || unit == "b")
+        mult = 1;
+      else if (unit == "k" || unit == "kb")
+        mult = 1024.0;
+      else if (unit == "m" || unit == "mb")
+        mult = 1024.0 * 1024;
+      else if (unit == "g" || unit == "gb")
+        mult = 1024.0 * 1024 * 1024;
+      else if (unit == "t" || unit == "tb")
+        mult = 1024.0 * 1024 * 1024 * 1024;
+      else if (unit == "p" || unit == "pb")
+        mult = 1024.0 * 1024 * 1024 * 1024 * 1024;
+      else
+        return Error(at, "expected a size unit b, k, m, g, t or p, got '" + s + "'");
       try {
         d = std::stod(s.substr(0, end)) * mult;
       } catch (...) {
         return Error(at, "expected a size such as 113.5g, got '" + s + "'");
       }
     } else {
-      return Error(at, size ? "expected a size (a number of bytes or a string such as 13.4m)" : "expected a number");
+      return Error(at, size ? "expected a size (a number of bytes or a string such as 13.4m)"
+                            : "expected a number");
     }
     if (!std::isfinite(d) || d < lo || d > hi) {
       std::ostringstream msg;
@@ -80,8 +91,8 @@ class Parser {
     }
     return d;
   }
-  Result<std::string> String(const json& obj, const std::string& key, const std::string& where, bool required,
-                             std::string fallback = "") const {
+  Result<std::string> String(const json& obj, const std::string& key, const std::string& where,
+                             bool required, std::string fallback = "") const {
     std::string at = where.empty() ? key : where + "." + key;
     if (!obj.contains(key)) {
       if (required) return Error(at, "missing; expected a string");
@@ -90,7 +101,8 @@ class Parser {
     if (!obj.at(key).is_string()) return Error(at, "expected a string");
     return obj.at(key).get<std::string>();
   }
-  Result<bool> Bool(const json& obj, const std::string& key, const std::string& where, bool fallback) const {
+  Result<bool> Bool(const json& obj, const std::string& key, const std::string& where,
+                    bool fallback) const {
     if (!obj.contains(key)) return fallback;
     if (!obj.at(key).is_boolean()) return Error(where + "." + key, "expected true or false");
     return obj.at(key).get<bool>();
@@ -117,7 +129,8 @@ class Parser {
       if (sum >= 1) return Error(at + ".heavyKeys", "shares must add up to less than 1");
     }
     SPARKTUNE_ASSIGN_OR_RETURN(s.zipf_exponent, Number(j, "zipf", at, 0, 5, 0));
-    SPARKTUNE_ASSIGN_OR_RETURN(s.distinct_keys, Number(j, "distinctKeys", at, 1, kMaxScenarioRows, 1e9));
+    SPARKTUNE_ASSIGN_OR_RETURN(s.distinct_keys,
+                               Number(j, "distinctKeys", at, 1, kMaxScenarioRows, 1e9));
     return s;
   }
 
@@ -134,8 +147,10 @@ int NestingDepth(const std::string& text) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (in_string) {
-      if (c == '\\') ++i;
-      else if (c == '"') in_string = false;
+      if (c == '\\')
+        ++i;
+      else if (c == '"')
+        in_string = false;
     } else if (c == '"') {
       in_string = true;
     } else if (c == '{' || c == '[') {
@@ -155,7 +170,8 @@ Result<engine::aqe::JoinType> JoinTypeOf(const std::string& s) {
   if (s == "full") return JoinType::kFullOuter;
   if (s == "semi") return JoinType::kLeftSemi;
   if (s == "anti") return JoinType::kLeftAnti;
-  return Status::InvalidArgument("expected one of inner, left, right, full, semi, anti, got '" + s + "'");
+  return Status::InvalidArgument("expected one of inner, left, right, full, semi, anti, got '" + s +
+                                 "'");
 }
 
 }  // namespace
@@ -177,17 +193,23 @@ Status ParseConfig(Parser& p, const json& root, Scenario* sc) {
     for (auto it = c.begin(); it != c.end(); ++it) {
       std::string at = "config." + it.key();
       std::string value;
-      if (it->is_string()) value = it->get<std::string>();
-      else if (it->is_boolean()) value = it->get<bool>() ? "true" : "false";
-      else if (it->is_number_integer()) value = std::to_string(it->get<int64_t>());
-      else if (it->is_number()) value = std::to_string(it->get<double>());
-      else return p.Error(at, "expected a string, number or boolean");
+      if (it->is_string())
+        value = it->get<std::string>();
+      else if (it->is_boolean())
+        value = it->get<bool>() ? "true" : "false";
+      else if (it->is_number_integer())
+        value = std::to_string(it->get<int64_t>());
+      else if (it->is_number())
+        value = std::to_string(it->get<double>());
+      else
+        return p.Error(at, "expected a string, number or boolean");
       if (!it.key().starts_with("spark.")) return p.Error(at, "expected a spark.* key");
       const config::ConfigKey* k = config::FindKey(it.key());
       if (k == nullptr) {
         auto s = config::SuggestKeys(it.key());
         p.Warn(at, "not a key sparktune knows; it has no effect" +
-                       (s.empty() ? std::string() : "; did you mean '" + std::string(s.front()) + "'?"));
+                       (s.empty() ? std::string()
+                                  : "; did you mean '" + std::string(s.front()) + "'?"));
       } else if (k->type == config::ValueType::kBytes && !(value.size() > 0 && value[0] == '-') &&
                  !config::ParseBytes(value, k->bytes_unit).ok()) {
         return p.Error(at, "expected a size such as 4g or 512m, got '" + value + "'");
@@ -204,26 +226,40 @@ Status ParseCost(Parser& p, const json& root, Scenario* sc) {
   if (root.contains("cost")) {
     const json& c = root.at("cost");
     if (auto st = p.Object(c, "cost"); !st.ok()) return st;
-    p.CheckMembers(c, "cost", {"taskFixedMs", "scanMsPerMb", "cpuMsPerMb", "cpuMsPerMillionRows", "writeMsPerMb",
-                               "fetchMsPerBlock", "sortMsPerMb", "memoryExpansion", "spillMsPerMb",
-                               "gcFractionPerLiveGb", "gcFractionMax", "executorStartupMs", "driverMsPerJob"});
+    p.CheckMembers(
+        c, "cost",
+        {"taskFixedMs", "scanMsPerMb", "cpuMsPerMb", "cpuMsPerMillionRows", "writeMsPerMb",
+         "fetchMsPerBlock", "sortMsPerMb", "memoryExpansion", "spillMsPerMb", "gcFractionPerLiveGb",
+         "gcFractionMax", "executorStartupMs", "driverMsPerJob"});
     ScenarioCost& k = sc->cost;
-    SPARKTUNE_ASSIGN_OR_RETURN(k.task_fixed_ms, p.Number(c, "taskFixedMs", "cost", 0, 1e6, k.task_fixed_ms));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.scan_ms_per_mb, p.Number(c, "scanMsPerMb", "cost", 0, 1e6, k.scan_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.cpu_ms_per_mb, p.Number(c, "cpuMsPerMb", "cost", 0, 1e6, k.cpu_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.cpu_ms_per_million_rows,
-                               p.Number(c, "cpuMsPerMillionRows", "cost", 0, 1e7, k.cpu_ms_per_million_rows));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.write_ms_per_mb, p.Number(c, "writeMsPerMb", "cost", 0, 1e6, k.write_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.fetch_ms_per_block, p.Number(c, "fetchMsPerBlock", "cost", 0, 1e4, k.fetch_ms_per_block));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.sort_ms_per_mb, p.Number(c, "sortMsPerMb", "cost", 0, 1e6, k.sort_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.memory_expansion, p.Number(c, "memoryExpansion", "cost", 0, 1000, k.memory_expansion));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.spill_ms_per_mb, p.Number(c, "spillMsPerMb", "cost", 0, 1e6, k.spill_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.gc_fraction_per_live_gb,
-                               p.Number(c, "gcFractionPerLiveGb", "cost", 0, 10, k.gc_fraction_per_live_gb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.gc_fraction_max, p.Number(c, "gcFractionMax", "cost", 0, 0.99, k.gc_fraction_max));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.executor_startup_ms,
-                               p.Number(c, "executorStartupMs", "cost", 0, 3.6e6, k.executor_startup_ms));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.driver_ms_per_job, p.Number(c, "driverMsPerJob", "cost", 0, 3.6e6, k.driver_ms_per_job));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.task_fixed_ms,
+                               p.Number(c, "taskFixedMs", "cost", 0, 1e6, k.task_fixed_ms));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.scan_ms_per_mb,
+                               p.Number(c, "scanMsPerMb", "cost", 0, 1e6, k.scan_ms_per_mb));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.cpu_ms_per_mb,
+                               p.Number(c, "cpuMsPerMb", "cost", 0, 1e6, k.cpu_ms_per_mb));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        k.cpu_ms_per_million_rows,
+        p.Number(c, "cpuMsPerMillionRows", "cost", 0, 1e7, k.cpu_ms_per_million_rows));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.write_ms_per_mb,
+                               p.Number(c, "writeMsPerMb", "cost", 0, 1e6, k.write_ms_per_mb));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        k.fetch_ms_per_block, p.Number(c, "fetchMsPerBlock", "cost", 0, 1e4, k.fetch_ms_per_block));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.sort_ms_per_mb,
+                               p.Number(c, "sortMsPerMb", "cost", 0, 1e6, k.sort_ms_per_mb));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.memory_expansion,
+                               p.Number(c, "memoryExpansion", "cost", 0, 1000, k.memory_expansion));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.spill_ms_per_mb,
+                               p.Number(c, "spillMsPerMb", "cost", 0, 1e6, k.spill_ms_per_mb));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        k.gc_fraction_per_live_gb,
+        p.Number(c, "gcFractionPerLiveGb", "cost", 0, 10, k.gc_fraction_per_live_gb));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.gc_fraction_max,
+                               p.Number(c, "gcFractionMax", "cost", 0, 0.99, k.gc_fraction_max));
+    SPARKTUNE_ASSIGN_OR_RETURN(k.executor_startup_ms, p.Number(c, "executorStartupMs", "cost", 0,
+                                                               3.6e6, k.executor_startup_ms));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        k.driver_ms_per_job, p.Number(c, "driverMsPerJob", "cost", 0, 3.6e6, k.driver_ms_per_job));
   }
 
   return Status::Ok();
@@ -243,17 +279,21 @@ Status ParseTables(Parser& p, const json& root, Scenario* sc) {
     SPARKTUNE_ASSIGN_OR_RETURN(tb.name, p.String(t, "name", at, true));
     if (sc->FindTable(tb.name))
       return p.Error(at + ".name", "table '" + tb.name + "' declared twice");
-    SPARKTUNE_ASSIGN_OR_RETURN(tb.bytes, p.Number(t, "bytes", at, 0, kMaxScenarioBytes, 0, true, true));
-    SPARKTUNE_ASSIGN_OR_RETURN(double rows, p.Number(t, "rows", at, 0, kMaxScenarioRows, tb.bytes / 100));
+    SPARKTUNE_ASSIGN_OR_RETURN(tb.bytes,
+                               p.Number(t, "bytes", at, 0, kMaxScenarioBytes, 0, true, true));
+    SPARKTUNE_ASSIGN_OR_RETURN(double rows,
+                               p.Number(t, "rows", at, 0, kMaxScenarioRows, tb.bytes / 100));
     tb.rows = rows;
-    SPARKTUNE_ASSIGN_OR_RETURN(double files, p.Number(t, "files", at, 1, static_cast<double>(kMaxScenarioFiles), 1));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        double files, p.Number(t, "files", at, 1, static_cast<double>(kMaxScenarioFiles), 1));
     tb.files = static_cast<int64_t>(files);
-    SPARKTUNE_ASSIGN_OR_RETURN(double buckets,
-                               p.Number(t, "buckets", at, 0, static_cast<double>(kMaxScenarioBuckets), 0));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        double buckets, p.Number(t, "buckets", at, 0, static_cast<double>(kMaxScenarioBuckets), 0));
     tb.buckets = static_cast<int64_t>(buckets);
     SPARKTUNE_ASSIGN_OR_RETURN(tb.sorted_by_bucket_key, p.Bool(t, "sortedByBucketKey", at, false));
     if (tb.sorted_by_bucket_key && tb.buckets == 0)
-      return p.Error(at + ".sortedByBucketKey", "only a bucketed table (buckets > 0) can be sorted by its bucket key");
+      return p.Error(at + ".sortedByBucketKey",
+                     "only a bucketed table (buckets > 0) can be sorted by its bucket key");
     sc->tables.push_back(tb);
   }
 
@@ -311,15 +351,18 @@ Status ParseQueries(Parser& p, const json& root, Scenario* sc) {
     if (auto st = p.Object(q, at); !st.ok()) return st;
     p.CheckMembers(q, at, {"name", "scan", "ops"});
     ScenarioQuery qu;
-    SPARKTUNE_ASSIGN_OR_RETURN(qu.name, p.String(q, "name", at, false, "q" + std::to_string(i + 1)));
-    if (!q.contains("scan")) return p.Error(at + ".scan", "missing; expected {\"table\": ..., \"selectivity\": ...}");
+    SPARKTUNE_ASSIGN_OR_RETURN(qu.name,
+                               p.String(q, "name", at, false, "q" + std::to_string(i + 1)));
+    if (!q.contains("scan"))
+      return p.Error(at + ".scan", "missing; expected {\"table\": ..., \"selectivity\": ...}");
     const json& scan = q.at("scan");
     if (auto st = p.Object(scan, at + ".scan"); !st.ok()) return st;
     p.CheckMembers(scan, at + ".scan", {"table", "selectivity", "columns"});
     SPARKTUNE_ASSIGN_OR_RETURN(qu.table, p.String(scan, "table", at + ".scan", true));
     if (!sc->FindTable(qu.table))
       return p.Error(at + ".scan.table", "no table named '" + qu.table + "'");
-    SPARKTUNE_ASSIGN_OR_RETURN(qu.selectivity, p.Number(scan, "selectivity", at + ".scan", 0, 1, 1));
+    SPARKTUNE_ASSIGN_OR_RETURN(qu.selectivity,
+                               p.Number(scan, "selectivity", at + ".scan", 0, 1, 1));
     SPARKTUNE_ASSIGN_OR_RETURN(qu.columns, p.Number(scan, "columns", at + ".scan", 1e-6, 1, 1));
     if (q.contains("ops")) {
       const json& ops = q.at("ops");
@@ -381,7 +424,8 @@ Result<Scenario> ParseScenarioFile(const std::string& path) {
   if (!in) return Status::NotFound(path + ": cannot open the scenario file");
   in.seekg(0, std::ios::end);
   std::streamoff size = in.tellg();
-  if (size > (64 << 20)) return Status::Unreadable(path + ": a scenario file over 64 MiB is not a scenario");
+  if (size > (64 << 20))
+    return Status::Unreadable(path + ": a scenario file over 64 MiB is not a scenario");
   in.seekg(0);
   std::string text(static_cast<size_t>(std::max<std::streamoff>(0, size)), '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
