@@ -5,8 +5,9 @@
 // the one recorded in tests/simulator/golden/app_simulator/<log>.json:
 // duration, time inside jobs, MB- and core-seconds, both intervals, spill,
 // GC, the OOM flag and the notes; per stage its job, simulated and observed
-// task counts, start, end, task time, spill, GC, evidence and the "why" text;
-// per executor its lifetime, cores and container size. Numbers must agree to
+// task counts, start, end, task time, spill, GC, evidence and the "why" text,
+// and its task-time terms (which must add up to its task time plus cold
+// starts); per executor its lifetime, cores and container size. Numbers must agree to
 // a relative 1e-9 (any figure change shows; only rounding noise passes);
 // counts and text exactly.
 //
@@ -103,6 +104,13 @@ json ToJson(const SimResult& r) {
         json::array({s.stage_id, s.job_id, s.tasks, s.observed_tasks, s.start_ms, s.end_ms,
                      s.task_time_ms, s.spill_bytes, s.gc_ms, s.evidence, s.why}));
   }
+  // Per stage: the task-time terms (fixed, data, fetch, spill, GC, cold start).
+  j["terms"] = json::array();
+  for (const StageTimeline& s : r.stages) {
+    const TaskTimeTerms& t = s.terms;
+    j["terms"].push_back(
+        json::array({t.fixed_ms, t.data_ms, t.fetch_ms, t.spill_ms, t.gc_ms, t.cold_start_ms}));
+  }
   j["executors"] = json::array();
   for (const ExecutorLifetime& e : r.executors) {
     j["executors"].push_back(json::array({e.id, e.start_ms, e.end_ms, e.cores, e.container_mib}));
@@ -118,10 +126,10 @@ std::string Serialize(const std::vector<std::pair<std::string, json>>& cases) {
     const json& r = cases[c].second;
     out << "  " << json(cases[c].first).dump() << ": {\n";
     for (auto& [k, v] : r.items()) {
-      if (k == "stages" || k == "executors" || k == "notes") continue;
+      if (k == "stages" || k == "terms" || k == "executors" || k == "notes") continue;
       out << "    " << json(k).dump() << ": " << v.dump() << ",\n";
     }
-    for (const char* rows : {"notes", "stages", "executors"}) {
+    for (const char* rows : {"notes", "stages", "terms", "executors"}) {
       out << "    \"" << rows << "\": [";
       const json& a = r[rows];
       for (size_t i = 0; i < a.size(); ++i) out << (i ? ",\n      " : "\n      ") << a[i].dump();
@@ -184,8 +192,16 @@ TEST_P(AppSimulatorGolden, FiguresMatchTheRecordedRun) {
   ASSERT_TRUE(loaded.ok()) << log.path << ": " << loaded.status().ToString();
   AppSimulator sim(loaded->app);
   std::vector<std::pair<std::string, json>> results;
-  for (const auto& [name, overrides] : OverrideSets())
-    results.emplace_back(name, ToJson(sim.Run(overrides)));
+  for (const auto& [name, overrides] : OverrideSets()) {
+    SimResult r = sim.Run(overrides);
+    // Each stage's terms add up to its task time plus the cold starts it paid.
+    for (const StageTimeline& s : r.stages) {
+      double sum = s.task_time_ms + s.terms.cold_start_ms;
+      EXPECT_NEAR(s.terms.Total(), sum, 1e-9 * std::max(1.0, sum))
+          << log.name << " / " << name << ": stage " << s.stage_id;
+    }
+    results.emplace_back(name, ToJson(r));
+  }
   ASSERT_FALSE(results.empty()) << "no override sets in app_simulator_cases.json";
 
   const std::string golden = GoldenDir() + "/app_simulator/" + log.name + ".json";
