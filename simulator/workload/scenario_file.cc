@@ -29,9 +29,12 @@ class Parser {
   // Warns about members of `obj` not in `known`.
   void CheckMembers(const json& obj, const std::string& where,
                     std::initializer_list<const char*> known) const {
-    std::set<std::string> k(known.begin(), known.end());
+    CheckMembers(obj, where, std::set<std::string>(known.begin(), known.end()));
+  }
+  void CheckMembers(const json& obj, const std::string& where,
+                    const std::set<std::string>& known) const {
     for (auto it = obj.begin(); it != obj.end(); ++it) {
-      if (!k.count(it.key())) Warn(where, "unknown member '" + it.key() + "' ignored");
+      if (!known.count(it.key())) Warn(where, "unknown member '" + it.key() + "' ignored");
     }
   }
   Status Object(const json& j, const std::string& where) const {
@@ -221,47 +224,39 @@ Status ParseConfig(Parser& p, const json& root, Scenario* sc) {
   return Status::Ok();
 }
 
-Status ParseCost(Parser& p, const json& root, Scenario* sc) {
-  // Cost parameters: every one optional, bounded.
-  if (root.contains("cost")) {
-    const json& c = root.at("cost");
-    if (auto st = p.Object(c, "cost"); !st.ok()) return st;
-    p.CheckMembers(
-        c, "cost",
-        {"taskFixedMs", "scanMsPerMb", "cpuMsPerMb", "cpuMsPerMillionRows", "writeMsPerMb",
-         "fetchMsPerBlock", "sortMsPerMb", "memoryExpansion", "spillMsPerMb", "gcFractionPerLiveGb",
-         "gcFractionMax", "executorStartupMs", "driverMsPerJob"});
-    ScenarioCost& k = sc->cost;
-    SPARKTUNE_ASSIGN_OR_RETURN(k.task_fixed_ms,
-                               p.Number(c, "taskFixedMs", "cost", 0, 1e6, k.task_fixed_ms));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.scan_ms_per_mb,
-                               p.Number(c, "scanMsPerMb", "cost", 0, 1e6, k.scan_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.cpu_ms_per_mb,
-                               p.Number(c, "cpuMsPerMb", "cost", 0, 1e6, k.cpu_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        k.cpu_ms_per_million_rows,
-        p.Number(c, "cpuMsPerMillionRows", "cost", 0, 1e7, k.cpu_ms_per_million_rows));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.write_ms_per_mb,
-                               p.Number(c, "writeMsPerMb", "cost", 0, 1e6, k.write_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        k.fetch_ms_per_block, p.Number(c, "fetchMsPerBlock", "cost", 0, 1e4, k.fetch_ms_per_block));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.sort_ms_per_mb,
-                               p.Number(c, "sortMsPerMb", "cost", 0, 1e6, k.sort_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.memory_expansion,
-                               p.Number(c, "memoryExpansion", "cost", 0, 1000, k.memory_expansion));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.spill_ms_per_mb,
-                               p.Number(c, "spillMsPerMb", "cost", 0, 1e6, k.spill_ms_per_mb));
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        k.gc_fraction_per_live_gb,
-        p.Number(c, "gcFractionPerLiveGb", "cost", 0, 10, k.gc_fraction_per_live_gb));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.gc_fraction_max,
-                               p.Number(c, "gcFractionMax", "cost", 0, 0.99, k.gc_fraction_max));
-    SPARKTUNE_ASSIGN_OR_RETURN(k.executor_startup_ms, p.Number(c, "executorStartupMs", "cost", 0,
-                                                               3.6e6, k.executor_startup_ms));
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        k.driver_ms_per_job, p.Number(c, "driverMsPerJob", "cost", 0, 3.6e6, k.driver_ms_per_job));
-  }
+// The cost parameters of the task-time model: every one optional, in [0, max].
+struct CostParameter {
+  const char* name;
+  double ScenarioCost::*field;
+  double max;
+};
+constexpr CostParameter kCostParameters[] = {
+    {"taskFixedMs", &ScenarioCost::task_fixed_ms, 1e6},
+    {"scanMsPerMb", &ScenarioCost::scan_ms_per_mb, 1e6},
+    {"cpuMsPerMb", &ScenarioCost::cpu_ms_per_mb, 1e6},
+    {"cpuMsPerMillionRows", &ScenarioCost::cpu_ms_per_million_rows, 1e7},
+    {"writeMsPerMb", &ScenarioCost::write_ms_per_mb, 1e6},
+    {"fetchMsPerBlock", &ScenarioCost::fetch_ms_per_block, 1e4},
+    {"sortMsPerMb", &ScenarioCost::sort_ms_per_mb, 1e6},
+    {"memoryExpansion", &ScenarioCost::memory_expansion, 1000},
+    {"spillMsPerMb", &ScenarioCost::spill_ms_per_mb, 1e6},
+    {"gcFractionPerLiveGb", &ScenarioCost::gc_fraction_per_live_gb, 10},
+    {"gcFractionMax", &ScenarioCost::gc_fraction_max, 0.99},
+    {"executorStartupMs", &ScenarioCost::executor_startup_ms, 3.6e6},
+    {"driverMsPerJob", &ScenarioCost::driver_ms_per_job, 3.6e6},
+};
 
+Status ParseCost(Parser& p, const json& root, Scenario* sc) {
+  if (!root.contains("cost")) return Status::Ok();
+  const json& c = root.at("cost");
+  if (auto st = p.Object(c, "cost"); !st.ok()) return st;
+  std::set<std::string> known;
+  for (const CostParameter& k : kCostParameters) known.insert(k.name);
+  p.CheckMembers(c, "cost", known);
+  for (const CostParameter& k : kCostParameters) {
+    double& value = sc->cost.*k.field;
+    SPARKTUNE_ASSIGN_OR_RETURN(value, p.Number(c, k.name, "cost", 0, k.max, value));
+  }
   return Status::Ok();
 }
 
