@@ -1,5 +1,4 @@
-// ExecutorProvisioning: the executors a simulated run starts with, by case;
-// ExecutorStartup: the request-to-registration latency the log shows.
+// ExecutorProvisioning: the executors a simulated run starts with, by case.
 #include "simulator/models/executor_provisioning.h"
 
 #include <gtest/gtest.h>
@@ -108,20 +107,6 @@ TEST(ExecutorProvisioning, ExecutorsRegisteredAfterTheEndAreLeftOut) {
   auto app = App("yarn", {Exec("1", 2, 5000), Exec("2", 2, 500'000)});
   EXPECT_TRUE(RegisteredAfterTheEnd(app.executors[1], app));
   EXPECT_EQ(ObservedExecutors(app, kStart).size(), 1u);
-}
-
-TEST(ExecutorStartup, PrefersTheLoggedRequestTimes) {
-  auto app = App("yarn", {Exec("1", 2, 10'000, -1, 7'000), Exec("2", 2, 30'000, -1, 26'000),
-                          Exec("3", 2, 31'000, -1, 21'000)});
-  auto l = MeasureExecutorStartup(app, true, kStart);
-  EXPECT_TRUE(l.from_request_times);
-  EXPECT_DOUBLE_EQ(l.ms, 4000);  // the median of 3, 4 and 10 s
-}
-
-TEST(ExecutorStartup, ElseTheFirstRegistrationOfAStaticRunElseAPrior) {
-  auto app = App("yarn", {Exec("1", 2, 14'000), Exec("2", 2, 12'000)});
-  EXPECT_DOUBLE_EQ(MeasureExecutorStartup(app, false, kStart).ms, 12'000);
-  EXPECT_DOUBLE_EQ(MeasureExecutorStartup(app, true, kStart).ms, kExecutorStartupPriorMs);
 }
 
 }  // namespace
