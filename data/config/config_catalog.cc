@@ -305,6 +305,12 @@ std::vector<ConfigKey> BuildCatalog() {
        .doc = "Timeout in seconds of a broadcast exchange.", .since = "1.3.0", .time_unit = 's'});
   add({.name = keys::kArrowPysparkEnabled, .type = ValueType::kBool, .defaults = Always("false"),
        .doc = "Arrow for toPandas/createDataFrame from pandas.", .since = "3.0.0"});
+  add({.name = keys::kLegacyBucketedTableScanOutputOrdering,
+       .type = ValueType::kBool,
+       .defaults = Always("false"),
+       .doc = "A sorted bucketed scan reports its ordering (as 2.x did), so a bucketed "
+              "sort-merge join needs no sort.",
+       .since = "3.0.0"});
   // --- File-scan splits (SQLConf.scala; spark-reference.md 6.4) ---
   add({.name = keys::kFilesMaxPartitionBytes, .type = ValueType::kBytes, .defaults = Always("128m"),
        .doc = "Largest split of a file-source scan task.", .since = "2.0.0", .bytes_unit = 'b',
