@@ -18,7 +18,7 @@ class BroadcastJoinConversionTest : public ::testing::Test {
  protected:
   void SetUp() override {
     std::string path =
-        testing::SourceDir() + "/data/groundtruth/logs/app-20261121223622-0029.snappy";
+        testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/app-20261121223622-0029.snappy";
     auto loaded = eventlog::ReadEventLog(path);
     ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
     log_ = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
