@@ -79,7 +79,8 @@ int main(int argc, char** argv) {
     }
     sparktune::engine::aqe::ReplanOptions options;
     options.adaptive_only = std::getenv("AQE_BENCH_ALL_EXECUTIONS") == nullptr;
-    auto rows = sparktune::engine::aqe::ReplanAtObservedConfig(loaded->app, options);
+    auto plan = sparktune::engine::plan::BuildEnginePlan(loaded->app);
+    auto rows = sparktune::engine::aqe::ReplanAtObservedConfig(loaded->app, plan, options);
     std::string name = fs::path(path).filename().string();
     if (name.size() > 48) name = name.substr(0, 45) + "...";
     for (const auto& r : rows) {

@@ -4,7 +4,7 @@
 
     .venv-spark/bin/python bench/history_server_bench.py [LOG ...] [--out bench/history_server_results.md]
 
-Default logs: the three largest under data/groundtruth/logs. For each log:
+Default logs: the three largest under data/groundtruth/2026-11-21/logs. For each log:
   * History Server: one server (same pyspark package, 127.0.0.1, in-memory store) over a temp
     folder holding copies of the logs; after a warm-up app, the time of the first
     GET /api/v1/applications/<id>/jobs, which makes the server replay the whole log into its store
@@ -46,7 +46,7 @@ def main():
     ap.add_argument("--out", default=os.path.join(REPO, "bench", "history_server_results.md"))
     a = ap.parse_args()
     logs = a.logs
-    gt = os.path.join(REPO, "data", "groundtruth", "logs")
+    gt = os.path.join(REPO, "data", "groundtruth", "2026-11-21", "logs")
     if not logs:
         cands = [os.path.join(gt, f) for f in os.listdir(gt) if not f.endswith(".inprogress")]
         logs = sorted(cands, key=size_of, reverse=True)[:3]

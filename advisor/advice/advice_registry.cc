@@ -24,8 +24,7 @@ std::vector<std::unique_ptr<Advisor>> DefaultAdvisors() {
 
 std::vector<Advice> RunAdvisors(const simulator::AppSimulator& sim, const simulator::SimResult& baseline,
                                 const std::set<std::string>& disabled) {
-  engine::plan::EnginePlan plan = engine::plan::BuildEnginePlan(sim.app());
-  AdviceContext ctx{sim.app(), plan, sim, baseline};
+  AdviceContext ctx{sim.app(), sim.plan(), sim, baseline};
   std::vector<Advice> out;
   for (const auto& advisor : DefaultAdvisors()) {
     if (disabled.count(std::string(advisor->id()))) continue;

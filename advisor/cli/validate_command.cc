@@ -1,25 +1,35 @@
-// `sparktune validate INDEX.json [--json]`: the cross-config accuracy table.
-// INDEX.json is a list of real runs in the data/groundtruth/index.json format
-// ({"workload", "config": {key: value}, "eventLog": path relative to the
-// index, ...}). For every workload, every run is predicted from every other
-// run's log with the config difference as overrides, and compared with what
-// its own log measured (duration and MB-seconds). Reports mean absolute
-// percentage error per workload and per changed knob, and Kendall's tau
-// between predicted and actual MB-seconds rankings per (workload, base run).
+// `sparktune validate INDEX.json [--split train|test|all] [--json] [--pairs]`:
+// cross-config accuracy on real runs.
+//
+// INDEX.json is a list of runs in the data/groundtruth/index.json format
+// ({"id", "workload", "split", "configId", "config": {key: value}, "args",
+// "eventLog": path relative to the index, ...}; docs/harness.md). Runs of
+// one workload with the same args are one program; runs of one program with
+// the same configId (else the same config) are repeats. Every run's log is
+// replayed at every other config of its program, with the config difference
+// as overrides, and compared with the MEDIAN of that config's repeats; each
+// repeat is also compared with the median of the other repeats (the floor).
+// Runs marked completed=false, disturbed=true or special=true are left out.
+// The split is a property of the workload: one workload in two splits is an
+// error. The figures and their rendering: reports/validate/.
 #include <boost/program_options.hpp>
-#include <cmath>
-#include <cstdio>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
+#include "data/base/result.h"
+#include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
+#include "reports/validate/validation_report.h"
 #include "simulator/workload/app_simulator.h"
 
 namespace sparktune::cli {
@@ -30,177 +40,325 @@ using nlohmann::json;
 
 namespace {
 
-struct Run {
-  std::string workload;
-  std::string path;
+// A run as the index states it.
+struct IndexRun {
+  int line = 0;
+  std::string id, workload, split, config_id, program, log_path;
+  std::vector<std::string> args;
   std::map<std::string, std::string> config;
+  std::string skip_reason;  // non-empty: left out of the comparison
+};
+
+// A run whose log was read.
+struct ReplayRun {
+  const IndexRun* entry = nullptr;
+  std::string config_key;
   std::unique_ptr<eventlog::LoadedLog> log;
   engine::ObservedTimes observed;
 };
 
-double KendallTau(const std::vector<double>& a, const std::vector<double>& b) {
-  int concordant = 0, discordant = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    for (size_t j = i + 1; j < a.size(); ++j) {
-      double x = (a[i] - a[j]) * (b[i] - b[j]);
-      if (x > 0) ++concordant;
-      else if (x < 0) ++discordant;
+// Knob classes of the keys the grid moves; a key not listed is its own class.
+// Keys of the event log itself are no knobs (they change no prediction).
+struct KnobClass {
+  std::string_view name;
+  std::vector<std::string_view> keys;
+};
+
+const std::vector<KnobClass>& KnobClasses() {
+  namespace k = config::keys;
+  static const std::vector<KnobClass> classes = {
+      {"memory",
+       {k::kExecutorMemory, k::kExecutorMemoryOverhead, k::kExecutorMemoryOverheadFactor,
+        k::kMemoryFraction, k::kMemoryStorageFraction, k::kOffHeapEnabled, k::kOffHeapSize}},
+      {"cores", {k::kExecutorCores, k::kTaskCpus}},
+      {"executors", {k::kExecutorInstances}},
+      {"partitions",
+       {k::kSqlShufflePartitions, k::kAdaptiveInitialPartitionNum, k::kDefaultParallelism}},
+      {"aqe", {k::kAdaptiveEnabled, k::kAdaptiveCoalesceEnabled, k::kAdaptiveLocalShuffleReader}},
+      {"broadcast", {k::kAutoBroadcastJoinThreshold, k::kAdaptiveAutoBroadcastJoinThreshold}},
+      {"skew",
+       {k::kAdaptiveSkewJoinEnabled, k::kAdaptiveSkewedPartitionFactor,
+        k::kAdaptiveSkewedPartitionThreshold, k::kAdaptiveAdvisoryPartitionSize,
+        k::kAdaptiveForceOptimizeSkewedJoin}},
+      {"dynamicAllocation",
+       {k::kDynamicAllocationEnabled, k::kDynamicAllocationMinExecutors,
+        k::kDynamicAllocationMaxExecutors, k::kDynamicAllocationInitialExecutors,
+        k::kDynamicAllocationExecutorIdleTimeout, k::kDynamicAllocationCachedExecutorIdleTimeout,
+        k::kDynamicAllocationSchedulerBacklogTimeout, k::kDynamicAllocationSustainedBacklogTimeout,
+        k::kDynamicAllocationShuffleTrackingEnabled, k::kDynamicAllocationShuffleTrackingTimeout,
+        k::kDynamicAllocationExecutorAllocationRatio}},
+      {"",
+       {k::kEventLogEnabled, k::kEventLogDir, k::kEventLogCompress, k::kEventLogCompressionCodec,
+        k::kEventLogRollingEnabled, k::kEventLogRollingMaxFileSize, k::kEventLogBufferKb}},
+  };
+  return classes;
+}
+
+// The class of `key` ("" for event-log keys, the key itself when unlisted).
+std::string ClassOf(const std::string& key) {
+  for (const auto& c : KnobClasses()) {
+    for (auto k : c.keys) {
+      if (k == key) return std::string(c.name);
     }
   }
-  int n = concordant + discordant;
-  return n == 0 ? 1.0 : static_cast<double>(concordant - discordant) / n;
+  return key;
+}
+
+// 1-based line of each top-level element of a JSON array text (strings and
+// escapes respected), so errors can name the line of the offending run.
+std::vector<int> ElementLines(const std::string& text) {
+  std::vector<int> lines;
+  int line = 1, depth = 0;
+  bool in_string = false, escaped = false, expect_element = false;
+  for (char c : text) {
+    if (c == '\n') ++line;
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+      continue;
+    }
+    if (expect_element && depth == 1 && !std::isspace(static_cast<unsigned char>(c)) && c != ']') {
+      lines.push_back(line);
+      expect_element = false;
+    }
+    if (c == '"') in_string = true;
+    if (c == '[' || c == '{') expect_element = (++depth == 1);
+    if (c == ']' || c == '}') --depth;
+    if (c == ',' && depth == 1) expect_element = true;
+  }
+  return lines;
+}
+
+std::string ConfigValue(const json& v) { return v.is_string() ? v.get<std::string>() : v.dump(); }
+
+Result<IndexRun> ParseRun(const json& r, const std::string& where, const fs::path& base) {
+  if (!r.is_object() || !r.contains("workload") || !r["workload"].is_string() ||
+      !r.contains("eventLog") || !r["eventLog"].is_string() || !r.contains("config") ||
+      !r["config"].is_object()) {
+    return Status::InvalidArgument(where +
+                                   ": expected {\"workload\": \"...\", \"config\": {...}, "
+                                   "\"eventLog\": \"...\"}");
+  }
+  IndexRun run;
+  run.workload = r["workload"].get<std::string>();
+  run.log_path = (base / r["eventLog"].get<std::string>()).string();
+  run.id = r.value("id", fs::path(run.log_path).filename().string());
+  run.split = r.value("split", std::string("unsplit"));
+  run.config_id = r.value("configId", std::string());
+  for (auto& [k, v] : r["config"].items()) run.config[k] = ConfigValue(v);
+  if (r.contains("args") && r["args"].is_array()) {
+    for (const auto& a : r["args"]) run.args.push_back(ConfigValue(a));
+  }
+  run.program = run.workload;
+  for (const auto& a : run.args) run.program += " " + a;
+  if (!r.value("completed", true)) run.skip_reason = "not completed";
+  if (r.value("disturbed", false)) run.skip_reason = "disturbed by other processes (foreign CPU)";
+  if (r.value("special", false)) run.skip_reason = "special run (reader test, not a grid config)";
+  return run;
+}
+
+// Reads the index, checks it, and keeps the runs of `split` ("all": every run).
+Result<std::vector<IndexRun>> ReadIndex(const std::string& path, const std::string& split) {
+  std::ifstream in(path);
+  if (!in) return Status::NotFound("not found: " + path);
+  std::stringstream text;
+  text << in.rdbuf();
+  json index;
+  try {
+    index = json::parse(text.str());
+  } catch (const json::exception& e) {
+    return Status::Unreadable(path + ": not valid JSON (" + e.what() + ")");
+  }
+  if (!index.is_array()) return Status::Unreadable(path + ": expected a JSON list of runs");
+  std::vector<int> lines = ElementLines(text.str());
+  fs::path base = fs::path(path).parent_path();
+  std::vector<IndexRun> runs;
+  std::map<std::string, const IndexRun*> split_of;
+  for (size_t i = 0; i < index.size(); ++i) {
+    int line = i < lines.size() ? lines[i] : 0;
+    std::string where = path + ":" + std::to_string(line) + ": run " + std::to_string(i);
+    auto run = ParseRun(index[i], where, base);
+    if (!run.ok()) return run.status();
+    run->line = line;
+    runs.push_back(std::move(*run));
+  }
+  for (const auto& r : runs) {
+    auto [it, fresh] = split_of.emplace(r.workload, &r);
+    if (!fresh && it->second->split != r.split) {
+      return Status::InvalidArgument(
+          path + ":" + std::to_string(r.line) + ": workload " + r.workload + " is split '" +
+          r.split + "' here but '" + it->second->split + "' at line " +
+          std::to_string(it->second->line) + "; the split is fixed per workload");
+    }
+  }
+  if (split != "all") {
+    std::erase_if(runs, [&](const IndexRun& r) { return r.split != split; });
+  }
+  return runs;
+}
+
+std::string ConfigKey(const IndexRun& r) {
+  if (!r.config_id.empty()) return r.config_id;
+  std::string key;
+  for (const auto& [k, v] : r.config) key += k + "=" + v + ";";
+  return key;
+}
+
+// Labels: the workload name, or workload + args when one workload has several programs.
+std::map<std::string, std::string> ProgramLabels(const std::vector<ReplayRun>& runs) {
+  std::map<std::string, std::set<std::string>> programs;
+  for (const auto& r : runs) programs[r.entry->workload].insert(r.entry->program);
+  std::map<std::string, std::string> labels;
+  for (const auto& [workload, set] : programs) {
+    for (const auto& p : set) labels[p] = set.size() == 1 ? workload : p;
+  }
+  return labels;
+}
+
+std::vector<ReplayRun> LoadRuns(const std::vector<IndexRun>& index,
+                                reports::ValidationInput* input) {
+  std::vector<ReplayRun> runs;
+  for (const auto& entry : index) {
+    if (!entry.skip_reason.empty()) {
+      input->skipped.push_back(entry.id + ": " + entry.skip_reason);
+      continue;
+    }
+    auto loaded = eventlog::ReadEventLog(entry.log_path);
+    if (!loaded.ok()) {
+      std::cerr << "sparktune: skipping " << entry.log_path << ": " << loaded.status().ToString()
+                << "\n";
+      input->skipped.push_back(entry.id + ": unreadable log (" + loaded.status().ToString() + ")");
+      continue;
+    }
+    if (!loaded->app.evidence.has_app_end) {
+      input->skipped.push_back(entry.id + ": the log has no application end");
+      continue;
+    }
+    ReplayRun run;
+    run.entry = &entry;
+    run.config_key = ConfigKey(entry);
+    run.log = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
+    run.observed = engine::MeasureObserved(run.log->app);
+    runs.push_back(std::move(run));
+  }
+  return runs;
+}
+
+using ConfigGroups = std::map<std::string, std::vector<const ReplayRun*>>;  // config key -> repeats
+
+void AddRepeatSamples(const std::string& label, const ConfigGroups& configs,
+                      reports::ValidationInput* input) {
+  for (const auto& [config, repeats] : configs) {
+    if (repeats.size() < 2) continue;
+    for (const auto* r : repeats) {
+      std::vector<double> durations, mb;
+      for (const auto* o : repeats) {
+        if (o == r) continue;
+        durations.push_back(o->observed.duration_ms);
+        mb.push_back(o->observed.mb_seconds);
+      }
+      input->repeats.push_back({label, r->entry->split, config, r->entry->id,
+                                r->observed.duration_ms, reports::MedianOfRepeats(durations),
+                                r->observed.mb_seconds, reports::MedianOfRepeats(mb)});
+    }
+  }
+}
+
+void AddPairs(const std::string& label, const ConfigGroups& configs,
+              reports::ValidationInput* input) {
+  for (const auto& [base_config, bases] : configs) {
+    for (const auto* b : bases) {
+      simulator::AppSimulator sim(b->log->app);
+      for (const auto& [target_config, targets] : configs) {
+        if (target_config == base_config) continue;
+        reports::ValidationPair p;
+        p.workload = label;
+        p.split = b->entry->split;
+        p.base_run = b->entry->id;
+        p.base_config = base_config;
+        p.target_config = target_config;
+        p.target_repeats = static_cast<int>(targets.size());
+        std::set<std::string> classes;
+        for (const auto& [k, v] : targets.front()->entry->config) {
+          auto it = b->entry->config.find(k);
+          if (it != b->entry->config.end() && it->second == v) continue;
+          std::string knob_class = ClassOf(k);
+          if (knob_class.empty()) continue;  // an event-log key
+          p.overrides[k] = v;
+          classes.insert(knob_class);
+        }
+        p.knob_classes.assign(classes.begin(), classes.end());
+        simulator::SimResult r = sim.Run(p.overrides);
+        std::vector<double> durations, mb;
+        for (const auto* t : targets) {
+          durations.push_back(t->observed.duration_ms);
+          mb.push_back(t->observed.mb_seconds);
+        }
+        p.predicted_duration_ms = r.duration_ms;
+        p.duration_low_ms = r.duration_ms_low;
+        p.duration_high_ms = r.duration_ms_high;
+        p.actual_duration_ms = reports::MedianOfRepeats(durations);
+        p.predicted_mb_seconds = r.mb_seconds;
+        p.mb_seconds_low = r.mb_seconds_low;
+        p.mb_seconds_high = r.mb_seconds_high;
+        p.actual_mb_seconds = reports::MedianOfRepeats(mb);
+        input->pairs.push_back(std::move(p));
+      }
+    }
+  }
 }
 
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
   po::options_description options("sparktune validate INDEX.json [options]");
-  options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.validate/1)")(
-      "pairs", "print every (base run -> target run) prediction");
+  options.add_options()("help,h", "show this help")(
+      "json", "machine-readable output (sparktune.validate/2)")(
+      "pairs", "also print every (base run -> target config) prediction and repeat sample")(
+      "split", po::value<std::string>()->default_value("all"),
+      "runs of one split only: train, test or all");
   po::variables_map vm;
-  if (auto exit = ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm))
+  if (auto exit =
+          ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm)) {
     return *exit;
+  }
   if (!vm.count("index")) {
     std::cerr << "sparktune validate: expected an index.json\n" << options;
     return kExitUsage;
   }
-  std::string index_path = vm["index"].as<std::string>();
-  std::ifstream in(index_path);
-  if (!in) {
-    std::cerr << "sparktune: not found: " << index_path << "\n";
+  std::string split = vm["split"].as<std::string>();
+  if (split != "train" && split != "test" && split != "all") {
+    std::cerr << "sparktune validate: --split expects train, test or all, got '" << split << "'\n";
+    return kExitUsage;
+  }
+  reports::ValidationInput input;
+  input.index_path = vm["index"].as<std::string>();
+  auto index = ReadIndex(input.index_path, split);
+  if (!index.ok()) {
+    std::cerr << "sparktune: " << index.status().message() << "\n";
     return kExitUnreadable;
   }
-  json index;
-  try {
-    index = json::parse(in);
-  } catch (const json::exception& e) {
-    std::cerr << "sparktune: " << index_path << ": not valid JSON (" << e.what() << ")\n";
-    return kExitUnreadable;
+  std::vector<ReplayRun> runs = LoadRuns(*index, &input);
+  input.runs = static_cast<int>(runs.size());
+  std::map<std::string, std::string> labels = ProgramLabels(runs);
+  std::map<std::string, ConfigGroups> programs;
+  for (const auto& r : runs) programs[r.entry->program][r.config_key].push_back(&r);
+  for (const auto& [program, configs] : programs) {
+    AddRepeatSamples(labels[program], configs, &input);
+    AddPairs(labels[program], configs, &input);
   }
-  if (!index.is_array()) {
-    std::cerr << "sparktune: " << index_path << ": expected a JSON list of runs\n";
-    return kExitUnreadable;
+  reports::ValidationSummary summary = reports::Summarize(input);
+  const bool with_pairs = vm.count("pairs") > 0;
+  if (vm.count("json")) {
+    std::cout << reports::RenderValidationJson(input, summary, with_pairs).dump(2) << "\n";
+  } else {
+    std::cout << reports::RenderValidationText(input, summary, with_pairs);
   }
-  fs::path base = fs::path(index_path).parent_path();
-  std::vector<Run> runs;
-  for (size_t i = 0; i < index.size(); ++i) {
-    const json& r = index[i];
-    if (!r.is_object() || !r.contains("workload") || !r.contains("eventLog") || !r.contains("config") ||
-        !r["config"].is_object()) {
-      std::cerr << "sparktune: " << index_path << ": run " << i
-                << ": expected {\"workload\", \"config\": {...}, \"eventLog\"}\n";
-      return kExitUnreadable;
-    }
-    if (r.value("incomplete", false) || r.value("killed", false)) continue;
-    Run run;
-    run.workload = r["workload"].get<std::string>();
-    run.path = (base / r["eventLog"].get<std::string>()).string();
-    for (auto& [k, v] : r["config"].items()) run.config[k] = v.is_string() ? v.get<std::string>() : v.dump();
-    auto loaded = eventlog::ReadEventLog(run.path);
-    if (!loaded.ok()) {
-      std::cerr << "sparktune: skipping " << run.path << ": " << loaded.status().ToString() << "\n";
-      continue;
-    }
-    if (!loaded->app.evidence.has_app_end) continue;
-    run.log = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
-    run.observed = engine::MeasureObserved(run.log->app);
-    runs.push_back(std::move(run));
-  }
-  std::map<std::string, std::vector<size_t>> by_workload;
-  for (size_t i = 0; i < runs.size(); ++i) by_workload[runs[i].workload].push_back(i);
-
-  // With --json, stdout carries the JSON document alone.
-  const bool as_json = vm.count("json") > 0;
-  auto Text = [&](const char* format, auto... values) {
-    if (!as_json) std::printf(format, values...);
-  };
-  json pairs = json::array();
-  json out;
-  out["schema"] = "sparktune.validate/1";
-  json workloads = json::array();
-  std::map<std::string, std::pair<double, int>> knob_dur, knob_mb;
-  double all_dur = 0, all_mb = 0, all_tau = 0;
-  int all_n = 0, all_tau_n = 0;
-  Text("%-22s %6s %10s %10s %8s\n", "workload", "pairs", "MAPE dur", "MAPE MB-s", "tau");
-  for (auto& [workload, ids] : by_workload) {
-    double sum_dur = 0, sum_mb = 0, tau_sum = 0;
-    int n = 0, tau_n = 0;
-    for (size_t b : ids) {
-      simulator::AppSimulator sim(runs[b].log->app);
-      std::vector<double> predicted, actual;
-      for (size_t t : ids) {
-        if (t == b) continue;
-        std::map<std::string, std::string> overrides;
-        std::vector<std::string> knobs;
-        for (auto& [k, v] : runs[t].config) {
-          auto it = runs[b].config.find(k);
-          if (it == runs[b].config.end() || it->second != v) {
-            overrides[k] = v;
-            if (!k.starts_with("spark.eventLog")) knobs.push_back(k);
-          }
-        }
-        simulator::SimResult r = sim.Run(overrides);
-        double ed = std::abs(r.duration_ms - runs[t].observed.duration_ms) / runs[t].observed.duration_ms;
-        double em = std::abs(r.mb_seconds - runs[t].observed.mb_seconds) / runs[t].observed.mb_seconds;
-        sum_dur += ed;
-        sum_mb += em;
-        ++n;
-        pairs.push_back({{"workload", workload}, {"base", fs::path(runs[b].path).filename().string()},
-                         {"target", fs::path(runs[t].path).filename().string()}, {"overrides", overrides},
-                         {"predictedDurationMs", r.duration_ms}, {"actualDurationMs", runs[t].observed.duration_ms},
-                         {"predictedMbSeconds", r.mb_seconds}, {"actualMbSeconds", runs[t].observed.mb_seconds}});
-        if (vm.count("pairs")) {
-          if (n == 1) Text("%s:\n", workload.c_str());
-          std::string changed;
-          for (auto& [k, v] : overrides) {
-            if (!k.starts_with("spark.eventLog")) changed += " " + k.substr(k.rfind('.') + 1) + "=" + v;
-          }
-          Text("  %s -> %s: duration %.0f vs %.0f (%+.0f%%), MB-s %+.0f%%;%s\n",
-                      fs::path(runs[b].path).filename().c_str(), fs::path(runs[t].path).filename().c_str(),
-                      r.duration_ms, runs[t].observed.duration_ms,
-                      100 * (r.duration_ms / runs[t].observed.duration_ms - 1),
-                      100 * (r.mb_seconds / runs[t].observed.mb_seconds - 1), changed.c_str());
-        }
-        predicted.push_back(r.mb_seconds);
-        actual.push_back(runs[t].observed.mb_seconds);
-        std::string knob = knobs.empty() ? "(same config: repeat)" : knobs.size() == 1 ? knobs[0] : "(several)";
-        knob_dur[knob].first += ed;
-        knob_dur[knob].second += 1;
-        knob_mb[knob].first += em;
-        knob_mb[knob].second += 1;
-      }
-      if (predicted.size() >= 2) {
-        tau_sum += KendallTau(predicted, actual);
-        ++tau_n;
-      }
-    }
-    if (n == 0) continue;
-    Text("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", workload.c_str(), n, 100 * sum_dur / n, 100 * sum_mb / n,
-                tau_n ? tau_sum / tau_n : 0.0);
-    workloads.push_back({{"workload", workload}, {"pairs", n}, {"mapeDuration", sum_dur / n},
-                         {"mapeMbSeconds", sum_mb / n}, {"kendallTauMbSeconds", tau_n ? tau_sum / tau_n : 0.0}});
-    all_dur += sum_dur;
-    all_mb += sum_mb;
-    all_n += n;
-    all_tau += tau_sum;
-    all_tau_n += tau_n;
-  }
-  if (all_n > 0) {
-    Text("%-22s %6d %9.1f%% %9.1f%% %8.2f\n", "all", all_n, 100 * all_dur / all_n, 100 * all_mb / all_n,
-                all_tau_n ? all_tau / all_tau_n : 0.0);
-  }
-  Text("\nby changed knob:\n");
-  json knobs = json::array();
-  for (auto& [knob, v] : knob_dur) {
-    Text("  %-52s %4d pairs  MAPE dur %6.1f%%  MB-s %6.1f%%\n", knob.c_str(), v.second,
-                100 * v.first / v.second, 100 * knob_mb[knob].first / v.second);
-    knobs.push_back({{"knob", knob}, {"pairs", v.second}, {"mapeDuration", v.first / v.second},
-                     {"mapeMbSeconds", knob_mb[knob].first / v.second}});
-  }
-  out["workloads"] = workloads;
-  out["knobs"] = knobs;
-  if (vm.count("pairs")) out["pairs"] = pairs;
-  if (as_json) std::cout << out.dump(2) << "\n";
   return kExitOk;
 }
 

@@ -300,6 +300,11 @@ inline constexpr std::string_view kMaxRemoteBlockSizeFetchToMem =
     "spark.network.maxRemoteBlockSizeFetchToMem";
 inline constexpr std::string_view kArrowPysparkEnabled =
     "spark.sql.execution.arrow.pyspark.enabled";
+inline constexpr std::string_view kLegacyBucketedTableScanOutputOrdering =
+    "spark.sql.legacy.bucketedTableScan.outputOrdering";
+// Key families (prefixes), for "does an override touch this group of keys?".
+inline constexpr std::string_view kSqlPrefix = "spark.sql.";
+inline constexpr std::string_view kDynamicAllocationPrefix = "spark.dynamicAllocation.";
 }  // namespace keys
 
 }  // namespace sparktune::config

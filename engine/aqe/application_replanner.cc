@@ -187,11 +187,11 @@ std::vector<ReplannedStage> ReplanApplication(const model::Application& app, con
 }
 
 std::vector<ReplannedStage> ReplanAtObservedConfig(const model::Application& app,
+                                                   const plan::EnginePlan& plan,
                                                    const ReplanOptions& options) {
-  plan::EnginePlan ep = plan::BuildEnginePlan(app);
   EffectiveConfig config = EffectiveConfig::FromApplication(app);
   AdaptiveRuleRegistry registry;
-  return ReplanApplication(app, ep, config, config, registry, options);
+  return ReplanApplication(app, plan, config, config, registry, options);
 }
 
 }  // namespace sparktune::engine::aqe

@@ -46,9 +46,10 @@ std::vector<ReplannedStage> ReplanApplication(const model::Application& app, con
                                               const AdaptiveRuleRegistry& registry,
                                               const ReplanOptions& options = {});
 
-// Replay: builds the EnginePlan and re-plans at the log's own config with every
-// rule enabled.
+// Replay: re-plans at the log's own config with every rule enabled, from the
+// application's EnginePlan (built once by its owner, e.g. AppSimulator::plan()).
 std::vector<ReplannedStage> ReplanAtObservedConfig(const model::Application& app,
+                                                   const plan::EnginePlan& plan,
                                                    const ReplanOptions& options = {});
 
 }  // namespace sparktune::engine::aqe

@@ -1,5 +1,7 @@
-// AppCost: MB-seconds and core-seconds of an application, defined once for
-// every cluster manager (architecture.md section 5, "Cost"):
+// AppCost: the observed MB-seconds and core-seconds of an application, by
+// the one formula of engine/cost/resource_seconds (architecture.md section 5,
+// "Cost"; the replay and the scenario simulator apply it to simulated
+// lifetimes):
 //
 //   MB-seconds = sum over executors of container MiB x lifetime (s)
 //              + driver container MiB x application duration (s)

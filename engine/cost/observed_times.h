@@ -1,7 +1,12 @@
 // ObservedTimes: the measured figures a replay is compared against, read from
 // the log itself: whole-application duration, time inside jobs (wall time
 // during which at least one job runs), and MB-seconds (engine/cost/app_cost.h).
+// TimeInsideJobsMs is the one definition of time inside jobs, used for the
+// observed figure and the simulated one.
 #pragma once
+
+#include <utility>
+#include <vector>
 
 #include "data/model/application.h"
 
@@ -15,5 +20,8 @@ struct ObservedTimes {
 };
 
 ObservedTimes MeasureObserved(const model::Application& app);
+
+// The length of the union of [submit, end] job intervals (ms).
+double TimeInsideJobsMs(std::vector<std::pair<double, double>> jobs);
 
 }  // namespace sparktune::engine

@@ -4,16 +4,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include "data/base/stats.h"
+
 namespace sparktune::simulator {
 
 namespace {
 
 // Tuning constants of the fit, each with its reason.
-constexpr int kMinTasksForOwnFit = 8;        // fewer tasks cannot separate 10 coefficients
-constexpr double kHuberK = 1.345;            // classic 95%-efficiency Huber constant
-constexpr int kIrlsIterations = 8;           // converges in a handful of steps
-constexpr double kAppRidge = 1e-3;           // keeps the app-level fit well posed
-constexpr double kShrinkTasks = 20.0;        // stage fit: prior weight worth ~20 tasks
+constexpr int kMinTasksForOwnFit = 8;  // fewer tasks cannot separate 10 coefficients
+constexpr double kHuberK = 1.345;      // classic 95%-efficiency Huber constant
+constexpr int kIrlsIterations = 8;     // converges in a handful of steps
+constexpr double kAppRidge = 1e-3;     // keeps the app-level fit well posed
+constexpr double kShrinkTasks = 20.0;  // stage fit: prior weight worth ~20 tasks
 constexpr double kMb = 1e6;
 
 // Fleet priors (ms per unit) for apps with almost no tasks: about 100 MB/s
@@ -21,18 +23,12 @@ constexpr double kMb = 1e6;
 TaskFeatures Prior() {
   TaskFeatures p{};
   p[0] = 10;
-  p[1] = 10;   // input MB
-  p[3] = 10;   // shuffle read MB
-  p[5] = 10;   // shuffle write MB
-  p[8] = 20;   // spilled MB
-  p[9] = 10;   // output MB
+  p[1] = 10;  // input MB
+  p[3] = 10;  // shuffle read MB
+  p[5] = 10;  // shuffle write MB
+  p[8] = 20;  // spilled MB
+  p[9] = 10;  // output MB
   return p;
-}
-
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
 }
 
 // Weighted ridge solve toward `prior` with non-negative slopes (active set).
@@ -92,7 +88,7 @@ TaskFeatures RobustFit(const std::vector<TaskFeatures>& xs, const std::vector<do
       for (int j = 0; j < kNumTaskFeatures; ++j) pred += X(i, j) * beta[j];
       abs_res[i] = std::abs(y(i) - pred);
     }
-    s = std::max(1.0, 1.4826 * Median(abs_res));
+    s = std::max(1.0, 1.4826 * stats::Median(abs_res));
     for (int i = 0; i < n; ++i) {
       double r = abs_res[i] / s;
       w(i) = r <= kHuberK ? 1.0 : kHuberK / r;
@@ -105,17 +101,27 @@ TaskFeatures RobustFit(const std::vector<TaskFeatures>& xs, const std::vector<do
 }  // namespace
 
 const char* TaskFeatureName(int index) {
-  static const char* names[kNumTaskFeatures] = {
-      "fixed",          "inputMB",          "inputMrecords",      "shuffleReadMB",  "shuffleReadMrecords",
-      "shuffleWriteMB", "shuffleWriteMrecords", "kBlocksFetched", "spilledMB",      "outputMB"};
+  static const char* names[kNumTaskFeatures] = {"fixed",
+                                                "inputMB",
+                                                "inputMrecords",
+                                                "shuffleReadMB",
+                                                "shuffleReadMrecords",
+                                                "shuffleWriteMB",
+                                                "shuffleWriteMrecords",
+                                                "kBlocksFetched",
+                                                "spilledMB",
+                                                "outputMB"};
   return index >= 0 && index < kNumTaskFeatures ? names[index] : "?";
 }
 
 const char* EvidenceName(Evidence e) {
   switch (e) {
-    case Evidence::kOwnFit: return "own";
-    case Evidence::kBorrowedFromApp: return "borrowed-from-app";
-    case Evidence::kPrior: return "prior";
+    case Evidence::kOwnFit:
+      return "own";
+    case Evidence::kBorrowedFromApp:
+      return "borrowed-from-app";
+    case Evidence::kPrior:
+      return "prior";
   }
   return "?";
 }
@@ -168,7 +174,8 @@ TaskData TaskDataOf(const model::Task& t) {
   d.shuffle_read_records = static_cast<double>(m.shuffle_records_read);
   d.shuffle_write_bytes = static_cast<double>(m.shuffle_bytes_written);
   d.shuffle_write_records = static_cast<double>(m.shuffle_records_written);
-  d.blocks_fetched = static_cast<double>(m.shuffle_local_blocks_fetched + m.shuffle_remote_blocks_fetched);
+  d.blocks_fetched =
+      static_cast<double>(m.shuffle_local_blocks_fetched + m.shuffle_remote_blocks_fetched);
   d.spilled_bytes = static_cast<double>(m.memory_bytes_spilled);
   d.output_bytes = static_cast<double>(m.output_bytes);
   return d;
@@ -185,8 +192,9 @@ std::vector<bool> ColdTasks(const model::Application& app) {
     if (app.tasks[i].launch_time > 0) by_exec[app.tasks[i].executor].push_back(i);
   }
   for (auto& [exec, idx] : by_exec) {
-    std::sort(idx.begin(), idx.end(),
-              [&](size_t a, size_t b) { return app.tasks[a].launch_time < app.tasks[b].launch_time; });
+    std::sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+      return app.tasks[a].launch_time < app.tasks[b].launch_time;
+    });
     int cores = std::max(1, app.executors[exec].total_cores);
     for (size_t k = 0; k < idx.size() && k < static_cast<size_t>(cores); ++k) cold[idx[k]] = true;
   }
@@ -202,7 +210,8 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
   std::map<int, int> warm_per_stage;
   for (size_t i = 0; i < app.tasks.size(); ++i) {
     const model::Task& t = app.tasks[i];
-    if (!cold[i] && t.status == model::TaskStatus::kSuccess && t.has_metrics) warm_per_stage[t.stage_id]++;
+    if (!cold[i] && t.status == model::TaskStatus::kSuccess && t.has_metrics)
+      warm_per_stage[t.stage_id]++;
   }
   std::vector<TaskFeatures> all_x;
   std::vector<double> all_y;
@@ -215,17 +224,19 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
     by_stage[t.stage_id].push_back(all_x.size());
     all_x.push_back(FeaturesOf(TaskDataOf(t)));
     all_y.push_back(static_cast<double>(t.metrics.executor_run_time));
-    overheads[t.stage_id].push_back(static_cast<double>(std::max<int64_t>(0, t.duration() - t.metrics.executor_run_time)));
+    overheads[t.stage_id].push_back(
+        static_cast<double>(std::max<int64_t>(0, t.duration() - t.metrics.executor_run_time)));
     gc_num[t.stage_id].push_back(static_cast<double>(t.metrics.jvm_gc_time));
     gc_den[t.stage_id].push_back(static_cast<double>(t.metrics.executor_run_time));
   }
   TaskFeatures prior = Prior();
   std::vector<double> all_overheads;
   for (auto& [s, v] : overheads) all_overheads.insert(all_overheads.end(), v.begin(), v.end());
-  model.app_.overhead_ms = Median(all_overheads);
+  model.app_.overhead_ms = stats::Median(all_overheads);
   if (all_x.size() >= static_cast<size_t>(kMinTasksForOwnFit)) {
     double scale = 0;
-    model.app_.beta = RobustFit(all_x, all_y, prior, kAppRidge * static_cast<double>(all_x.size()), &scale);
+    model.app_.beta =
+        RobustFit(all_x, all_y, prior, kAppRidge * static_cast<double>(all_x.size()), &scale);
     model.app_.residual_sd_ms = scale;
     model.app_.evidence = Evidence::kOwnFit;
     model.app_.tasks_used = static_cast<int>(all_x.size());
@@ -242,7 +253,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
       xs.push_back(all_x[i]);
       ys.push_back(all_y[i]);
     }
-    c.overhead_ms = Median(overheads[stage_id]);
+    c.overhead_ms = stats::Median(overheads[stage_id]);
     double gn = 0, gd = 0;
     for (double v : gc_num[stage_id]) gn += v;
     for (double v : gc_den[stage_id]) gd += v;
@@ -262,7 +273,7 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
         for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
         res.push_back(ys[i] - pred);
       }
-      double shift = Median(res);
+      double shift = stats::Median(res);
       if (c.beta[0] + shift >= 0) {
         c.beta[0] += shift;
       } else {
@@ -274,11 +285,12 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
           for (int j = 0; j < kNumTaskFeatures; ++j) pred += xs[i][j] * c.beta[j];
           if (pred > 0) ratios.push_back(ys[i] / pred);
         }
-        double k = ratios.empty() ? 1.0 : Median(ratios);
+        double k = ratios.empty() ? 1.0 : stats::Median(ratios);
         for (double& b : c.beta) b *= k;
       }
       c.residual_sd_ms = std::max(model.app_.residual_sd_ms, 1.0);
-      c.evidence = model.app_.evidence == Evidence::kPrior ? Evidence::kPrior : Evidence::kBorrowedFromApp;
+      c.evidence =
+          model.app_.evidence == Evidence::kPrior ? Evidence::kPrior : Evidence::kBorrowedFromApp;
     }
     // Level match: OLS with a free intercept makes residuals sum to zero; the
     // shrinkage and non-negativity above can break that, so restore it with
@@ -299,12 +311,15 @@ TaskTimeModel TaskTimeModel::Fit(const model::Application& app) {
   std::vector<double> excess;
   for (size_t ti = 0; ti < app.tasks.size(); ++ti) {
     const model::Task& t = app.tasks[ti];
-    if (!cold[ti] || t.status != model::TaskStatus::kSuccess || !t.has_metrics || t.finish_time <= 0) continue;
+    if (!cold[ti] || t.status != model::TaskStatus::kSuccess || !t.has_metrics ||
+        t.finish_time <= 0)
+      continue;
     if (warm_per_stage[t.stage_id] == 0) continue;  // its stage was fitted on cold tasks
-    double warm = model.PredictRunMs(t.stage_id, TaskDataOf(t)) + model.ForStage(t.stage_id).overhead_ms;
+    double warm =
+        model.PredictRunMs(t.stage_id, TaskDataOf(t)) + model.ForStage(t.stage_id).overhead_ms;
     excess.push_back(static_cast<double>(t.duration()) - warm);
   }
-  model.cold_penalty_ms_ = std::max(0.0, Median(excess));
+  model.cold_penalty_ms_ = std::max(0.0, stats::Median(excess));
   return model;
 }
 

@@ -31,6 +31,10 @@ namespace sparktune::simulator {
 
 inline constexpr int kNumTaskFeatures = 10;
 using TaskFeatures = std::array<double, kNumTaskFeatures>;  // [0] is the constant 1
+// Indices of the features the task-time terms name apart (ReplayTaskTime).
+inline constexpr int kFeatureConstant = 0;
+inline constexpr int kFeatureBlocksFetched = 7;  // thousands of blocks
+inline constexpr int kFeatureSpilledMb = 8;
 const char* TaskFeatureName(int index);
 
 // Features of a task from its data volumes (units: MB, millions of records,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "data/base/stats.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::simulator {
@@ -25,30 +26,35 @@ constexpr double kMaxExpansion = 30.0;
 // ground truth shows the slope it is 1.2-1.6 (w1 with AQE: 62 MB read, 100.7
 // MB peak; 11 MB read, 37.7 MB peak); we take 2.
 constexpr double kPriorExpansion = 2.0;
-
-double Median(std::vector<double> v) {
-  if (v.empty()) return 0;
-  std::nth_element(v.begin(), v.begin() + v.size() / 2, v.end());
-  return v[v.size() / 2];
-}
+// A footprint this many times the memory cannot be spilled down (see OutOfMemoryRisk).
+constexpr double kUnspillableFactor = 8.0;
 
 }  // namespace
 
-// Execution memory a task can count on: (heap - 300 MiB) x memory.fraction
-// shared by the executor's concurrent tasks (UnifiedMemoryManager, 1.6-4.x;
-// ExecutionMemoryPool guarantees 1/(2N)..1/N; we use 1/N of the pool while the
-// stage saturates the executor).
-double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus, bool local) {
+double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus,
+                                 bool local) {
   // In local mode the tasks run in the driver's heap.
-  double heap = static_cast<double>(c.GetBytes(std::string(local ? keys::kDriverMemory : keys::kExecutorMemory))) / kMib;
+  double heap = static_cast<double>(
+                    c.GetBytes(std::string(local ? keys::kDriverMemory : keys::kExecutorMemory))) /
+                kMib;
   double fraction = c.GetDouble(std::string(keys::kMemoryFraction), 0.6);
   int slots = std::max(1, cores / std::max(1, task_cpus));
   return std::max(0.0, (heap - kReservedMib) * fraction) / slots;
 }
 
-SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s, double share_obs) {
-  SpillModel m;
-  std::vector<double> ratios, bytes_all, spill_all, peaks, peak_abs;
+double SpillModel::SpilledBytes(double bytes, double memory) const {
+  return std::max(0.0, bytes * expansion - memory);
+}
+
+bool SpillModel::OutOfMemoryRisk(double bytes, double memory) const {
+  double footprint = bytes * expansion;
+  return memory > 0 && footprint > kUnspillableFactor * memory &&
+         footprint > kUnspillableFactor * memory_obs && expansion > 0;
+}
+
+SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s) {
+  SpillEvidence m;
+  std::vector<double> ratios, bytes_all, peaks, peak_abs;
   double spill_total = 0;
   for (uint32_t ti : s.tasks) {
     const model::Task& t = app.tasks[ti];
@@ -56,14 +62,15 @@ SpillModel CalibrateSpill(const model::Application& app, const model::StageAttem
     if (t.status != model::TaskStatus::kSuccess || bytes <= 0) continue;
     double spilled = static_cast<double>(t.metrics.memory_bytes_spilled);
     bytes_all.push_back(bytes);
-    spill_all.push_back(spilled);
     spill_total += spilled;
     if (spilled > 0) ratios.push_back(spilled / bytes);
     peak_abs.push_back(static_cast<double>(t.metrics.peak_execution_memory));
-    if (t.metrics.peak_execution_memory > 0) peaks.push_back(static_cast<double>(t.metrics.peak_execution_memory) / bytes);
+    if (t.metrics.peak_execution_memory > 0)
+      peaks.push_back(static_cast<double>(t.metrics.peak_execution_memory) / bytes);
   }
   if (!ratios.empty()) {
-    m.expansion = std::min(kMaxExpansion, 1.5 * Median(ratios));
+    m.from_spills = true;
+    m.expansion = std::min(kMaxExpansion, 1.5 * stats::Median(ratios));
     // Solve sum(max(0, e*b - M)) = observed spill for M by bisection.
     double hi = 0;
     for (double b : bytes_all) hi = std::max(hi, m.expansion * b);
@@ -73,10 +80,11 @@ SpillModel CalibrateSpill(const model::Application& app, const model::StageAttem
       for (double b : bytes_all) sum += std::max(0.0, m.expansion * b - mid);
       (sum > spill_total ? lo : hi) = mid;
     }
-    m.memory_obs = 0.5 * (lo + hi);
+    m.solved_memory = 0.5 * (lo + hi);
   } else if (!peaks.empty()) {
     // Nothing spilled. Peak execution memory = fixed pages + e x bytes: the
     // slope, not the ratio, is the expansion (small tasks carry whole pages).
+    m.from_peaks = true;
     double n = static_cast<double>(bytes_all.size()), sb = 0, sp = 0, sbb = 0, sbp = 0;
     for (size_t i = 0; i < bytes_all.size() && i < peak_abs.size(); ++i) {
       sb += bytes_all[i];
@@ -89,13 +97,28 @@ SpillModel CalibrateSpill(const model::Application& app, const model::StageAttem
     if (peak_abs.size() == bytes_all.size() && n >= 3 && var > 0.01 * mean_b * mean_b) {
       m.expansion = std::clamp((sbp / n - (sb / n) * (sp / n)) / var, 0.0, kMaxExpansion);
     } else {
-      m.expansion = std::min({kMaxExpansion, kPriorExpansion, Median(peaks)});
+      m.expansion = std::min({kMaxExpansion, kPriorExpansion, stats::Median(peaks)});
     }
-    // Every footprint fitted in memory at the observed config.
-    m.memory_obs = share_obs;
-    for (double b : bytes_all) m.memory_obs = std::max(m.memory_obs, m.expansion * b);
+    for (double b : bytes_all) m.largest_footprint = std::max(m.largest_footprint, m.expansion * b);
   }
   return m;
+}
+
+SpillModel ResolveSpill(const SpillEvidence& evidence, double share_obs) {
+  SpillModel m;
+  m.expansion = evidence.expansion;
+  if (evidence.from_spills) {
+    m.memory_obs = evidence.solved_memory;
+  } else if (evidence.from_peaks) {
+    // Every footprint fitted in memory at the observed config.
+    m.memory_obs = std::max(share_obs, evidence.largest_footprint);
+  }
+  return m;
+}
+
+SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s,
+                          double share_obs) {
+  return ResolveSpill(MeasureSpill(app, s), share_obs);
 }
 
 }  // namespace sparktune::simulator

@@ -1,12 +1,13 @@
-// SpillModel: how much a task spills under a given execution memory, calibrated
-// per stage from the log (UnsafeExternalSorter / ExternalSorter, 1.6-4.x).
-// A task whose in-memory footprint F = expansion x bytes processed exceeds
-// its execution memory M spills about F - M. The expansion comes from the
-// stage's spilled tasks (spill/bytes is a lower bound; a sorter keeps up to M
-// in memory, so 1.5x it), or, when nothing spilled, from the slope of peak
-// execution memory (3.0+) over bytes; the effective M at the observed config is
-// solved so that the predicted spill of the observed tasks equals the observed
-// spill, then scaled with the execution memory per task of another config.
+// SpillModel: how much a task spills under a given execution memory,
+// calibrated per stage from the log (UnsafeExternalSorter / ExternalSorter,
+// 1.6-4.x). A task whose in-memory footprint F = expansion x bytes processed
+// exceeds its execution memory M spills about F - M. The expansion comes from
+// the stage's spilled tasks (spill/bytes is a lower bound; a sorter keeps up
+// to M in memory, so 1.5x it), or, when nothing spilled, from the slope of
+// peak execution memory (3.0+) over bytes; the effective M at the observed
+// config is solved so that the predicted spill of the observed tasks equals
+// the observed spill, then scaled with the execution memory per task of
+// another config. What a spilled byte costs is SpillCost's.
 #pragma once
 
 #include "data/model/application.h"
@@ -14,20 +15,48 @@
 
 namespace sparktune::simulator {
 
+// What a stage's tasks show about spilling, independent of any config.
+struct SpillEvidence {
+  double expansion = 0;          // in-memory bytes per processed byte; 0 = no evidence
+  bool from_spills = false;      // calibrated on spilled tasks
+  bool from_peaks = false;       // nothing spilled; calibrated on peak execution memory
+  double solved_memory = 0;      // from_spills: the effective M that reproduces the spill
+  double largest_footprint = 0;  // otherwise: the largest expansion x bytes (it fitted)
+};
+
 struct SpillModel {
   double expansion = 0;   // in-memory bytes per processed byte; 0 = no evidence
   double memory_obs = 0;  // effective execution memory per task at the observed config (bytes)
+
+  // The effective memory of a task under a config giving `share_new` bytes of
+  // execution memory per task where the observed one gave `share_obs`.
+  double MemoryUnder(double share_obs, double share_new) const {
+    return memory_obs * (share_obs > 0 ? share_new / share_obs : 1.0);
+  }
+  // Bytes a task processing `bytes` spills with `memory` bytes of execution memory.
+  double SpilledBytes(double bytes, double memory) const;
+  // Spilling cannot help when one task's footprint dwarfs its memory (a
+  // single record group that must fit, e.g. a hash-join build side).
+  bool OutOfMemoryRisk(double bytes, double memory) const;
 };
 
-// Calibrates the spill model of one stage attempt; `share_obs` is the
-// nominal execution memory per task (bytes) at the observed config.
-SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s, double share_obs);
+// Reads the evidence of one stage attempt.
+SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s);
+
+// The model at the observed config; `share_obs` is the nominal execution
+// memory per task (bytes) there.
+SpillModel ResolveSpill(const SpillEvidence& evidence, double share_obs);
+
+// Both steps at once.
+SpillModel CalibrateSpill(const model::Application& app, const model::StageAttempt& s,
+                          double share_obs);
 
 // Execution memory a task can count on, in MiB: (heap - 300 MiB) x
 // spark.memory.fraction shared by the executor's concurrent tasks
 // (UnifiedMemoryManager, 1.6-4.x; ExecutionMemoryPool grants 1/(2N)..1/N, we
 // use 1/N while a stage saturates the executor). In local mode the heap is
 // the driver's.
-double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus, bool local);
+double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, int task_cpus,
+                                 bool local);
 
 }  // namespace sparktune::simulator

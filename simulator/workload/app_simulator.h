@@ -9,22 +9,31 @@
 //  * driver-side time outside jobs, gaps between jobs, stage-transition
 //    latencies and executor start-up latency are carried over from the log as
 //    the facts they are.
-// Scheduling: slots = executors x cores / task.cpus; jobs and stages FIFO by
-// job id then stage id (Spark's FIFOSchedulableBuilder, all versions); a stage
-// runs when its parents are done.
+// The constructor reads and calibrates everything that does not depend on the
+// config; Run assembles the models in this order (simulator/README.md):
+// executors (ExecutorProvisioning), execution memory per task, re-planning
+// (engine/aqe, engine/joins, TaskReplanner), task times (SpillModel,
+// ReplayTaskTime), the schedule (ReplaySchedule on the StageScheduler, with
+// DynamicAllocation), the result (ReplayResult). Run is const and keeps no
+// state between calls.
 #pragma once
 
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "data/model/application.h"
 #include "engine/aqe/adaptive_rule_registry.h"
 #include "engine/memory/container_size.h"
 #include "engine/plan/engine_plan.h"
 #include "simulator/calibration/task_time_model.h"
+#include "simulator/models/executor_spec.h"
+#include "simulator/models/spill_model.h"
+#include "simulator/models/task_fixed_cost.h"
 #include "simulator/result/sim_result.h"
 #include "simulator/workload/observed_saturation.h"
+#include "simulator/workload/replay_workload.h"
 #include "simulator/workload/scan_stages.h"
 
 namespace sparktune::simulator {
@@ -41,6 +50,8 @@ class AppSimulator {
   const model::Application& app() const { return app_; }
   const TaskTimeModel& task_model() const { return task_model_; }
   const engine::EffectiveConfig& observed_config() const { return observed_; }
+  // The engine's data model of the application (built once; advisors read it).
+  const engine::plan::EnginePlan& plan() const { return plan_; }
 
  private:
   const model::Application& app_;
@@ -56,6 +67,11 @@ class AppSimulator {
   // File-scan stages: their task count follows spark.sql.files.* and
   // defaultParallelism (engine/plan/file_splits).
   std::map<int, ScanStage> scan_stages_;
+  // Jobs, stages and executors as logged, and what their tasks show.
+  ReplayWorkload workload_;
+  std::vector<ExecutorSpec> observed_executors_;
+  std::vector<SpillEvidence> spill_evidence_;  // parallel to workload_.stages
+  TaskFixedCost fixed_cost_;
 };
 
 }  // namespace sparktune::simulator

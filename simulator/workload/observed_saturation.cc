@@ -5,7 +5,8 @@
 
 namespace sparktune::simulator {
 
-ObservedSaturation::ObservedSaturation(const model::Application& app, int task_cpus, int local_slots) {
+ObservedSaturation::ObservedSaturation(const model::Application& app, int task_cpus,
+                                       int local_slots) {
   // (time, running delta, slot delta)
   struct Edge {
     int64_t t;

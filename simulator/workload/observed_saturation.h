@@ -12,10 +12,10 @@
 //
 // Slots over time: each executor's cores / spark.task.cpus between its
 // registration and removal (no executor at all counts as saturated: that wait
-// is executor availability, which the simulation models too); in local mode (or with no executor events) the
-// local[N] count, else the highest task concurrency the log shows. Busy: tasks
-// between launch and finish, every attempt (failed and speculative included).
-// Built once per application in O(T log T); each query is O(log T).
+// is executor availability, which the simulation models too); in local mode (or with no executor
+// events) the local[N] count, else the highest task concurrency the log shows. Busy: tasks between
+// launch and finish, every attempt (failed and speculative included). Built once per application in
+// O(T log T); each query is O(log T).
 #pragma once
 
 #include <cstdint>

@@ -14,14 +14,16 @@ namespace {
 bool IsFileScan(const model::PlanNode& node) {
   if (node.simple_string.find("Bucketed: true") != std::string::npos) return false;
   if (node.simple_string.rfind("FileScan", 0) == 0) return true;
-  for (const char* format : {"Scan parquet", "Scan orc", "Scan csv", "Scan json", "Scan text", "Scan avro"}) {
+  for (const char* format :
+       {"Scan parquet", "Scan orc", "Scan csv", "Scan json", "Scan text", "Scan avro"}) {
     if (node.node_name.rfind(format, 0) == 0) return true;
   }
   return false;
 }
 
 // The latest driver-side value of a scan metric, -1 when not logged.
-double DriverMetric(const model::Application& app, const model::PlanNode& node, const std::string& name) {
+double DriverMetric(const model::Application& app, const model::PlanNode& node,
+                    const std::string& name) {
   for (const model::PlanMetric& m : node.metrics) {
     if (m.name != name) continue;
     auto it = app.driver_accum_updates.find(m.accumulator_id);
@@ -33,7 +35,8 @@ double DriverMetric(const model::Application& app, const model::PlanNode& node, 
 
 }  // namespace
 
-std::map<int, ScanStage> FindScanStages(const model::Application& app, const engine::plan::EnginePlan& plan,
+std::map<int, ScanStage> FindScanStages(const model::Application& app,
+                                        const engine::plan::EnginePlan& plan,
                                         const engine::EffectiveConfig& observed) {
   std::map<int, ScanStage> out;
   for (const auto& ex : plan.executions) {
@@ -43,7 +46,8 @@ std::map<int, ScanStage> FindScanStages(const model::Application& app, const eng
       const auto& qs = ex.stages.stages[q];
       if (!qs.reads.empty() || qs.scans.size() != 1) continue;
       int leaf = qs.scans[0];
-      if (leaf < 0 || leaf >= static_cast<int>(tree.nodes.size()) || !IsFileScan(tree.nodes[leaf])) continue;
+      if (leaf < 0 || leaf >= static_cast<int>(tree.nodes.size()) || !IsFileScan(tree.nodes[leaf]))
+        continue;
       const model::PlanNode& node = tree.nodes[leaf];
       for (int a : ex.spark_stages[q]) {
         const model::StageAttempt& attempt = app.stages[a];
@@ -60,7 +64,8 @@ std::map<int, ScanStage> FindScanStages(const model::Application& app, const eng
         s.observed_tasks = tasks;
         s.default_parallelism = engine::plan::DefaultParallelismAt(
             app, attempt.submission_time >= 0 ? attempt.submission_time : app.start_time);
-        engine::plan::FileScanSettings settings = engine::plan::FileScanSettingsOf(observed, s.default_parallelism);
+        engine::plan::FileScanSettings settings =
+            engine::plan::FileScanSettingsOf(observed, s.default_parallelism);
         double files = DriverMetric(app, node, "number of files read");
         double bytes = DriverMetric(app, node, "size of files read");
         if (files > 0 && bytes > 0) {

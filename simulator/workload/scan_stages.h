@@ -23,15 +23,16 @@
 namespace sparktune::simulator {
 
 struct ScanStage {
-  double file_bytes = 0;          // bytes of the files the scan split
-  double files = 0;               // their number (uniform sizes assumed)
-  bool measured = false;          // from the scan's metrics (else fitted)
-  double default_parallelism = 2; // SparkContext.defaultParallelism at planning
+  double file_bytes = 0;           // bytes of the files the scan split
+  double files = 0;                // their number (uniform sizes assumed)
+  bool measured = false;           // from the scan's metrics (else fitted)
+  double default_parallelism = 2;  // SparkContext.defaultParallelism at planning
   int observed_tasks = 0;
 };
 
 // Stage id -> its scan.
-std::map<int, ScanStage> FindScanStages(const model::Application& app, const engine::plan::EnginePlan& plan,
+std::map<int, ScanStage> FindScanStages(const model::Application& app,
+                                        const engine::plan::EnginePlan& plan,
                                         const engine::EffectiveConfig& observed);
 
 }  // namespace sparktune::simulator

@@ -47,16 +47,16 @@ enum class OpKind { kAggregate, kJoin, kRepartition, kWrite };
 
 struct ScenarioOp {
   OpKind kind = OpKind::kAggregate;
-  double output_ratio = 1.0;  // bytes (and rows) out / in
-  KeySkew skew;               // key distribution of this exchange's key
-  bool on_bucket_key = false; // aggregate/join key is the scanned table's bucket key
+  double output_ratio = 1.0;   // bytes (and rows) out / in
+  KeySkew skew;                // key distribution of this exchange's key
+  bool on_bucket_key = false;  // aggregate/join key is the scanned table's bucket key
   // join
-  std::string table;          // the other side
-  double selectivity = 1.0;   // filter on the other side
-  double columns = 1.0;       // share of the other table's bytes its scan reads
+  std::string table;         // the other side
+  double selectivity = 1.0;  // filter on the other side
+  double columns = 1.0;      // share of the other table's bytes its scan reads
   engine::aqe::JoinType join_type = engine::aqe::JoinType::kInner;
   // repartition
-  int64_t partitions = 0;     // repartition(n); 0 = spark.sql.shuffle.partitions
+  int64_t partitions = 0;  // repartition(n); 0 = spark.sql.shuffle.partitions
 };
 
 struct ScenarioQuery {
@@ -70,19 +70,20 @@ struct ScenarioQuery {
 // Task-time model without a log (docs/scenarios.md gives the reasoning). All
 // per-MB costs are per MB of the bytes Spark reports (file or shuffle bytes).
 struct ScenarioCost {
-  double task_fixed_ms = 50;           // launch, deserialization, result, scheduler delay
-  double scan_ms_per_mb = 10;          // read and decode one MB of a (columnar, compressed) file
-  double cpu_ms_per_mb = 40;           // process one MB of shuffle read (decompress, deserialize rows, operators)
-  double cpu_ms_per_million_rows = 50; // per-row work
-  double write_ms_per_mb = 20;         // serialize, compress, write shuffle or output
-  double fetch_ms_per_block = 1.0;     // one remote shuffle block read (HDD-backed shuffle service)
-  double sort_ms_per_mb = 20;          // sort one MB (sort-merge join sides, unsorted buckets)
-  double memory_expansion = 30;        // in-memory bytes per byte (eBay: 15x compression x 2 scratch)
-  double spill_ms_per_mb = 2;          // per in-memory MB spilled (write, read back, merge)
+  double task_fixed_ms = 50;   // launch, deserialization, result, scheduler delay
+  double scan_ms_per_mb = 10;  // read and decode one MB of a (columnar, compressed) file
+  double cpu_ms_per_mb =
+      40;  // process one MB of shuffle read (decompress, deserialize rows, operators)
+  double cpu_ms_per_million_rows = 50;  // per-row work
+  double write_ms_per_mb = 20;          // serialize, compress, write shuffle or output
+  double fetch_ms_per_block = 1.0;  // one remote shuffle block read (HDD-backed shuffle service)
+  double sort_ms_per_mb = 20;       // sort one MB (sort-merge join sides, unsorted buckets)
+  double memory_expansion = 30;     // in-memory bytes per byte (eBay: 15x compression x 2 scratch)
+  double spill_ms_per_mb = 2;       // per in-memory MB spilled (write, read back, merge)
   double gc_fraction_per_live_gb = 0.05;  // GC time / run time per GB a task holds live
   double gc_fraction_max = 0.5;
-  double executor_startup_ms = 0;      // executors register this long after the app starts
-  double driver_ms_per_job = 100;      // planning and scheduling on the driver per job
+  double executor_startup_ms = 0;  // executors register this long after the app starts
+  double driver_ms_per_job = 100;  // planning and scheduling on the driver per job
 };
 
 struct Scenario {

@@ -1,23 +1,15 @@
 // ScenarioSimulator: simulation mode with no event log. Generates the
-// workload of a Scenario under a config (scenario config + overrides) and runs
-// it on the discrete-event core (simulator/core/event_loop):
-//  * scan tasks from Spark's file splitting (FilePartition.maxSplitBytes and
-//    getFilePartitions, 3.0-4.x: min(maxPartitionBytes, max(openCostInBytes,
-//    bytes/defaultParallelism)), next-fit-decreasing packing with the open
-//    cost per file); one task per bucket for bucketed tables;
-//  * exchanges with spark.sql.shuffle.partitions partitions (or
-//    coalescePartitions.initialPartitionNum under AQE), bytes per partition
-//    from the key skew; reduce stages planned by the engine's AQE rules
-//    (engine/aqe: runtime join selection with both broadcast thresholds,
-//    OptimizeSkewedJoin, CoalesceShufflePartitions, local reads) when AQE is
-//    on, else one task per partition; static broadcast joins from the table
-//    size estimate (JoinSelection: a filter does not shrink the estimate
-//    without CBO);
-//  * task time = fixed + cpu x MB read + rows + write + fetched blocks + sort
-//    + spill (footprint = expansion x bytes held vs the execution memory per
-//    task, UnifiedMemoryManager) + GC (fraction growing with the live set);
-//  * slots = executors x cores / task.cpus, stages FIFO by query then stage;
-//    MB-seconds from container sizes (engine/memory) over executor lifetimes.
+// workload of a Scenario under a config (scenario config + overrides;
+// ScenarioWorkload) and runs it on the StageScheduler (simulator/core):
+//  * task time = fixed + data (scan, shuffle read, rows, write, sort) + fetch
+//    (per remote block) + spill (footprint = expansion x bytes held vs the
+//    execution memory per task, UnifiedMemoryManager) + GC (a fraction growing
+//    with the live set, GcModel), each a named term (TaskTimeTerms);
+//  * slots = executors x cores / task.cpus, available executor_startup_ms
+//    after the start; stages FIFO by query then stage; a query starts
+//    driver_ms_per_job after the previous one ended; dynamic allocation holds
+//    the executors the widest stage needs, within min/maxExecutors;
+//  * MB-seconds by engine/cost/resource_seconds over executor lifetimes.
 // The cost parameters are the scenario's (defaults in scenario_file.h); none
 // is specific to a case. Not thread-safe per instance; Run() is const.
 #pragma once
@@ -29,6 +21,7 @@
 #include "data/base/result.h"
 #include "simulator/result/sim_result.h"
 #include "simulator/workload/scenario_file.h"
+#include "simulator/workload/scenario_workload.h"
 
 namespace sparktune::simulator {
 
@@ -50,9 +43,6 @@ struct ScenarioResult {
   int cores_per_executor = 0;
   int64_t total_tasks = 0;
 };
-
-// Most tasks a scenario may generate (memory: ~100 bytes per task).
-inline constexpr int64_t kMaxScenarioTasks = 20'000'000;
 
 class ScenarioSimulator {
  public:

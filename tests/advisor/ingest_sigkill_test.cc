@@ -37,7 +37,7 @@ constexpr bool kEvaluate = false;
 constexpr bool kEvaluate = true;
 #endif
 
-std::string Logs() { return testing::SourceDir() + "/data/groundtruth/logs"; }
+std::string Logs() { return testing::SourceDir() + "/data/groundtruth/2026-11-21/logs"; }
 
 // Runs `sparktune ingest --db DB --jobs 2 LOGS`; kills it with SIGKILL after
 // `kill_after` unless it is zero. Returns the wait status.

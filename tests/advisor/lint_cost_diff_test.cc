@@ -19,7 +19,9 @@ std::string Write(const std::string& name, const std::string& text) {
   return p.string();
 }
 
-std::string LastRun() { return testing::SourceDir() + "/data/groundtruth/logs/app-20261121215226-0000.zstd"; }
+std::string LastRun() {
+  return testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/app-20261121215226-0000.zstd";
+}
 
 TEST(LintCostDiff, CostlierConfigFailsTheLimit) {
   if (!std::filesystem::exists(LastRun())) GTEST_SKIP() << "ground-truth log missing";
@@ -57,7 +59,8 @@ namespace {
 
 // --db DB --job NAME: the job's last run comes from the history store.
 TEST(LintCostDiff, LastRunFromTheHistoryStore) {
-  const std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121215226-0000.zstd";
+  const std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121215226-0000.zstd";
   if (!std::filesystem::exists(log)) GTEST_SKIP() << "ground-truth log missing";
   testing::TempDir tmp("lint-db");
   const std::string db = tmp.path() + "/h.db";

@@ -74,7 +74,8 @@ TEST(WhatifCli, DynamicAllocationIsSimulatedWhenTurnedOn) {
 
 TEST(WhatifCli, RaisingTheBroadcastThresholdRemovesSortMergeJoinStages) {
   // w5 ETL run with broadcast disabled (threshold -1, AQE off): five sort-merge joins.
-  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121223622-0029.snappy";
+  std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121223622-0029.snappy";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
   auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
                                " --set spark.sql.autoBroadcastJoinThreshold=10485760");
@@ -93,7 +94,8 @@ TEST(WhatifCli, TurningAqeOnConvertsASmallJoinAtRunTimeKeepingBothShuffles) {
   // static estimate kept a sort-merge join with 200 reduce tasks. With AQE on,
   // the join becomes a broadcast hash join after both map stages ran; the
   // big side is read locally by one task per mapper (8).
-  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121220727-0005.zstd";
+  std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121220727-0005.zstd";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
   auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
                                " --set spark.sql.adaptive.enabled=true");
@@ -119,7 +121,8 @@ TEST(WhatifCli, SimulatedDynamicAllocationReleasesIdleExecutors) {
   // before the first job comes and executors after their last task: fewer
   // MB-seconds than with a long timeout, but a later start, since the
   // replacement registers only after the request latency.
-  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121224319-0033.lz4";
+  std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121224319-0033.lz4";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
   auto run = [&](const std::string& idle) {
     auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
@@ -141,7 +144,8 @@ TEST(WhatifCli, SimulatedDynamicAllocationReleasesIdleExecutors) {
 TEST(WhatifCli, WithoutRequestTimesTheFirstRegistrationGivesTheStartupLatency) {
   // w1 at its own config: one static executor registered 13.0 s after the
   // application start; turning dynamic allocation on uses that latency.
-  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121215226-0000.zstd";
+  std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121215226-0000.zstd";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
   auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
                                " --set spark.dynamicAllocation.enabled=true");
@@ -158,7 +162,8 @@ TEST(WhatifCli, WithoutRequestTimesTheFirstRegistrationGivesTheStartupLatency) {
 TEST(WhatifCli, ExecutorRequestTimesOfTheLogGiveTheStartupLatency) {
   // w3 with dynamic allocation (Spark 4.3 logs Request Time): 12.6 s from
   // request to registration on the harness's standalone cluster.
-  std::string log = testing::SourceDir() + "/data/groundtruth/logs/app-20261121222251-0018.zstd";
+  std::string log = testing::SourceDir() +
+      "/data/groundtruth/2026-11-21/logs/app-20261121222251-0018.zstd";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
   auto r = testing::RunCommand(testing::SparktuneBinary() + " whatif --json " + log +
                                " --set spark.dynamicAllocation.maxExecutors=1");

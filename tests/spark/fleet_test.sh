@@ -28,7 +28,8 @@ trap 'rm -rf "$WORK"' EXIT
 # The sample logs plus a slice of the ground truth (every codec, a rolling log).
 mkdir -p "$WORK/logs"
 cp -r data/samples/. "$WORK/logs/"
-for f in $(ls data/groundtruth/logs | grep -v inprogress | head -12); do cp -r "data/groundtruth/logs/$f" "$WORK/logs/"; done
+GT=data/groundtruth/2026-11-21/logs
+for f in $(ls $GT | grep -v inprogress | head -12); do cp -r "$GT/$f" "$WORK/logs/"; done
 N=$(ls "$WORK/logs" | wc -l)
 
 "$SPARK_HOME/bin/spark-submit" --master 'local[2]' --conf spark.ui.enabled=false \

@@ -5,7 +5,7 @@ Python), follows rolling eventlog_v2_ directories, and prints per-run facts used
 docs/harness.md: app duration, tasks, spill, skew splits, join strategies, executors.
 
     python3 tests/spark/summarize.py data/groundtruth            # table over index.json
-    python3 tests/spark/summarize.py --json data/groundtruth/logs/app-...zstd
+    python3 tests/spark/summarize.py --json data/groundtruth/2026-11-21/logs/app-...zstd
 """
 import argparse
 import json
@@ -243,7 +243,8 @@ def events(path):
 def summarize(path):
     s = dict(tasks=0, stages=0, jobs=0, memSpill=0, diskSpill=0, executors=0, skewPartitions=0,
              skewSplits=0, isSkewJoin=False, joins=set(), finalJoins=set(), appName=None, completed=False,
-             start=None, end=None, lastTs=None, shuffleWrite=0, maxTaskMs=0, runMs=0, gcMs=0)
+             start=None, end=None, lastTs=None, firstLaunch=None, shuffleWrite=0, maxTaskMs=0,
+             runMs=0, gcMs=0)
     acc_names = {}
     acc_vals = {}
     for e in events(path):
@@ -269,6 +270,8 @@ def summarize(path):
             ti = e.get("Task Info") or {}
             s["maxTaskMs"] = max(s["maxTaskMs"], ti.get("Finish Time", 0) - ti.get("Launch Time", 0))
             s["lastTs"] = ti.get("Finish Time", s["lastTs"])
+            if ti.get("Launch Time"):
+                s["firstLaunch"] = min(s["firstLaunch"] or ti["Launch Time"], ti["Launch Time"])
         elif ev.endswith("SparkListenerSQLExecutionStart") or ev.endswith("SparkListenerSQLAdaptiveExecutionUpdate"):
             plan = e.get("physicalPlanDescription", "")
             final = "isFinalPlan=true" in plan
@@ -297,6 +300,8 @@ def summarize(path):
             s["skewSplits"] += v
     s["durationMs"] = (s["end"] - s["start"]) if s["end"] and s["start"] else (
         (s["lastTs"] - s["start"]) if s["lastTs"] and s["start"] else None)
+    # The part of the app time that does not grow with the data: start-up until the first task.
+    s["firstTaskMs"] = (s["firstLaunch"] - s["start"]) if s["firstLaunch"] and s["start"] else None
     s["joins"] = sorted(s["joins"])
     s["finalJoins"] = sorted(s["finalJoins"])
     return s
@@ -322,17 +327,26 @@ def _fmt_conf(conf):
 
 
 def markdown(rows, index):
-    lines = ["| run | config (grid knobs) | codec | wall s | app s | tasks | execs | disk spill MB | "
-             "skewed parts / splits | joins (final plan) |",
-             "|---|---|---|---:|---:|---:|---:|---:|---|---|"]
+    lines = ["| run | split | config (grid knobs) | codec | wall s | app s | load start/end | "
+             "foreign CPU | tasks | execs | disk spill MB | skewed parts / splits | "
+             "joins (final plan) |",
+             "|---|---|---|---|---:|---:|---|---:|---:|---:|---:|---|---|"]
     for s, e in zip(rows, index):
         extra = " ".join(e["args"]).replace("<", "&lt;").replace("|", "\\|")
         conf = _fmt_conf(e["config"]) + (f" `{extra}`" if extra else "")
-        codec = e["codec"] + (" rolling" if e.get("rolling") else "") + ("" if e.get("completed", True) else " inprogress")
+        codec = (e["codec"] + (" rolling" if e.get("rolling") else "")
+                 + ("" if e.get("completed", True) else " inprogress"))
         joins = ",".join(s["finalJoins"]) or ",".join(s["joins"]) or "-"
-        lines.append(f"| {e['id']} | {conf} | {codec} | {e['wallMs'] / 1000:.1f} | "
-                     f"{(s['durationMs'] or 0) / 1000:.1f} | {s['tasks']} | {s['executors']} | "
-                     f"{s['diskSpill'] / 2**20:.0f} | {s['skewPartitions']} / {s['skewSplits']} | {joins} |")
+        load = f"{e['loadavgStart']:.2f} / {e['loadavgEnd']:.2f}" if "loadavgStart" in e else "-"
+        foreign = "-"
+        if "foreignCpuShare" in e:
+            mark = " disturbed" if e.get("disturbed") else ""
+            foreign = f"{100 * e['foreignCpuShare']:.1f}%{mark}"
+        lines.append(f"| {e['id']} | {e.get('split', '-')} | {conf} | {codec} | "
+                     f"{e['wallMs'] / 1000:.1f} | {(s['durationMs'] or 0) / 1000:.1f} | {load} | "
+                     f"{foreign} | {s['tasks']} | {s['executors']} | "
+                     f"{s['diskSpill'] / 2**20:.0f} | "
+                     f"{s['skewPartitions']} / {s['skewSplits']} | {joins} |")
     return "\n".join(lines)
 
 

@@ -40,7 +40,7 @@ class CollectCliTest : public ::testing::Test {
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     for (const char* name : kLogs) {
-      std::string path = testing::SourceDir() + "/data/groundtruth/logs/" + name;
+      std::string path = testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/" + name;
       auto loaded = eventlog::ReadEventLog(path);
       ASSERT_TRUE(loaded.ok());
       FakeApp a;

@@ -86,7 +86,7 @@ class CollectorTest : public ::testing::Test {
     staging_ = dir_ + "/staging";
     fs::create_directories(staging_);
     for (const char* name : kLogs) {
-      std::string path = testing::SourceDir() + "/data/groundtruth/logs/" + name;
+      std::string path = testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/" + name;
       auto loaded = eventlog::ReadEventLog(path);
       ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
       FakeApp a;

@@ -14,7 +14,9 @@
 namespace sparktune::advice {
 namespace {
 
-std::string Gt(const std::string& name) { return testing::SourceDir() + "/data/groundtruth/logs/" + name; }
+std::string Gt(const std::string& name) {
+  return testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/" + name;
+}
 
 std::vector<Advice> AdviseOn(const std::string& path) {
   auto loaded = eventlog::ReadEventLog(path);

@@ -35,7 +35,7 @@ TEST(ReplanApplication, WhatIfOnAqeShuffleLog) {
     return j ? j->replanned_tasks : -1;
   };
   EXPECT_EQ(replan(observed), 13);
-  EXPECT_EQ(replan(observed), JoinStage(ReplanAtObservedConfig(app))->replanned_tasks);
+  EXPECT_EQ(replan(observed), JoinStage(ReplanAtObservedConfig(app, ep))->replanned_tasks);
   // Without parallelismFirst the 64 MiB advisory size packs ~105 MB into 2 tasks.
   EffectiveConfig c = observed;
   c.Set("spark.sql.adaptive.coalescePartitions.parallelismFirst", "false");

@@ -53,7 +53,8 @@ struct Row {
 void Replan(const std::string& path, std::vector<Row>* rows, int* stages_with_aqe_reads) {
   auto loaded = eventlog::ReadEventLog(path);
   ASSERT_TRUE(loaded.ok()) << path << ": " << loaded.status().ToString();
-  for (const auto& r : engine::aqe::ReplanAtObservedConfig(loaded->app)) {
+  engine::plan::EnginePlan plan = engine::plan::BuildEnginePlan(loaded->app);
+  for (const auto& r : engine::aqe::ReplanAtObservedConfig(loaded->app, plan)) {
     if (r.observed_tasks < 0) continue;
     Row row;
     row.log = fs::path(path).filename().string();

@@ -1,0 +1,29 @@
+// TaskFixedCost: what one task costs whatever its data.
+//  * Inside executor run time: the application-level intercept of the
+//    calibrated task-time model, at most the 10th percentile of the observed
+//    run times (small tasks show what a task costs at least) and at most
+//    kMaxFixedTaskMs (an application made only of big tasks cannot show what
+//    a small one costs). Re-planned stages price their tasks with it.
+//  * Outside run time (deserialization, scheduler delay, result fetching):
+//    the stage's median; for a task re-planning created, at most
+//    kMaxFixedTaskMs (warm JVMs run empty tasks in a few to a few tens of ms).
+#pragma once
+
+#include "data/model/application.h"
+#include "simulator/calibration/task_time_model.h"
+
+namespace sparktune::simulator {
+
+// Upper bound of the fixed cost of one task the log never had (ms).
+inline constexpr double kMaxFixedTaskMs = 50.0;
+
+struct TaskFixedCost {
+  double run_ms = 0;  // inside executor run time
+
+  // Outside run time, for a task of a stage with coefficients `c`.
+  double OverheadMs(const StageCoefficients& c, bool replanned) const;
+};
+
+TaskFixedCost CalibrateTaskFixedCost(const TaskTimeModel& model, const model::Application& app);
+
+}  // namespace sparktune::simulator

@@ -1,0 +1,70 @@
+// ConvertSortMergeJoins on a real log that ran every join as a sort-merge
+// join (ground truth w5, AQE off, broadcasts disabled): which joins a new
+// static threshold turns into broadcast hash joins, which AQE would convert
+// at run time, and none without a change.
+#include "engine/joins/broadcast_join_conversion.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "data/eventlog/event_log_reader.h"
+#include "tests/test_paths.h"
+
+namespace sparktune::engine {
+namespace {
+
+class BroadcastJoinConversionTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string path =
+        testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/app-20261121223622-0029.snappy";
+    auto loaded = eventlog::ReadEventLog(path);
+    ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+    log_ = std::make_unique<eventlog::LoadedLog>(std::move(*loaded));
+    plan_ = plan::BuildEnginePlan(log_->app);
+  }
+  std::vector<BroadcastConversion> Convert(const std::map<std::string, std::string>& overrides) {
+    EffectiveConfig observed = EffectiveConfig::FromApplication(log_->app);
+    EffectiveConfig config = observed;
+    for (const auto& [k, v] : overrides) config.Set(k, v);
+    return ConvertSortMergeJoins(log_->app, plan_, observed, config);
+  }
+  std::unique_ptr<eventlog::LoadedLog> log_;
+  plan::EnginePlan plan_;
+};
+
+TEST_F(BroadcastJoinConversionTest, NothingConvertsAtTheObservedConfig) {
+  EXPECT_TRUE(Convert({}).empty());
+  EXPECT_TRUE(Convert({{"spark.executor.memory", "8g"}}).empty());
+}
+
+TEST_F(BroadcastJoinConversionTest, AStaticThresholdAdmitsTheSmallSides) {
+  auto small = Convert({{"spark.sql.autoBroadcastJoinThreshold", "10m"}});
+  ASSERT_FALSE(small.empty());
+  for (const BroadcastConversion& c : small) {
+    EXPECT_EQ(c.kind, BroadcastConversionKind::kStatic);
+    EXPECT_LE(c.small_side_bytes, 10 << 20);
+    EXPECT_FALSE(c.reduce_stage_ids.empty());
+    EXPECT_FALSE(c.big_side_writer_stage_ids.empty());
+  }
+  // A larger threshold admits at least as many joins.
+  auto large = Convert({{"spark.sql.autoBroadcastJoinThreshold", "1g"}});
+  EXPECT_GE(large.size(), small.size());
+}
+
+TEST_F(BroadcastJoinConversionTest, AqeConvertsAtRunTimeUnderItsOwnThreshold) {
+  // The static threshold stays off; AQE's run-time threshold (3.2+) admits them.
+  auto runtime = Convert({{"spark.sql.adaptive.enabled", "true"},
+                          {"spark.sql.adaptive.autoBroadcastJoinThreshold", "10m"}});
+  ASSERT_FALSE(runtime.empty());
+  for (const BroadcastConversion& c : runtime) {
+    EXPECT_EQ(c.kind, BroadcastConversionKind::kRuntime);
+    EXPECT_GT(c.big_side_map_tasks, 0);
+  }
+  // Without a run-time threshold the static one (-1, off) holds.
+  EXPECT_TRUE(Convert({{"spark.sql.adaptive.enabled", "true"}}).empty());
+}
+
+}  // namespace
+}  // namespace sparktune::engine
