@@ -20,8 +20,12 @@ std::optional<size_t> EditDistanceWithin(std::string_view a, std::string_view b,
                                          size_t max_distance, Case letter_case) {
   size_t length_gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (length_gap > max_distance) return std::nullopt;
-  std::vector<size_t> prev(b.size() + 1);
-  std::vector<size_t> cur(b.size() + 1);
+  // Rows reused across calls: ranking a name against every catalog key would
+  // otherwise allocate two rows per key.
+  thread_local std::vector<size_t> prev;
+  thread_local std::vector<size_t> cur;
+  prev.resize(b.size() + 1);
+  cur.resize(b.size() + 1);
   for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;

@@ -6,7 +6,8 @@
 // without case. EditDistanceWithin is the same metric with an early exit for
 // ranking many candidates: it returns nullopt as soon as the distance is known
 // to exceed `max_distance` (length difference, or a whole row above it).
-// O(|a| x |b|) time, O(|b|) memory. Thread-compatible: no state.
+// O(|a| x |b|) time, O(|b|) memory in a per-thread scratch row pair, so
+// ranking against every catalog key allocates nothing. Thread-safe.
 #pragma once
 
 #include <cstddef>
