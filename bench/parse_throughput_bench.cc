@@ -32,8 +32,7 @@
 namespace {
 
 double Now() {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch())
-      .count();
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
 double CpuSecondsOfSelf() {
@@ -85,8 +84,10 @@ void MeasureDomBaseline(const std::string& path, Baseline* out) {
     const char* line_end = nl != nullptr ? nl : end;
     if (line_end > p) {
       simdjson::dom::element doc;
-      if (parser.parse(p, line_end - p, false).get(doc)) ++errors;
-      else ++events;
+      if (parser.parse(p, line_end - p, false).get(doc))
+        ++errors;
+      else
+        ++events;
     }
     p = line_end + 1;
   }
@@ -105,7 +106,8 @@ void MeasureProfile(const std::string& binary, const std::string& path, Timing* 
   std::fflush(stderr);
   pid_t pid = fork();
   if (pid == 0) {
-    if (freopen("/dev/null", "w", stdout) == nullptr || freopen("/dev/null", "w", stderr) == nullptr)
+    if (freopen("/dev/null", "w", stdout) == nullptr ||
+        freopen("/dev/null", "w", stderr) == nullptr)
       _exit(127);
     execl(binary.c_str(), binary.c_str(), "profile", "--json", path.c_str(),
           static_cast<char*>(nullptr));
@@ -152,10 +154,14 @@ int main(int argc, char** argv) {
   bool dom_only = false;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--sparktune" && i + 1 < argc) binary = argv[++i];
-    else if (a == "--dom-only") dom_only = true;
-    else if (a == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
-    else logs.push_back(a);
+    if (a == "--sparktune" && i + 1 < argc)
+      binary = argv[++i];
+    else if (a == "--dom-only")
+      dom_only = true;
+    else if (a == "--repeat" && i + 1 < argc)
+      repeat = std::max(1, std::atoi(argv[++i]));
+    else
+      logs.push_back(a);
   }
   if (logs.empty()) {
     std::fprintf(stderr,
@@ -181,8 +187,8 @@ int main(int argc, char** argv) {
     MeasureDomBaseline(plain, &base);
     MeasureProfile(binary, plain, &profile, &rss);
   }
-  std::printf("input: %s, %.1f MB, %zu lines parsed (%zu invalid), best of %d\n", plain.c_str(),
-              mb, base.events, base.errors, repeat);
+  std::printf("input: %s, %.1f MB, %zu lines parsed (%zu invalid), best of %d\n", plain.c_str(), mb,
+              base.events, base.errors, repeat);
   std::printf("%-44s %8s %8s %8s %8s\n", "", "wall s", "MB/s", "cpu s", "MB/cpu-s");
   PrintRow("baseline: simdjson DOM parse per line", base.parse_only, mb);
   PrintRow("baseline incl. loading the file", base.load_and_parse, mb);

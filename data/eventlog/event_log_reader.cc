@@ -5,8 +5,8 @@
 #include <cstring>
 
 #include "data/eventlog/codec.h"
+#include "data/eventlog/decoded_line_stream.h"
 #include "data/eventlog/event_parser.h"
-#include "data/eventlog/line_reader.h"
 #include "data/eventlog/log_layout.h"
 #include "data/eventlog/model_builder.h"
 
@@ -83,8 +83,8 @@ class LogReadState {
       codec = *sniffed;
     }
     SPARKTUNE_ASSIGN_OR_RETURN(auto raw, OpenFileSource(part.path));
-    LineReader lines(MakeDecoder(codec, std::move(raw), part.path));
-    std::string_view line;
+    DecodedLineStream lines(MakeDecoder(codec, std::move(raw), part.path), options_.line_stream);
+    DecodedLine* line = nullptr;
     bool newline = true;
     int64_t malformed_here = 0;
     int64_t last_malformed_line = 0;
@@ -97,7 +97,7 @@ class LogReadState {
         break;
       }
       if (!*next) break;
-      LineOutcome outcome = parser_.ParseLine(line);
+      LineOutcome outcome = parser_.Apply(*line);
       switch (outcome.kind) {
         case LineKind::kEvent:
           ++events_;

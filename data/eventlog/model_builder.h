@@ -25,6 +25,10 @@ class ModelBuilder {
  public:
   explicit ModelBuilder(model::Application* app) : app_(app) {}
 
+  // Applies one decoded event (EventDecoder) by the handlers below; the event
+  // is consumed (its strings and plans are moved into the model).
+  void Apply(ListenerEvent&& event);
+
   void OnApplicationStart(const std::string& name, const std::string& app_id,
                           const std::string& attempt_id, const std::string& user, int64_t time);
   void OnApplicationEnd(int64_t time, std::optional<int> exit_code);
@@ -37,6 +41,14 @@ class ModelBuilder {
   void OnExecutorAdded(const ExecutorAddedEvent& e);
   void OnExecutorRemoved(const ExecutorRemovedEvent& e);
   void OnBlockManagerAdded(const BlockManagerAddedEvent& e);
+  void OnLogStart(const LogStartEvent& e);
+  void OnEnvironmentUpdate(EnvironmentUpdateEvent&& e);
+  void OnResourceProfileAdded(const ResourceProfileAddedEvent& e);
+  void OnSqlExecutionStart(SqlExecutionStartEvent&& e);
+  void OnSqlExecutionEnd(SqlExecutionEndEvent&& e);
+  void OnSqlAdaptiveExecutionUpdate(SqlAdaptiveExecutionUpdateEvent&& e);
+  void OnSqlAdaptiveMetricUpdates(SqlAdaptiveMetricUpdatesEvent&& e);
+  void OnDriverAccumUpdates(const DriverAccumUpdatesEvent& e);
   // Records the latest timestamp seen (for logs without ApplicationEnd).
   void SeeTime(int64_t time) {
     if (time > app_->last_event_time) app_->last_event_time = time;

@@ -288,6 +288,11 @@ TEST(ModelDigest, EveryRealLogBuildsThePinnedModel) {
     const std::string key = roots.Relative(log);
     Result<LoadedLog> loaded = ReadEventLog(log);
     const std::string text = Dump(loaded, roots);
+    // The same log cut into many small batches decoded by worker threads builds the same model.
+    ReadOptions threaded;
+    threaded.line_stream.worker_threads = 2;
+    threaded.line_stream.batch_bytes = 4096;
+    EXPECT_EQ(Dump(ReadEventLog(log, threaded), roots), text) << key;
     char hex[17];
     std::snprintf(hex, sizeof(hex), "%016llx", static_cast<unsigned long long>(Fnv1a(text)));
     digests[key] =
