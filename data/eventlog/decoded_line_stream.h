@@ -1,23 +1,23 @@
-// DecodedLineStream: the lines of one decoded event-log stream (a ByteSource),
-// each decoded by EventDecoder, handed out in log order. The caller's thread
-// reads the bytes and cuts them into batches of whole lines; worker threads
-// (and the caller, while it would otherwise wait) decode batches in parallel;
-// the caller then takes the decoded lines in order and applies them to the
-// model (events depend on their order, so applying stays sequential; the
-// model is the same for any number of threads).
+// DecodedLineStream: the lines of one event-log part, each decoded by
+// EventDecoder, handed out in log order. The input is cut into batches
+// (line_batch.h: whole lines read from a decoded stream, or byte ranges of a
+// plain file); worker threads, and the caller while it would otherwise wait,
+// decode batches in parallel; the caller takes the decoded lines in order and
+// applies them to the model (events depend on their order, so applying stays
+// sequential and the model is the same for any number of threads).
 //
 // Every line handed to the decoder is followed by at least kLinePadding
 // readable bytes, as simdjson requires for parsing in place. Memory is
-// bounded: a few batches of batch_bytes of text (a batch grows only
-// to hold one line longer than that) and at most kMaxLinesPerBatch decoded
-// lines each. A stream that fits in one batch is decoded on the caller's
-// thread without starting any worker.
+// bounded: a few batches in flight, each of batch_bytes of text (growing only
+// to hold one longer line) and at most kMaxLinesPerBatch decoded lines per
+// pass. An input that fits in one batch is decoded on the caller's thread
+// without starting any worker.
 //
-// Line rules: '\n' ends a line and a '\r' before it is
+// Line rules (line_batch.h): '\n' ends a line and a '\r' before it is
 // dropped; a final line without '\n' is still returned (the caller decides
-// whether it was cut); a line longer than max_line_bytes is an error. A source
-// error ends the stream after the last complete line read before it; the
-// error is reported once those lines have been handed out, so that
+// whether it was cut); a line longer than max_line_bytes is an error. An I/O
+// or codec error ends the input after the last complete line read before it;
+// the error is reported once those lines have been handed out, so that
 // line_number() + 1 locates it.
 // Not thread-safe: one caller. The workers are joined by the destructor.
 #pragma once
@@ -34,11 +34,9 @@
 #include "data/base/result.h"
 #include "data/eventlog/byte_source.h"
 #include "data/eventlog/event_decoder.h"
+#include "data/eventlog/line_batch.h"
 
 namespace sparktune::eventlog {
-
-inline constexpr size_t kLinePadding = 64;           // >= simdjson::SIMDJSON_PADDING
-inline constexpr size_t kMaxLineBytes = 1ull << 30;  // 1 GiB: no real event comes close
 
 struct LineStreamOptions {
   // Decoding threads besides the caller's. Default: -1, one less than the
@@ -50,9 +48,10 @@ struct LineStreamOptions {
 
 class DecodedLineStream {
  public:
-  static constexpr size_t kMaxLinesPerBatch = 4096;
-
+  // A decoded stream (a compressed log's decoder, or any ByteSource).
   DecodedLineStream(std::unique_ptr<ByteSource> source, const LineStreamOptions& options = {});
+  // A plain file, read in ranges by the decoding threads.
+  DecodedLineStream(std::unique_ptr<PositionalFile> file, const LineStreamOptions& options = {});
   ~DecodedLineStream();
   DecodedLineStream(const DecodedLineStream&) = delete;
   DecodedLineStream& operator=(const DecodedLineStream&) = delete;
@@ -64,49 +63,43 @@ class DecodedLineStream {
 
   // 1-based number of the line last returned.
   int64_t line_number() const { return line_number_; }
-  const ByteSource& source() const { return *source_; }
-  uint64_t bytes_consumed() const { return bytes_read_; }
+  // After the end: the input ended inside a compressed block (an unfinished log).
+  bool truncated() const { return producer_->truncated(); }
+  // Input bytes (decoded, uncompressed) through the last batch handed out.
+  uint64_t bytes_consumed() const { return bytes_consumed_; }
   // Worker threads started so far (0 when everything ran on the caller's thread).
   int workers_started() const { return static_cast<int>(workers_.size()); }
 
  private:
-  struct Batch;
-  enum class BatchState { kPending, kClaimed, kDone };
-
-  std::unique_ptr<Batch> TakeSpareBatch();
-  // Reads the next batch of whole lines from the source and queues it.
-  void ReadBatch();
-  // Decodes the lines of `batch` from its resume offset (any thread).
-  void DecodeBatch(Batch* batch, EventDecoder* decoder);
-  // Makes the front batch decoded, reading ahead and helping the workers meanwhile.
+  DecodedLineStream(std::unique_ptr<BatchProducer> producer, const LineStreamOptions& options);
+  std::unique_ptr<LineBatch> TakeSpareBatch();
+  // Prepares the next batch (producer's Fill) and queues it.
+  void FillBatch();
+  // Makes the front batch decoded, filling ahead and helping the workers meanwhile.
   void AwaitFront();
   void StartWorkers();
   void WorkerLoop();
 
-  std::unique_ptr<ByteSource> source_;
+  std::unique_ptr<BatchProducer> producer_;
   LineStreamOptions options_;
   int max_in_flight_ = 1;
-
-  // Reading (caller's thread only).
-  std::string carry_;  // an incomplete line left after the last batch
-  bool source_done_ = false;
-  uint64_t bytes_read_ = 0;
+  bool input_done_ = false;  // the last batch is queued (caller's thread only)
 
   // Shared with the workers, under mutex_.
   std::mutex mutex_;
-  std::condition_variable work_ready_;        // a batch became pending, or stop
-  std::condition_variable batch_done_;        // a batch became done
-  std::deque<std::unique_ptr<Batch>> queue_;  // in log order; the front is being consumed
-  std::vector<std::unique_ptr<Batch>> spares_;
+  std::condition_variable work_ready_;            // a batch became pending, or stop
+  std::condition_variable batch_done_;            // a batch became done
+  std::deque<std::unique_ptr<LineBatch>> queue_;  // in log order; the front is being consumed
+  std::vector<std::unique_ptr<LineBatch>> spares_;
   bool stop_ = false;
   std::vector<std::thread> workers_;
 
   // Consuming (caller's thread only).
-  EventDecoder decoder_;  // the caller's own, for helping and for single-batch streams
-  size_t cursor_ = 0;     // next line of the front batch
+  DecodeScratch scratch_;  // the caller's own, for helping and for one-batch inputs
+  size_t cursor_ = 0;      // next line of the front batch
   int64_t line_number_ = 0;
+  uint64_t bytes_consumed_ = 0;
   bool finished_ = false;
-  Status error_;
 };
 
 }  // namespace sparktune::eventlog

@@ -120,24 +120,28 @@ const std::unordered_map<std::string_view, EventType>& EventTable() {
 // A core event's schema and decoder.
 struct CoreEvent {
   const KeyIndex* keys;
-  int required;
+  const int* required;  // positions in `keys`, in the order they are checked
+  int required_count;
   void (*decode)(const FieldSet&, ListenerEvent*);
+};
+
+// Core events by type.
+struct CoreEventTable {
+  CoreEvent entries[static_cast<int>(EventType::kKnownIgnored) + 1] = {};
+  bool present[static_cast<int>(EventType::kKnownIgnored) + 1] = {};
+  template <size_t N>
+  void Add(EventType t, const KeyIndex& keys, const int (&required)[N],
+           void (*decode)(const FieldSet&, ListenerEvent*)) {
+    entries[static_cast<int>(t)] = {&keys, required, static_cast<int>(N), decode};
+    present[static_cast<int>(t)] = true;
+  }
 };
 
 // The core event of `type`, or nullptr for the events without a schema.
 const CoreEvent* CoreEventFor(EventType type) {
   namespace s = schema;
-  struct Table {
-    CoreEvent entries[static_cast<int>(EventType::kKnownIgnored) + 1] = {};
-    bool present[static_cast<int>(EventType::kKnownIgnored) + 1] = {};
-    void Add(EventType t, const KeyIndex& keys, int required,
-             void (*decode)(const FieldSet&, ListenerEvent*)) {
-      entries[static_cast<int>(t)] = {&keys, required, decode};
-      present[static_cast<int>(t)] = true;
-    }
-  };
-  static const Table* table = [] {
-    auto* t = new Table;
+  static const CoreEventTable* table = [] {
+    auto* t = new CoreEventTable;
     t->Add(EventType::kApplicationStart, s::application_start::Keys(),
            s::application_start::kRequired, decoders::ApplicationStart);
     t->Add(EventType::kApplicationEnd, s::application_end::Keys(), s::application_end::kRequired,
@@ -251,10 +255,11 @@ void EventDecoder::Decode(std::string_view line, DecodedLine* out) {
     return;
   }
   const FieldSet fields(*core->keys, o);
-  for (int r = 0; r < core->required; ++r) {
-    if (!fields.Has(r)) {
+  for (int r = 0; r < core->required_count; ++r) {
+    const int field = core->required[r];
+    if (!fields.Has(field)) {
       out->error = std::string(name) + " lacks the required field \"" +
-                   std::string(core->keys->key(r)) + "\"; event ignored";
+                   std::string(core->keys->key(field)) + "\"; event ignored";
       return;
     }
   }

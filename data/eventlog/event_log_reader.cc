@@ -82,8 +82,16 @@ class LogReadState {
                              "; decoding as " + std::string(CodecName(*sniffed)));
       codec = *sniffed;
     }
-    SPARKTUNE_ASSIGN_OR_RETURN(auto raw, OpenFileSource(part.path));
-    DecodedLineStream lines(MakeDecoder(codec, std::move(raw), part.path), options_.line_stream);
+    std::unique_ptr<DecodedLineStream> stream;
+    if (codec == Codec::kNone) {
+      SPARKTUNE_ASSIGN_OR_RETURN(auto file, OpenPositionalFile(part.path));
+      stream = std::make_unique<DecodedLineStream>(std::move(file), options_.line_stream);
+    } else {
+      SPARKTUNE_ASSIGN_OR_RETURN(auto raw, OpenFileSource(part.path));
+      stream = std::make_unique<DecodedLineStream>(MakeDecoder(codec, std::move(raw), part.path),
+                                                   options_.line_stream);
+    }
+    DecodedLineStream& lines = *stream;
     DecodedLine* line = nullptr;
     bool newline = true;
     int64_t malformed_here = 0;
@@ -122,7 +130,7 @@ class LogReadState {
           break;
       }
     }
-    if (lines.source().truncated()) {
+    if (lines.truncated()) {
       Warn(part.path, lines.line_number(),
            "compressed stream ends inside a block: the log was still being written or is "
            "truncated; events after line " + std::to_string(lines.line_number()) + " are missing");

@@ -1,7 +1,8 @@
 // The top-level fields JsonProtocol writes for each core event (1.2-4.x) and
 // which of them its reader requires (spark-reference.md 2.3), as KeyIndex
-// tables: each event's required keys come first (kRequired of them), then the
-// optional ones, then "Event". A missing required key makes the event
+// tables in the order JsonProtocol writes them (so that FieldSet's guess of
+// the next key is usually right), with kRequired naming the required ones in
+// the order they are checked. A missing required key makes the event
 // unusable; a key outside the table is counted as unknown. The enumerators
 // name the positions the decoders read; each enum and its key list are kept
 // side by side so that they cannot drift apart.
@@ -16,126 +17,155 @@
 namespace sparktune::eventlog::schema {
 
 namespace application_start {
-enum Field { kAppName, kTimestamp, kAppId, kUser, kAppAttemptId, kDriverLogs, kDriverAttributes };
-inline constexpr int kRequired = 2;
+enum Field {
+  kEvent,
+  kAppName,
+  kAppId,
+  kTimestamp,
+  kUser,
+  kAppAttemptId,
+  kDriverLogs,
+  kDriverAttributes
+};
+inline constexpr int kRequired[] = {kAppName, kTimestamp};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"App Name",    "Timestamp",         "App ID", "User", "App Attempt ID",
-                             "Driver Logs", "Driver Attributes", "Event"};
+  static const KeyIndex keys{"Event", "App Name",       "App ID",      "Timestamp",
+                             "User",  "App Attempt ID", "Driver Logs", "Driver Attributes"};
   return keys;
 }
 }  // namespace application_start
 
 namespace application_end {
-enum Field { kTimestamp, kExitCode };
-inline constexpr int kRequired = 1;
+enum Field { kEvent, kTimestamp, kExitCode };
+inline constexpr int kRequired[] = {kTimestamp};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Timestamp", "ExitCode", "Event"};
+  static const KeyIndex keys{"Event", "Timestamp", "ExitCode"};
   return keys;
 }
 }  // namespace application_end
 
 namespace environment_update {
-enum Field { kSparkProperties, kJvmInformation, kHadoopProperties, kSystemProperties };
-inline constexpr int kRequired = 1;
+enum Field {
+  kEvent,
+  kJvmInformation,
+  kSparkProperties,
+  kHadoopProperties,
+  kSystemProperties,
+  kMetricsProperties,
+  kClasspathEntries,
+  kBuildProperties
+};
+inline constexpr int kRequired[] = {kSparkProperties};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Spark Properties",   "JVM Information",
-                             "Hadoop Properties",  "System Properties",
+  static const KeyIndex keys{"Event",
+                             "JVM Information",
+                             "Spark Properties",
+                             "Hadoop Properties",
+                             "System Properties",
                              "Metrics Properties",
-                             "Build Properties",  // Databricks runtimes
-                             "Classpath Entries",  "Event"};
+                             "Classpath Entries",
+                             "Build Properties"};  // Databricks runtimes
   return keys;
 }
 }  // namespace environment_update
 
 namespace executor_added {
-enum Field { kTimestamp, kExecutorId, kExecutorInfo };
-inline constexpr int kRequired = 3;
+enum Field { kEvent, kTimestamp, kExecutorId, kExecutorInfo };
+inline constexpr int kRequired[] = {kTimestamp, kExecutorId, kExecutorInfo};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Timestamp", "Executor ID", "Executor Info", "Event"};
+  static const KeyIndex keys{"Event", "Timestamp", "Executor ID", "Executor Info"};
   return keys;
 }
 }  // namespace executor_added
 
 namespace executor_removed {
-enum Field { kTimestamp, kExecutorId, kRemovedReason };
-inline constexpr int kRequired = 2;
+enum Field { kEvent, kTimestamp, kExecutorId, kRemovedReason };
+inline constexpr int kRequired[] = {kTimestamp, kExecutorId};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Timestamp", "Executor ID", "Removed Reason", "Event"};
+  static const KeyIndex keys{"Event", "Timestamp", "Executor ID", "Removed Reason"};
   return keys;
 }
 }  // namespace executor_removed
 
 namespace block_manager_added {
-enum Field { kBlockManagerId, kMaximumMemory, kTimestamp };
-inline constexpr int kRequired = 1;
+enum Field {
+  kEvent,
+  kBlockManagerId,
+  kMaximumMemory,
+  kTimestamp,
+  kMaximumOnheapMemory,
+  kMaximumOffheapMemory
+};
+inline constexpr int kRequired[] = {kBlockManagerId};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Block Manager ID",      "Maximum Memory",         "Timestamp",
-                             "Maximum Onheap Memory", "Maximum Offheap Memory", "Event"};
+  static const KeyIndex keys{"Event",     "Block Manager ID",      "Maximum Memory",
+                             "Timestamp", "Maximum Onheap Memory", "Maximum Offheap Memory"};
   return keys;
 }
 }  // namespace block_manager_added
 
 namespace job_start {
-enum Field { kJobId, kSubmissionTime, kStageInfos, kStageIds, kProperties };
-inline constexpr int kRequired = 1;
+enum Field { kEvent, kJobId, kSubmissionTime, kStageInfos, kStageIds, kProperties };
+inline constexpr int kRequired[] = {kJobId};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Job ID",    "Submission Time", "Stage Infos",
-                             "Stage IDs", "Properties",      "Event"};
+  static const KeyIndex keys{"Event",       "Job ID",    "Submission Time",
+                             "Stage Infos", "Stage IDs", "Properties"};
   return keys;
 }
 }  // namespace job_start
 
 namespace job_end {
-enum Field { kJobId, kJobResult, kCompletionTime };
-inline constexpr int kRequired = 2;
+enum Field { kEvent, kJobId, kCompletionTime, kJobResult };
+inline constexpr int kRequired[] = {kJobId, kJobResult};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Job ID", "Job Result", "Completion Time", "Event"};
+  static const KeyIndex keys{"Event", "Job ID", "Completion Time", "Job Result"};
   return keys;
 }
 }  // namespace job_end
 
 namespace stage_submitted {
-enum Field { kStageInfo, kProperties };
-inline constexpr int kRequired = 1;
+enum Field { kEvent, kStageInfo, kProperties };
+inline constexpr int kRequired[] = {kStageInfo};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Stage Info", "Properties", "Event"};
+  static const KeyIndex keys{"Event", "Stage Info", "Properties"};
   return keys;
 }
 }  // namespace stage_submitted
 
 namespace stage_completed {
-enum Field { kStageInfo };
-inline constexpr int kRequired = 1;
+enum Field { kEvent, kStageInfo };
+inline constexpr int kRequired[] = {kStageInfo};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Stage Info", "Event"};
+  static const KeyIndex keys{"Event", "Stage Info"};
   return keys;
 }
 }  // namespace stage_completed
 
 namespace task_start {
-enum Field { kStageId, kTaskInfo, kStageAttemptId };
-inline constexpr int kRequired = 2;
+enum Field { kEvent, kStageId, kStageAttemptId, kTaskInfo };
+inline constexpr int kRequired[] = {kStageId, kTaskInfo};
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Stage ID", "Task Info", "Stage Attempt ID", "Event"};
+  static const KeyIndex keys{"Event", "Stage ID", "Stage Attempt ID", "Task Info"};
   return keys;
 }
 }  // namespace task_start
 
 namespace task_end {
 enum Field {
+  kEvent,
   kStageId,
-  kTaskInfo,
-  kTaskEndReason,
   kStageAttemptId,
   kTaskType,
-  kTaskMetrics,
-  kTaskExecutorMetrics
+  kTaskEndReason,
+  kTaskInfo,
+  kTaskExecutorMetrics,
+  kTaskMetrics
 };
-inline constexpr int kRequired = 3;
+inline constexpr int kRequired[] = {kStageId, kTaskInfo, kTaskEndReason};
 inline const KeyIndex& Keys() {
   static const KeyIndex keys{
-      "Stage ID",  "Task Info",    "Task End Reason",       "Stage Attempt ID",
-      "Task Type", "Task Metrics", "Task Executor Metrics", "Event"};
+      "Event",           "Stage ID",  "Stage Attempt ID",      "Task Type",
+      "Task End Reason", "Task Info", "Task Executor Metrics", "Task Metrics"};
   return keys;
 }
 }  // namespace task_end
@@ -149,25 +179,17 @@ enum Field {
   kAttempt,
   kPartitionId,
   kLaunchTime,
-  kFinishTime,
-  kGettingResultTime,
-  kSpeculative,
   kExecutorId,
   kHost,
-  kLocality
+  kLocality,
+  kSpeculative,
+  kGettingResultTime,
+  kFinishTime
 };
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{"Task ID",
-                             "Index",
-                             "Attempt",
-                             "Partition ID",
-                             "Launch Time",
-                             "Finish Time",
-                             "Getting Result Time",
-                             "Speculative",
-                             "Executor ID",
-                             "Host",
-                             "Locality"};
+  static const KeyIndex keys{
+      "Task ID", "Index",    "Attempt",     "Partition ID",        "Launch Time", "Executor ID",
+      "Host",    "Locality", "Speculative", "Getting Result Time", "Finish Time"};
   return keys;
 }
 }  // namespace task_info
@@ -178,32 +200,32 @@ enum Field {
   kExecutorDeserializeCpuTime,
   kExecutorRunTime,
   kExecutorCpuTime,
+  kPeakExecutionMemory,
   kResultSize,
   kJvmGcTime,
   kResultSerializationTime,
   kMemoryBytesSpilled,
   kDiskBytesSpilled,
-  kPeakExecutionMemory,
-  kInputMetrics,
-  kOutputMetrics,
   kShuffleReadMetrics,
-  kShuffleWriteMetrics
+  kShuffleWriteMetrics,
+  kInputMetrics,
+  kOutputMetrics
 };
 inline const KeyIndex& Keys() {
   static const KeyIndex keys{"Executor Deserialize Time",
                              "Executor Deserialize CPU Time",
                              "Executor Run Time",
                              "Executor CPU Time",
+                             "Peak Execution Memory",
                              "Result Size",
                              "JVM GC Time",
                              "Result Serialization Time",
                              "Memory Bytes Spilled",
                              "Disk Bytes Spilled",
-                             "Peak Execution Memory",
-                             "Input Metrics",
-                             "Output Metrics",
                              "Shuffle Read Metrics",
-                             "Shuffle Write Metrics"};
+                             "Shuffle Write Metrics",
+                             "Input Metrics",
+                             "Output Metrics"};
   return keys;
 }
 }  // namespace task_metrics
@@ -231,21 +253,21 @@ enum Field {
   kStageId,
   kStageAttemptId,
   kStageName,
-  kDetails,
   kNumberOfTasks,
+  kRddInfo,
+  kParentIds,
+  kDetails,
   kSubmissionTime,
   kCompletionTime,
-  kResourceProfileId,
   kFailureReason,
-  kParentIds,
-  kRddInfo,
-  kAccumulables
+  kAccumulables,
+  kResourceProfileId
 };
 inline const KeyIndex& Keys() {
-  static const KeyIndex keys{
-      "Stage ID",        "Stage Attempt ID", "Stage Name",      "Details",
-      "Number of Tasks", "Submission Time",  "Completion Time", "Resource Profile Id",
-      "Failure Reason",  "Parent IDs",       "RDD Info",        "Accumulables"};
+  static const KeyIndex keys{"Stage ID",        "Stage Attempt ID", "Stage Name",
+                             "Number of Tasks", "RDD Info",         "Parent IDs",
+                             "Details",         "Submission Time",  "Completion Time",
+                             "Failure Reason",  "Accumulables",     "Resource Profile Id"};
   return keys;
 }
 }  // namespace stage_info

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 
 namespace sparktune::eventlog {
 
@@ -130,47 +131,90 @@ size_t KeyIndex::Slot(std::string_view key) const {
   return static_cast<size_t>(h >> 40) & mask_;
 }
 
+namespace {
+
+uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+// Equal bytes, for strings of equal length `n`; inline word compares where a
+// call to memcmp would cost more than the short keys of an event log.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (Load64(a + i) != Load64(b + i)) return false;
+    }
+    return Load64(a + n - 8) == Load64(b + n - 8);  // the last word may overlap the previous
+  }
+  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool KeyIndex::Is(size_t i, std::string_view key) const {
+  const std::string_view k = keys_[i];
+  return k.size() == key.size() && SameBytes(k.data(), key.data(), k.size());
+}
+
 int KeyIndex::Find(std::string_view key) const {
   for (size_t s = Slot(key);; s = (s + 1) & mask_) {
     const int i = slots_[s];
     if (i < 0) return -1;
-    const std::string_view k = keys_[i];
-    if (k.size() == key.size() && std::memcmp(k.data(), key.data(), k.size()) == 0) return i;
+    if (Is(static_cast<size_t>(i), key)) return i;
   }
 }
 
 FieldSet::FieldSet(const KeyIndex& index, object o) {
+  size_t expected = 0;  // the key that usually comes next
   for (auto it = o.begin(), end = o.end(); it != end; ++it) {
     const std::string_view key = it.key();
-    const int i = index.Find(key);
-    if (i < 0) {
-      if (unknown_count_++ == 0) first_unknown_ = key;
-      continue;
+    int i;
+    if (expected < index.size() && index.Is(expected, key)) {
+      i = static_cast<int>(expected);
+    } else {
+      i = index.Find(key);
+      if (i < 0) {
+        if (unknown_count_++ == 0) first_unknown_ = key;
+        continue;
+      }
     }
+    expected = static_cast<size_t>(i) + 1;
     if (Has(i)) continue;  // a duplicated key: the first wins, as with at_key
     present_ |= 1u << i;
-    values_[i] = it.value();
+    new (&values_[i].value) element(it.value());
   }
 }
 
 int64_t FieldSet::Int(int i, int64_t fallback) const {
-  if (!Has(i) || values_[i].is_null()) return fallback;
-  return AsInt(values_[i]);
+  if (!Has(i) || Get(i).is_null()) return fallback;
+  return AsInt(Get(i));
 }
 
 std::string FieldSet::String(int i) const {
-  if (!Has(i) || values_[i].is_null()) return {};
-  return AsString(values_[i]);
+  if (!Has(i) || Get(i).is_null()) return {};
+  return AsString(Get(i));
 }
 
-bool FieldSet::Bool(int i) const { return Has(i) && BoolOf(values_[i]); }
+bool FieldSet::Bool(int i) const { return Has(i) && BoolOf(Get(i)); }
 
 bool FieldSet::Object(int i, object* out) const {
-  return Has(i) && values_[i].get_object().get(*out) == simdjson::SUCCESS;
+  return Has(i) && Get(i).get_object().get(*out) == simdjson::SUCCESS;
 }
 
 bool FieldSet::Array(int i, array* out) const {
-  return Has(i) && values_[i].get_array().get(*out) == simdjson::SUCCESS;
+  return Has(i) && Get(i).get_array().get(*out) == simdjson::SUCCESS;
 }
 
 }  // namespace sparktune::eventlog

@@ -1,15 +1,20 @@
-// DecodedLineStream: lines come out in order with the line rules (CRLF,
-// a last line without '\n', blank lines counted) whatever the batch size and
-// thread count; long lines grow a batch; more lines than one pass decodes are
-// still all handed out; a source failure and a hostile line length end the
-// stream with an error after the lines before them; small streams start no
-// thread.
+// DecodedLineStream, over a decoded stream (ByteSource) and over a plain file
+// read in ranges (PositionalFile): lines come out in order with the line
+// rules (CRLF, a last line without '\n', blank lines counted) whatever the
+// batch size and thread count; long lines grow a batch or span many ranges;
+// more lines than one pass decodes are still all handed out; a source failure
+// and a hostile line length end the input with an error after the lines
+// before them; small inputs start no thread.
 #include "data/eventlog/decoded_line_stream.h"
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <functional>
 #include <string>
 #include <vector>
+
+#include "tests/test_paths.h"
 
 namespace sparktune::eventlog {
 namespace {
@@ -33,8 +38,7 @@ struct Drained {
   int workers = 0;
 };
 
-Drained Drain(std::unique_ptr<ByteSource> source, LineStreamOptions options) {
-  DecodedLineStream stream(std::move(source), options);
+Drained DrainStream(DecodedLineStream& stream) {
   Drained out;
   DecodedLine* line = nullptr;
   bool newline = false;
@@ -52,6 +56,36 @@ Drained Drain(std::unique_ptr<ByteSource> source, LineStreamOptions options) {
   out.line_number_at_end = stream.line_number();
   out.workers = stream.workers_started();
   return out;
+}
+
+Drained Drain(std::unique_ptr<ByteSource> source, LineStreamOptions options) {
+  DecodedLineStream stream(std::move(source), options);
+  return DrainStream(stream);
+}
+
+// The same bytes as a plain file read in ranges.
+Drained DrainFile(const std::string& text, LineStreamOptions options) {
+  testing::TempDir dir("line-stream");
+  const std::string path = dir.path() + "/log";
+  std::ofstream(path, std::ios::binary) << text;
+  auto file = OpenPositionalFile(path);
+  EXPECT_TRUE(file.ok());
+  DecodedLineStream stream(std::move(*file), options);
+  Drained out = DrainStream(stream);
+  if (out.status.ok()) {
+    EXPECT_EQ(stream.bytes_consumed(), text.size());
+  }
+  return out;
+}
+
+// Both inputs, for the tests that hold for both.
+using Drainer = std::function<Drained(const std::string&, LineStreamOptions)>;
+const std::vector<std::pair<const char*, Drainer>>& Inputs() {
+  static const auto* inputs = new std::vector<std::pair<const char*, Drainer>>{
+      {"stream",
+       [](const std::string& t, LineStreamOptions o) { return Drain(MakeMemorySource(t), o); }},
+      {"file", DrainFile}};
+  return *inputs;
 }
 
 LineStreamOptions Options(int workers, size_t batch_bytes) {
@@ -77,20 +111,23 @@ TEST(DecodedLineStream, SameLinesForEveryBatchSizeAndThreadCount) {
   EXPECT_EQ(reference.lines[0].job, 0);  // "\r\n" ended it: still a valid event
   EXPECT_EQ(reference.lines[1].kind, LineKind::kBlank);
   EXPECT_EQ(reference.lines[3].kind, LineKind::kMalformed);
-  for (int workers : {0, 1, 3}) {
-    for (size_t batch : {size_t{1}, size_t{100}, size_t{4096}, size_t{1} << 20}) {
-      SCOPED_TRACE("workers " + std::to_string(workers) + ", batch " + std::to_string(batch));
-      const Drained d = Drain(MakeMemorySource(text), Options(workers, batch));
-      ASSERT_TRUE(d.status.ok()) << d.status.ToString();
-      ASSERT_EQ(d.lines.size(), reference.lines.size());
-      for (size_t i = 0; i < d.lines.size(); ++i) {
-        ASSERT_EQ(d.lines[i].kind, reference.lines[i].kind) << i;
-        ASSERT_EQ(d.lines[i].job, reference.lines[i].job) << i;
-        ASSERT_EQ(d.lines[i].newline, reference.lines[i].newline) << i;
-      }
-      EXPECT_EQ(d.line_number_at_end, static_cast<int64_t>(reference.lines.size()));
-      if (batch < text.size() && workers > 0) {
-        EXPECT_EQ(d.workers, workers);
+  for (const auto& [input, drain] : Inputs()) {
+    for (int workers : {0, 1, 3}) {
+      for (size_t batch : {size_t{1}, size_t{100}, size_t{4096}, size_t{1} << 20}) {
+        SCOPED_TRACE(std::string(input) + ", workers " + std::to_string(workers) + ", batch " +
+                     std::to_string(batch));
+        const Drained d = drain(text, Options(workers, batch));
+        ASSERT_TRUE(d.status.ok()) << d.status.ToString();
+        ASSERT_EQ(d.lines.size(), reference.lines.size());
+        for (size_t i = 0; i < d.lines.size(); ++i) {
+          ASSERT_EQ(d.lines[i].kind, reference.lines[i].kind) << i;
+          ASSERT_EQ(d.lines[i].job, reference.lines[i].job) << i;
+          ASSERT_EQ(d.lines[i].newline, reference.lines[i].newline) << i;
+        }
+        EXPECT_EQ(d.line_number_at_end, static_cast<int64_t>(reference.lines.size()));
+        if (batch < text.size() && workers > 0) {
+          EXPECT_EQ(d.workers, workers);
+        }
       }
     }
   }
@@ -98,34 +135,40 @@ TEST(DecodedLineStream, SameLinesForEveryBatchSizeAndThreadCount) {
 
 TEST(DecodedLineStream, MoreLinesThanOnePassDecodesAreAllHandedOut) {
   // 3x the per-pass cap of blank lines in one batch, then an event.
-  std::string text(3 * DecodedLineStream::kMaxLinesPerBatch + 5, '\n');
+  std::string text(3 * kMaxLinesPerBatch + 5, '\n');
   text += JobEndLine(7) + "\n";
-  for (int workers : {0, 2}) {
-    const Drained d = Drain(MakeMemorySource(text), Options(workers, 1 << 20));
-    ASSERT_TRUE(d.status.ok());
-    ASSERT_EQ(d.lines.size(), 3 * DecodedLineStream::kMaxLinesPerBatch + 6);
-    EXPECT_EQ(d.lines.back().job, 7);
-    EXPECT_EQ(d.lines.front().kind, LineKind::kBlank);
+  for (const auto& [input, drain] : Inputs()) {
+    for (int workers : {0, 2}) {
+      SCOPED_TRACE(input);
+      const Drained d = drain(text, Options(workers, 1 << 20));
+      ASSERT_TRUE(d.status.ok());
+      ASSERT_EQ(d.lines.size(), 3 * kMaxLinesPerBatch + 6);
+      EXPECT_EQ(d.lines.back().job, 7);
+      EXPECT_EQ(d.lines.front().kind, LineKind::kBlank);
+    }
   }
 }
 
 TEST(DecodedLineStream, ALineLongerThanTheLimitEndsTheStreamNamingItsNumber) {
   std::string text = JobEndLine(1) + "\n" + JobEndLine(2) + "\n{\"Event\":\"" +
                      std::string(5000, 'x') + "\"}\n" + JobEndLine(3) + "\n";
-  LineStreamOptions o = Options(1, 64);
-  o.max_line_bytes = 1000;
-  const Drained d = Drain(MakeMemorySource(text), o);
-  ASSERT_EQ(d.lines.size(), 2u);
-  EXPECT_EQ(d.status.code(), StatusCode::kCorrupt);
-  EXPECT_NE(d.status.message().find("line 3 is longer than 1000 bytes"), std::string::npos)
-      << d.status.ToString();
-  // Under the limit the same line grows its batch and is read.
-  o.max_line_bytes = 10000;
-  const Drained ok = Drain(MakeMemorySource(text), o);
-  ASSERT_TRUE(ok.status.ok());
-  ASSERT_EQ(ok.lines.size(), 4u);
-  EXPECT_EQ(ok.lines[2].kind, LineKind::kUnknownEvent);
-  EXPECT_EQ(ok.lines[3].job, 3);
+  for (const auto& [input, drain] : Inputs()) {
+    SCOPED_TRACE(input);
+    LineStreamOptions o = Options(1, 64);
+    o.max_line_bytes = 1000;
+    const Drained d = drain(text, o);
+    ASSERT_EQ(d.lines.size(), 2u);
+    EXPECT_EQ(d.status.code(), StatusCode::kCorrupt);
+    EXPECT_NE(d.status.message().find("line 3 is longer than 1000 bytes"), std::string::npos)
+        << d.status.ToString();
+    // Under the limit the same line grows its batch (or spans many ranges) and is read.
+    o.max_line_bytes = 10000;
+    const Drained ok = drain(text, o);
+    ASSERT_TRUE(ok.status.ok());
+    ASSERT_EQ(ok.lines.size(), 4u);
+    EXPECT_EQ(ok.lines[2].kind, LineKind::kUnknownEvent);
+    EXPECT_EQ(ok.lines[3].job, 3);
+  }
 }
 
 // A source that fails after `good` bytes.
@@ -162,10 +205,19 @@ TEST(DecodedLineStream, ASourceErrorComesAfterTheCompleteLinesBeforeIt) {
   }
 }
 
-TEST(DecodedLineStream, EmptySourceHasNoLines) {
-  const Drained d = Drain(MakeMemorySource(""), Options(2, 16));
-  EXPECT_TRUE(d.status.ok());
-  EXPECT_TRUE(d.lines.empty());
+TEST(DecodedLineStream, EmptyInputHasNoLines) {
+  for (const auto& [input, drain] : Inputs()) {
+    SCOPED_TRACE(input);
+    const Drained d = drain("", Options(2, 16));
+    EXPECT_TRUE(d.status.ok());
+    EXPECT_TRUE(d.lines.empty());
+    EXPECT_EQ(d.workers, 0);
+  }
+}
+
+TEST(DecodedLineStream, AFileInOneBatchIsDecodedWithoutThreads) {
+  const Drained d = DrainFile(JobEndLine(1) + "\n" + JobEndLine(2) + "\n", Options(3, 1 << 20));
+  ASSERT_EQ(d.lines.size(), 2u);
   EXPECT_EQ(d.workers, 0);
 }
 
