@@ -11,6 +11,9 @@
 // Goals: profile >= 0.5x the baseline's MB/s, peak RSS <= 0.25 of the file.
 //
 // usage: parse_throughput_bench LOG [LOG.zstd] [--sparktune PATH] [--repeat N]
+//                                [--compare OTHER_SPARKTUNE]
+//   --compare also times another build (e.g. the one before a change) in the
+//   same interleaved repeats, as one more row.
 //        parse_throughput_bench LOG --dom-only   (the baseline alone, once: for
 //        valgrind --tool=callgrind instruction counts beside `profile`'s)
 // Build the inputs with bench/make_large_log.py (see bench/README.md).
@@ -150,6 +153,7 @@ void PrintRow(const char* name, const Timing& t, double mb) {
 int main(int argc, char** argv) {
   std::vector<std::string> logs;
   std::string binary = "build/sparktune";
+  std::string other;  // --compare
   int repeat = 3;
   bool dom_only = false;
   for (int i = 1; i < argc; ++i) {
@@ -180,12 +184,13 @@ int main(int argc, char** argv) {
   const std::string& plain = logs[0];
   const double mb = FileMb(plain);
   Baseline base;
-  Timing profile;
-  double rss = 0;
-  // Interleaved so that both see the same load.
+  Timing profile, compared;
+  double rss = 0, compared_rss = 0;
+  // Interleaved so that all see the same load.
   for (int r = 0; r < repeat; ++r) {
     MeasureDomBaseline(plain, &base);
     MeasureProfile(binary, plain, &profile, &rss);
+    if (!other.empty()) MeasureProfile(other, plain, &compared, &compared_rss);
   }
   std::printf("input: %s, %.1f MB, %zu lines parsed (%zu invalid), best of %d\n", plain.c_str(), mb,
               base.events, base.errors, repeat);
@@ -193,6 +198,13 @@ int main(int argc, char** argv) {
   PrintRow("baseline: simdjson DOM parse per line", base.parse_only, mb);
   PrintRow("baseline incl. loading the file", base.load_and_parse, mb);
   PrintRow("sparktune profile --json (end to end)", profile, mb);
+  if (!other.empty()) {
+    PrintRow("--compare build: profile --json", compared, mb);
+    std::printf(
+        "--compare build %s: ratio to the baseline %.2fx wall, %.2fx CPU; peak RSS %.1f MB\n",
+        other.c_str(), base.parse_only.wall / compared.wall, base.parse_only.cpu / compared.cpu,
+        compared_rss);
+  }
   std::printf("ratio profile/baseline MB/s (wall): %.2fx (goal >= 0.5x); incl. load: %.2fx\n",
               base.parse_only.wall / profile.wall, base.load_and_parse.wall / profile.wall);
   std::printf("ratio profile/baseline MB per CPU-second: %.2fx; incl. load: %.2fx\n",
