@@ -162,6 +162,8 @@ int main(int argc, char** argv) {
       binary = argv[++i];
     else if (a == "--dom-only")
       dom_only = true;
+    else if (a == "--compare" && i + 1 < argc)
+      other = argv[++i];
     else if (a == "--repeat" && i + 1 < argc)
       repeat = std::max(1, std::atoi(argv[++i]));
     else

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "data/eventlog/codec.h"
@@ -20,6 +21,9 @@ std::string Warning::ToString() const {
 namespace {
 
 constexpr size_t kSniffBytes = 64;
+// Bytes of a plain part read before the task table is sized for the whole part.
+constexpr uint64_t kTaskEstimateBytes = 8 << 20;
+constexpr double kMinBytesPerTask = 256;
 
 std::string Printable(std::string_view bytes, size_t max) {
   std::string out;
@@ -92,6 +96,8 @@ class LogReadState {
                                                    options_.line_stream);
     }
     DecodedLineStream& lines = *stream;
+    const size_t tasks_before = out_->app.tasks.size();
+    bool tasks_reserved = codec != Codec::kNone;  // a compressed part's decoded size is unknown
     DecodedLine* line = nullptr;
     bool newline = true;
     int64_t malformed_here = 0;
@@ -105,6 +111,10 @@ class LogReadState {
         break;
       }
       if (!*next) break;
+      if (!tasks_reserved && lines.bytes_consumed() >= kTaskEstimateBytes) {
+        tasks_reserved = true;
+        ReserveTasks(tasks_before, lines.bytes_consumed(), static_cast<uint64_t>(st.st_size));
+      }
       LineOutcome outcome = parser_.Apply(*line);
       switch (outcome.kind) {
         case LineKind::kEvent:
@@ -143,6 +153,18 @@ class LogReadState {
                                 std::to_string(last_malformed_line) + ": " + last_error + ")");
     }
     return Status::Ok();
+  }
+
+  // Sizes the task table for the tasks a part of `part_bytes` likely holds,
+  // judged from its first `consumed` bytes, so that it does not grow by
+  // copying (holding the old and the new table at once). Room not used is
+  // never touched, so it costs no resident memory.
+  void ReserveTasks(size_t tasks_before, uint64_t consumed, uint64_t part_bytes) {
+    const double seen = static_cast<double>(out_->app.tasks.size() - tasks_before);
+    const double expected = seen * static_cast<double>(part_bytes) / static_cast<double>(consumed);
+    // A TaskEnd line alone is far longer than kMinBytesPerTask: no real log needs more.
+    const double most = static_cast<double>(part_bytes) / kMinBytesPerTask;
+    builder_.ReserveTasks(tasks_before + static_cast<size_t>(std::min(expected * 1.1, most)));
   }
 
   int64_t events() const { return events_; }

@@ -248,6 +248,31 @@ inline const KeyIndex& Keys() {
 }
 }  // namespace shuffle_read_metrics
 
+namespace input_metrics {
+enum Field { kBytesRead, kRecordsRead };
+inline const KeyIndex& Keys() {
+  static const KeyIndex keys{"Bytes Read", "Records Read"};
+  return keys;
+}
+}  // namespace input_metrics
+
+namespace output_metrics {
+enum Field { kBytesWritten, kRecordsWritten };
+inline const KeyIndex& Keys() {
+  static const KeyIndex keys{"Bytes Written", "Records Written"};
+  return keys;
+}
+}  // namespace output_metrics
+
+namespace shuffle_write_metrics {
+enum Field { kShuffleBytesWritten, kShuffleWriteTime, kShuffleRecordsWritten };
+inline const KeyIndex& Keys() {
+  static const KeyIndex keys{"Shuffle Bytes Written", "Shuffle Write Time",
+                             "Shuffle Records Written"};
+  return keys;
+}
+}  // namespace shuffle_write_metrics
+
 namespace stage_info {
 enum Field {
   kStageId,

@@ -131,43 +131,6 @@ size_t KeyIndex::Slot(std::string_view key) const {
   return static_cast<size_t>(h >> 40) & mask_;
 }
 
-namespace {
-
-uint64_t Load64(const char* p) {
-  uint64_t v;
-  std::memcpy(&v, p, sizeof(v));
-  return v;
-}
-
-uint32_t Load32(const char* p) {
-  uint32_t v;
-  std::memcpy(&v, p, sizeof(v));
-  return v;
-}
-
-// Equal bytes, for strings of equal length `n`; inline word compares where a
-// call to memcmp would cost more than the short keys of an event log.
-bool SameBytes(const char* a, const char* b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      if (Load64(a + i) != Load64(b + i)) return false;
-    }
-    return Load64(a + n - 8) == Load64(b + n - 8);  // the last word may overlap the previous
-  }
-  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
-  for (size_t i = 0; i < n; ++i) {
-    if (a[i] != b[i]) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-bool KeyIndex::Is(size_t i, std::string_view key) const {
-  const std::string_view k = keys_[i];
-  return k.size() == key.size() && SameBytes(k.data(), key.data(), k.size());
-}
-
 int KeyIndex::Find(std::string_view key) const {
   for (size_t s = Slot(key);; s = (s + 1) & mask_) {
     const int i = slots_[s];

@@ -19,6 +19,7 @@
 #include <simdjson.h>
 
 #include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -41,6 +42,38 @@ bool GetBool(object o, std::string_view key);
 bool GetObject(object o, std::string_view key, object* out);
 bool GetArray(object o, std::string_view key, array* out);
 
+namespace internal {
+
+inline uint64_t Load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+inline uint32_t Load32(const char* p) {
+  uint32_t v;
+  std::memcpy(&v, p, sizeof(v));
+  return v;
+}
+
+// Equal bytes, for strings of equal length `n`; inline word compares where a
+// call to memcmp would cost more than the short keys of an event log.
+inline bool SameBytes(const char* a, const char* b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      if (Load64(a + i) != Load64(b + i)) return false;
+    }
+    return Load64(a + n - 8) == Load64(b + n - 8);  // the last word may overlap the previous
+  }
+  if (n >= 4) return Load32(a) == Load32(b) && Load32(a + n - 4) == Load32(b + n - 4);
+  for (size_t i = 0; i < n; ++i) {
+    if (a[i] != b[i]) return false;
+  }
+  return true;
+}
+
+}  // namespace internal
+
 // A fixed set of keys, numbered in the order given.
 class KeyIndex {
  public:
@@ -49,7 +82,10 @@ class KeyIndex {
   // Position of `key` in the list, or -1.
   int Find(std::string_view key) const;
   // Whether `key` is the i-th key (i < size()).
-  bool Is(size_t i, std::string_view key) const;
+  bool Is(size_t i, std::string_view key) const {
+    const std::string_view k = keys_[i];
+    return k.size() == key.size() && internal::SameBytes(k.data(), key.data(), k.size());
+  }
   size_t size() const { return keys_.size(); }
   std::string_view key(size_t i) const { return keys_[i]; }
 

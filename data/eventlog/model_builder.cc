@@ -1,6 +1,7 @@
 #include "data/eventlog/model_builder.h"
 
 #include <algorithm>
+#include <exception>
 #include <utility>
 #include <variant>
 
@@ -445,6 +446,14 @@ void ModelBuilder::LinkJobToSql(int job_id, int64_t execution_id) {
   model::SqlExecution& sql = app_->sql_executions[execution_id];
   sql.execution_id = execution_id;
   AddUnique(&sql.job_ids, job_id);
+}
+
+void ModelBuilder::ReserveTasks(size_t tasks) {
+  try {
+    app_->tasks.reserve(tasks);
+  } catch (const std::exception&) {
+    // std::bad_alloc or std::length_error: the table grows as it goes instead.
+  }
 }
 
 void ModelBuilder::Finish() {

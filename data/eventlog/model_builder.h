@@ -59,6 +59,10 @@ class ModelBuilder {
   // SQL: links job -> execution.
   void LinkJobToSql(int job_id, int64_t execution_id);
 
+  // Room for `tasks` tasks in Application::tasks: a capacity hint with no
+  // effect on the model, ignored when the memory cannot be had.
+  void ReserveTasks(size_t tasks);
+
   // Completes derived state after the last event (job/stage links of SQL).
   void Finish();
 

@@ -80,18 +80,24 @@ void DecodeTaskMetrics(object o, TaskEndEvent* e) {
   m->peak_execution_memory = f.Int(k::kPeakExecutionMemory, 0);
   object sub;
   if (f.Object(k::kInputMetrics, &sub)) {
-    m->input_bytes = GetInt(sub, "Bytes Read", 0);
-    m->input_records = GetInt(sub, "Records Read", 0);
+    namespace in = schema::input_metrics;
+    const FieldSet input(in::Keys(), sub);
+    m->input_bytes = input.Int(in::kBytesRead, 0);
+    m->input_records = input.Int(in::kRecordsRead, 0);
   }
   if (f.Object(k::kOutputMetrics, &sub)) {
-    m->output_bytes = GetInt(sub, "Bytes Written", 0);
-    m->output_records = GetInt(sub, "Records Written", 0);
+    namespace out = schema::output_metrics;
+    const FieldSet output(out::Keys(), sub);
+    m->output_bytes = output.Int(out::kBytesWritten, 0);
+    m->output_records = output.Int(out::kRecordsWritten, 0);
   }
   if (f.Object(k::kShuffleReadMetrics, &sub)) DecodeShuffleReadMetrics(sub, m);
   if (f.Object(k::kShuffleWriteMetrics, &sub)) {
-    m->shuffle_bytes_written = GetInt(sub, "Shuffle Bytes Written", 0);
-    m->shuffle_write_time_ns = GetInt(sub, "Shuffle Write Time", 0);
-    m->shuffle_records_written = GetInt(sub, "Shuffle Records Written", 0);
+    namespace w = schema::shuffle_write_metrics;
+    const FieldSet write(w::Keys(), sub);
+    m->shuffle_bytes_written = write.Int(w::kShuffleBytesWritten, 0);
+    m->shuffle_write_time_ns = write.Int(w::kShuffleWriteTime, 0);
+    m->shuffle_records_written = write.Int(w::kShuffleRecordsWritten, 0);
   }
   e->metrics_have_peak_execution_memory = f.Has(k::kPeakExecutionMemory);
   e->metrics_have_executor_cpu_time = f.Has(k::kExecutorCpuTime);
