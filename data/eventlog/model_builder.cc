@@ -352,9 +352,8 @@ void ModelBuilder::OnTaskStart(const TaskStartEvent& e) {
   uint32_t exec = GetOrCreateExecutorForTask(e.executor_id, e.host, e.task.launch_time);
   model::Task task = e.task;
   task.executor = exec;
-  auto existing = task_index_.find(task.task_id);
-  if (existing == task_index_.end()) {
-    task_index_.emplace(task.task_id, static_cast<uint32_t>(app_->tasks.size()));
+  if (task_index_.Find(task.task_id) == nullptr) {
+    task_index_.Insert(task.task_id, static_cast<uint32_t>(app_->tasks.size()));
     app_->tasks.push_back(task);
   }
   auto key = std::make_pair(e.stage_id, e.stage_attempt_id);
@@ -380,13 +379,13 @@ void ModelBuilder::OnTaskEnd(TaskEndEvent& e) {
   uint32_t exec = GetOrCreateExecutorForTask(e.executor_id, e.host, e.task.launch_time);
   e.task.executor = exec;
   uint32_t task_pos;
-  auto existing = task_index_.find(e.task.task_id);
-  if (existing == task_index_.end()) {
+  const uint32_t* existing = task_index_.Find(e.task.task_id);
+  if (existing == nullptr) {
     task_pos = static_cast<uint32_t>(app_->tasks.size());
-    task_index_.emplace(e.task.task_id, task_pos);
+    task_index_.Insert(e.task.task_id, task_pos);
     app_->tasks.push_back(e.task);
   } else {
-    task_pos = existing->second;
+    task_pos = *existing;
     app_->tasks[task_pos] = e.task;
   }
   const model::Task& task = app_->tasks[task_pos];

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "data/eventlog/listener_events.h"
+#include "data/eventlog/task_id_index.h"
 #include "data/model/application.h"
 
 namespace sparktune::eventlog {
@@ -81,7 +82,7 @@ class ModelBuilder {
   std::map<std::pair<int, int>, std::vector<int>> stage_live_jobs_;  // stage.jobs (indices)
   std::unordered_map<int, size_t> job_index_;               // job id -> index in app->jobs
   std::set<int> live_jobs_;                                 // job ids
-  std::unordered_map<int64_t, uint32_t> task_index_;        // task id -> index in app->tasks
+  TaskIdIndex task_index_;                                  // task id -> index in app->tasks
   std::set<std::string> live_executors_;
 };
 
