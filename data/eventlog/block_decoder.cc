@@ -7,10 +7,15 @@
 
 namespace sparktune::eventlog {
 
+std::unique_ptr<uint8_t[], RawBuffer::AlignedDelete> RawBuffer::Allocate(size_t n) {
+  return std::unique_ptr<uint8_t[], AlignedDelete>(
+      static_cast<uint8_t*>(::operator new[](n, std::align_val_t{kAlignment})));
+}
+
 uint8_t* RawBuffer::Reserve(size_t n) {
   if (n > capacity_ || !data_) {
     size_t cap = std::max<size_t>(n, 1);
-    data_.reset(new uint8_t[cap]);
+    data_ = Allocate(cap);
     capacity_ = cap;
   }
   return data_.get();
@@ -18,7 +23,7 @@ uint8_t* RawBuffer::Reserve(size_t n) {
 
 uint8_t* RawBuffer::Grow(size_t n, size_t keep) {
   if (n <= capacity_ && data_) return data_.get();
-  std::unique_ptr<uint8_t[]> bigger(new uint8_t[std::max<size_t>(n, 1)]);
+  std::unique_ptr<uint8_t[], AlignedDelete> bigger = Allocate(std::max<size_t>(n, 1));
   if (keep > 0) std::memcpy(bigger.get(), data_.get(), std::min(keep, capacity_));
   data_ = std::move(bigger);
   capacity_ = std::max<size_t>(n, 1);

@@ -1,5 +1,6 @@
 // ByteSource implementations over a regular file (buffered read(2)) and over
-// bytes held in memory. Contract: see byte_source.h.
+// bytes held in memory, and PositionalFile (pread(2)). Contract: see
+// byte_source.h.
 //
 // The file source mirrors what Spark's reader gets from Hadoop's
 // FSDataInputStream wrapped in a BufferedInputStream
@@ -94,7 +95,10 @@ class MemorySource final : public ByteSource {
 
 }  // namespace
 
-Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
+namespace {
+
+// Opens `path` read-only and checks that it is a regular file; returns the descriptor.
+Result<int> OpenRegularFile(const std::string& path) {
   int fd;
   do {
     fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -114,7 +118,33 @@ Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
     ::close(fd);
     return Status::IoError("not a regular file: " + path);
   }
+  return fd;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path) {
+  SPARKTUNE_ASSIGN_OR_RETURN(int fd, OpenRegularFile(path));
   return std::unique_ptr<ByteSource>(new FileSource(fd, path));
+}
+
+PositionalFile::~PositionalFile() { ::close(fd_); }
+
+Result<size_t> PositionalFile::ReadAt(uint64_t offset, uint8_t* dst, size_t capacity) const {
+  for (;;) {
+    ssize_t n = ::pread(fd_, dst, capacity, static_cast<off_t>(offset));
+    if (n >= 0) return static_cast<size_t>(n);
+    if (errno == EINTR) continue;
+    return Status::IoError("read failed (" + ErrnoText(errno) + "): " + path_ + " at byte " +
+                           std::to_string(offset));
+  }
+}
+
+Result<std::unique_ptr<PositionalFile>> OpenPositionalFile(const std::string& path) {
+  SPARKTUNE_ASSIGN_OR_RETURN(int fd, OpenRegularFile(path));
+  struct stat st {};
+  ::fstat(fd, &st);  // checked by OpenRegularFile
+  return std::make_unique<PositionalFile>(fd, path, static_cast<uint64_t>(st.st_size));
 }
 
 std::unique_ptr<ByteSource> MakeMemorySource(std::string bytes) {

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 
 #include "data/base/result.h"
 
@@ -37,5 +38,31 @@ Result<std::unique_ptr<ByteSource>> OpenFileSource(const std::string& path);
 
 // A ByteSource over bytes held in memory (tests, zip entries read to memory).
 std::unique_ptr<ByteSource> MakeMemorySource(std::string bytes);
+
+// A regular file read at explicit offsets (pread(2)), so that several threads
+// can read different parts of one plain log at once. Thread-safe.
+class PositionalFile {
+ public:
+  PositionalFile(int fd, std::string path, uint64_t size)
+      : fd_(fd), path_(std::move(path)), size_(size) {}
+  ~PositionalFile();
+  PositionalFile(const PositionalFile&) = delete;
+  PositionalFile& operator=(const PositionalFile&) = delete;
+
+  // Reads up to `capacity` bytes at `offset`; 0 at end of file. IoError names
+  // the file and the offset.
+  Result<size_t> ReadAt(uint64_t offset, uint8_t* dst, size_t capacity) const;
+  const std::string& path() const { return path_; }
+  // Size when opened (the file may grow or shrink later; reads say what is there).
+  uint64_t size_when_opened() const { return size_; }
+
+ private:
+  int fd_;
+  std::string path_;
+  uint64_t size_;
+};
+
+// Opens a regular file for positional reads. NotFound / IoError on failure.
+Result<std::unique_ptr<PositionalFile>> OpenPositionalFile(const std::string& path);
 
 }  // namespace sparktune::eventlog

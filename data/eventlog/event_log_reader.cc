@@ -2,11 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cstring>
 
 #include "data/eventlog/codec.h"
+#include "data/eventlog/decoded_line_stream.h"
 #include "data/eventlog/event_parser.h"
-#include "data/eventlog/line_reader.h"
 #include "data/eventlog/log_layout.h"
 #include "data/eventlog/model_builder.h"
 
@@ -20,6 +21,9 @@ std::string Warning::ToString() const {
 namespace {
 
 constexpr size_t kSniffBytes = 64;
+// Bytes of a plain part read before the task table is sized for the whole part.
+constexpr uint64_t kTaskEstimateBytes = 8 << 20;
+constexpr double kMinBytesPerTask = 256;
 
 std::string Printable(std::string_view bytes, size_t max) {
   std::string out;
@@ -82,9 +86,19 @@ class LogReadState {
                              "; decoding as " + std::string(CodecName(*sniffed)));
       codec = *sniffed;
     }
-    SPARKTUNE_ASSIGN_OR_RETURN(auto raw, OpenFileSource(part.path));
-    LineReader lines(MakeDecoder(codec, std::move(raw), part.path));
-    std::string_view line;
+    std::unique_ptr<DecodedLineStream> stream;
+    if (codec == Codec::kNone) {
+      SPARKTUNE_ASSIGN_OR_RETURN(auto file, OpenPositionalFile(part.path));
+      stream = std::make_unique<DecodedLineStream>(std::move(file), options_.line_stream);
+    } else {
+      SPARKTUNE_ASSIGN_OR_RETURN(auto raw, OpenFileSource(part.path));
+      stream = std::make_unique<DecodedLineStream>(MakeDecoder(codec, std::move(raw), part.path),
+                                                   options_.line_stream);
+    }
+    DecodedLineStream& lines = *stream;
+    const size_t tasks_before = out_->app.tasks.size();
+    bool tasks_reserved = codec != Codec::kNone;  // a compressed part's decoded size is unknown
+    DecodedLine* line = nullptr;
     bool newline = true;
     int64_t malformed_here = 0;
     int64_t last_malformed_line = 0;
@@ -97,7 +111,11 @@ class LogReadState {
         break;
       }
       if (!*next) break;
-      LineOutcome outcome = parser_.ParseLine(line);
+      if (!tasks_reserved && lines.bytes_consumed() >= kTaskEstimateBytes) {
+        tasks_reserved = true;
+        ReserveTasks(tasks_before, lines.bytes_consumed(), static_cast<uint64_t>(st.st_size));
+      }
+      LineOutcome outcome = parser_.Apply(*line);
       switch (outcome.kind) {
         case LineKind::kEvent:
           ++events_;
@@ -122,7 +140,7 @@ class LogReadState {
           break;
       }
     }
-    if (lines.source().truncated()) {
+    if (lines.truncated()) {
       Warn(part.path, lines.line_number(),
            "compressed stream ends inside a block: the log was still being written or is "
            "truncated; events after line " + std::to_string(lines.line_number()) + " are missing");
@@ -135,6 +153,18 @@ class LogReadState {
                                 std::to_string(last_malformed_line) + ": " + last_error + ")");
     }
     return Status::Ok();
+  }
+
+  // Sizes the task table for the tasks a part of `part_bytes` likely holds,
+  // judged from its first `consumed` bytes, so that it does not grow by
+  // copying (holding the old and the new table at once). Room not used is
+  // never touched, so it costs no resident memory.
+  void ReserveTasks(size_t tasks_before, uint64_t consumed, uint64_t part_bytes) {
+    const double seen = static_cast<double>(out_->app.tasks.size() - tasks_before);
+    const double expected = seen * static_cast<double>(part_bytes) / static_cast<double>(consumed);
+    // A TaskEnd line alone is far longer than kMinBytesPerTask: no real log needs more.
+    const double most = static_cast<double>(part_bytes) / kMinBytesPerTask;
+    builder_.ReserveTasks(tasks_before + static_cast<size_t>(std::min(expected * 1.1, most)));
   }
 
   int64_t events() const { return events_; }

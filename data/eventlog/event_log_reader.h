@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "data/base/result.h"
+#include "data/eventlog/decoded_line_stream.h"
 #include "data/model/application.h"
 
 namespace sparktune::eventlog {
@@ -27,6 +28,9 @@ struct Warning {
 
 struct ReadOptions {
   size_t max_warnings_kept = 100;  // Default: 100; all are counted.
+  // Threads decoding lines, batch size, longest line (decoded_line_stream.h).
+  // Default: the machine's hardware threads; the model does not depend on it.
+  LineStreamOptions line_stream;
 };
 
 struct LoadedLog {

@@ -1,24 +1,24 @@
-// EventParser: decodes one JSON line of an event log (simdjson DOM, parsed in
-// place) into listener events and hands them to a ModelBuilder. Event and
-// field names per JsonProtocol (core events, "Stage ID" style) and Jackson
-// (SQL events, camelCase); spark-reference.md section 2, Spark 1.2-4.x.
+// EventParser: one JSON line of an event log at a time, decoded
+// (EventDecoder) and applied to the model (ModelBuilder) in log order. The
+// reader decodes lines on worker threads and calls Apply() in order; ParseLine
+// does both for one line (tests, fuzzing, small logs).
 //
 // Unknown event types and unknown top-level fields are counted in
-// Application::evidence, never fatal. A line that is not a JSON object with
-// an "Event" string is reported as malformed with a reason.
-// Not thread-safe; one parser per log (it reuses its buffers).
+// Application::evidence, never fatal; the first unknown field of each event
+// type is worth a warning. A line that is not a JSON object with an "Event"
+// string is reported as malformed with a reason.
+// Not thread-safe; one parser per log.
 #pragma once
 
-#include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
+#include "data/eventlog/event_decoder.h"
 #include "data/eventlog/model_builder.h"
 #include "data/model/application.h"
 
 namespace sparktune::eventlog {
-
-enum class LineKind { kEvent, kUnknownEvent, kBlank, kMalformed };
 
 struct LineOutcome {
   LineKind kind = LineKind::kBlank;
@@ -30,14 +30,20 @@ struct LineOutcome {
 class EventParser {
  public:
   EventParser(model::Application* app, ModelBuilder* builder);
-  ~EventParser();
 
-  // `line` must be followed by at least kLinePadding readable bytes.
+  // Decodes and applies one line. `line` must be followed by at least
+  // kLinePadding readable bytes.
   LineOutcome ParseLine(std::string_view line);
+  // Applies a line decoded elsewhere; lines must come in log order. Moves the
+  // event out of `line`.
+  LineOutcome Apply(DecodedLine& line);
 
  private:
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  model::Application* app_;
+  ModelBuilder* builder_;
+  EventDecoder decoder_;
+  DecodedLine scratch_;
+  std::unordered_map<std::string_view, bool> unknown_field_reported_;  // per event name
 };
 
 }  // namespace sparktune::eventlog

@@ -1,6 +1,9 @@
 #include "data/eventlog/model_builder.h"
 
 #include <algorithm>
+#include <exception>
+#include <utility>
+#include <variant>
 
 namespace sparktune::eventlog {
 
@@ -14,6 +17,96 @@ void AddUnique(std::vector<T>* v, T value) {
   if (std::find(v->begin(), v->end(), value) == v->end()) v->push_back(value);
 }
 }  // namespace
+
+namespace {
+// ListenerEvent alternative -> handler.
+struct EventApplier {
+  ModelBuilder* b;
+  void operator()(std::monostate) {}
+  void operator()(LogStartEvent& e) { b->OnLogStart(e); }
+  void operator()(ApplicationStartEvent& e) {
+    b->OnApplicationStart(e.name, e.app_id, e.attempt_id, e.user, e.time);
+  }
+  void operator()(ApplicationEndEvent& e) { b->OnApplicationEnd(e.time, e.exit_code); }
+  void operator()(EnvironmentUpdateEvent& e) { b->OnEnvironmentUpdate(std::move(e)); }
+  void operator()(ResourceProfileAddedEvent& e) { b->OnResourceProfileAdded(e); }
+  void operator()(ExecutorAddedEvent& e) { b->OnExecutorAdded(e); }
+  void operator()(ExecutorRemovedEvent& e) { b->OnExecutorRemoved(e); }
+  void operator()(BlockManagerAddedEvent& e) { b->OnBlockManagerAdded(e); }
+  void operator()(JobStartEvent& e) { b->OnJobStart(e); }
+  void operator()(JobEndEvent& e) { b->OnJobEnd(e); }
+  void operator()(StageSubmittedEvent& e) { b->OnStageSubmitted(e.info); }
+  void operator()(StageCompletedEvent& e) { b->OnStageCompleted(e.info); }
+  void operator()(TaskStartEvent& e) { b->OnTaskStart(e); }
+  void operator()(TaskEndEvent& e) { b->OnTaskEnd(e); }
+  void operator()(SqlExecutionStartEvent& e) { b->OnSqlExecutionStart(std::move(e)); }
+  void operator()(SqlExecutionEndEvent& e) { b->OnSqlExecutionEnd(std::move(e)); }
+  void operator()(SqlAdaptiveExecutionUpdateEvent& e) {
+    b->OnSqlAdaptiveExecutionUpdate(std::move(e));
+  }
+  void operator()(SqlAdaptiveMetricUpdatesEvent& e) { b->OnSqlAdaptiveMetricUpdates(std::move(e)); }
+  void operator()(DriverAccumUpdatesEvent& e) { b->OnDriverAccumUpdates(e); }
+  void operator()(ExecutorGcPeaksEvent& e) {
+    for (int64_t gc : e.total_gc_times) b->UpdatePeakGcTime(e.executor_id, gc);
+  }
+};
+}  // namespace
+
+void ModelBuilder::Apply(ListenerEvent&& event) { std::visit(EventApplier{this}, event); }
+
+void ModelBuilder::OnLogStart(const LogStartEvent& e) {
+  app_->spark_version = SparkVersion::Parse(e.spark_version);
+  app_->evidence.has_log_start = true;
+  if (e.databricks) {
+    app_->evidence.databricks_header = true;
+    SeeTime(e.timestamp);
+  }
+}
+
+void ModelBuilder::OnEnvironmentUpdate(EnvironmentUpdateEvent&& e) {
+  app_->evidence.has_environment = true;
+  for (auto& [key, value] : e.spark) app_->spark_properties[std::move(key)] = std::move(value);
+  for (auto& [key, value] : e.hadoop) app_->hadoop_properties[std::move(key)] = std::move(value);
+  for (auto& [key, value] : e.system) app_->system_properties[std::move(key)] = std::move(value);
+}
+
+void ModelBuilder::OnResourceProfileAdded(const ResourceProfileAddedEvent& e) {
+  app_->resource_profiles[e.profile.id] = e.profile;
+}
+
+void ModelBuilder::OnSqlExecutionStart(SqlExecutionStartEvent&& e) {
+  model::SqlExecution& sql = app_->sql_executions[e.execution_id];
+  sql.execution_id = e.execution_id;
+  sql.root_execution_id = e.root_execution_id;
+  sql.description = std::move(e.description);
+  sql.start_time = e.time;
+  if (e.has_plan) sql.initial_plan = std::move(e.plan);
+  SeeTime(sql.start_time);
+}
+
+void ModelBuilder::OnSqlExecutionEnd(SqlExecutionEndEvent&& e) {
+  model::SqlExecution& sql = app_->sql_executions[e.execution_id];
+  sql.execution_id = e.execution_id;
+  sql.end_time = e.time;
+  sql.error_message = std::move(e.error_message);
+  SeeTime(sql.end_time);
+}
+
+void ModelBuilder::OnSqlAdaptiveExecutionUpdate(SqlAdaptiveExecutionUpdateEvent&& e) {
+  model::SqlExecution& sql = app_->sql_executions[e.execution_id];
+  sql.execution_id = e.execution_id;
+  if (e.has_plan) sql.adaptive_updates.push_back(std::move(e.plan));
+}
+
+void ModelBuilder::OnSqlAdaptiveMetricUpdates(SqlAdaptiveMetricUpdatesEvent&& e) {
+  model::SqlExecution& sql = app_->sql_executions[e.execution_id];
+  sql.execution_id = e.execution_id;
+  for (model::PlanMetric& m : e.metrics) sql.extra_metrics.push_back(std::move(m));
+}
+
+void ModelBuilder::OnDriverAccumUpdates(const DriverAccumUpdatesEvent& e) {
+  for (const auto& [id, value] : e.updates) app_->driver_accum_updates[id].push_back(value);
+}
 
 void ModelBuilder::OnApplicationStart(const std::string& name, const std::string& app_id,
                                       const std::string& attempt_id, const std::string& user,
@@ -259,9 +352,8 @@ void ModelBuilder::OnTaskStart(const TaskStartEvent& e) {
   uint32_t exec = GetOrCreateExecutorForTask(e.executor_id, e.host, e.task.launch_time);
   model::Task task = e.task;
   task.executor = exec;
-  auto existing = task_index_.find(task.task_id);
-  if (existing == task_index_.end()) {
-    task_index_.emplace(task.task_id, static_cast<uint32_t>(app_->tasks.size()));
+  if (task_index_.Find(task.task_id) == nullptr) {
+    task_index_.Insert(task.task_id, static_cast<uint32_t>(app_->tasks.size()));
     app_->tasks.push_back(task);
   }
   auto key = std::make_pair(e.stage_id, e.stage_attempt_id);
@@ -281,16 +373,19 @@ void ModelBuilder::OnTaskStart(const TaskStartEvent& e) {
 }
 
 void ModelBuilder::OnTaskEnd(TaskEndEvent& e) {
+  if (e.metrics_have_peak_execution_memory) app_->evidence.has_peak_execution_memory = true;
+  if (e.metrics_have_executor_cpu_time) app_->evidence.has_executor_cpu_time = true;
+  if (e.has_task_executor_metrics) UpdatePeakGcTime(e.executor_id, e.task_executor_total_gc_time);
   uint32_t exec = GetOrCreateExecutorForTask(e.executor_id, e.host, e.task.launch_time);
   e.task.executor = exec;
   uint32_t task_pos;
-  auto existing = task_index_.find(e.task.task_id);
-  if (existing == task_index_.end()) {
+  const uint32_t* existing = task_index_.Find(e.task.task_id);
+  if (existing == nullptr) {
     task_pos = static_cast<uint32_t>(app_->tasks.size());
-    task_index_.emplace(e.task.task_id, task_pos);
+    task_index_.Insert(e.task.task_id, task_pos);
     app_->tasks.push_back(e.task);
   } else {
-    task_pos = existing->second;
+    task_pos = *existing;
     app_->tasks[task_pos] = e.task;
   }
   const model::Task& task = app_->tasks[task_pos];
@@ -350,6 +445,14 @@ void ModelBuilder::LinkJobToSql(int job_id, int64_t execution_id) {
   model::SqlExecution& sql = app_->sql_executions[execution_id];
   sql.execution_id = execution_id;
   AddUnique(&sql.job_ids, job_id);
+}
+
+void ModelBuilder::ReserveTasks(size_t tasks) {
+  try {
+    app_->tasks.reserve(tasks);
+  } catch (const std::exception&) {
+    // std::bad_alloc or std::length_error: the table grows as it goes instead.
+  }
 }
 
 void ModelBuilder::Finish() {

@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 #include "data/eventlog/listener_events.h"
+#include "data/eventlog/task_id_index.h"
 #include "data/model/application.h"
 
 namespace sparktune::eventlog {
@@ -24,6 +25,10 @@ namespace sparktune::eventlog {
 class ModelBuilder {
  public:
   explicit ModelBuilder(model::Application* app) : app_(app) {}
+
+  // Applies one decoded event (EventDecoder) by the handlers below; the event
+  // is consumed (its strings and plans are moved into the model).
+  void Apply(ListenerEvent&& event);
 
   void OnApplicationStart(const std::string& name, const std::string& app_id,
                           const std::string& attempt_id, const std::string& user, int64_t time);
@@ -37,6 +42,14 @@ class ModelBuilder {
   void OnExecutorAdded(const ExecutorAddedEvent& e);
   void OnExecutorRemoved(const ExecutorRemovedEvent& e);
   void OnBlockManagerAdded(const BlockManagerAddedEvent& e);
+  void OnLogStart(const LogStartEvent& e);
+  void OnEnvironmentUpdate(EnvironmentUpdateEvent&& e);
+  void OnResourceProfileAdded(const ResourceProfileAddedEvent& e);
+  void OnSqlExecutionStart(SqlExecutionStartEvent&& e);
+  void OnSqlExecutionEnd(SqlExecutionEndEvent&& e);
+  void OnSqlAdaptiveExecutionUpdate(SqlAdaptiveExecutionUpdateEvent&& e);
+  void OnSqlAdaptiveMetricUpdates(SqlAdaptiveMetricUpdatesEvent&& e);
+  void OnDriverAccumUpdates(const DriverAccumUpdatesEvent& e);
   // Records the latest timestamp seen (for logs without ApplicationEnd).
   void SeeTime(int64_t time) {
     if (time > app_->last_event_time) app_->last_event_time = time;
@@ -46,6 +59,10 @@ class ModelBuilder {
   void UpdatePeakGcTime(const std::string& executor_id, int64_t total_gc_time);
   // SQL: links job -> execution.
   void LinkJobToSql(int job_id, int64_t execution_id);
+
+  // Room for `tasks` tasks in Application::tasks: a capacity hint with no
+  // effect on the model, ignored when the memory cannot be had.
+  void ReserveTasks(size_t tasks);
 
   // Completes derived state after the last event (job/stage links of SQL).
   void Finish();
@@ -65,7 +82,7 @@ class ModelBuilder {
   std::map<std::pair<int, int>, std::vector<int>> stage_live_jobs_;  // stage.jobs (indices)
   std::unordered_map<int, size_t> job_index_;               // job id -> index in app->jobs
   std::set<int> live_jobs_;                                 // job ids
-  std::unordered_map<int64_t, uint32_t> task_index_;        // task id -> index in app->tasks
+  TaskIdIndex task_index_;                                  // task id -> index in app->tasks
   std::set<std::string> live_executors_;
 };
 

@@ -1,5 +1,5 @@
 // libFuzzer target for the event-log reader: arbitrary bytes go through codec
-// sniffing, the matching decoder, line splitting, the simdjson event parser and
+// sniffing, the matching decoder, line batching, the simdjson event decoder and
 // the model builder, exactly as `profile` reads a file. Any crash, sanitizer
 // report or hang is a bug.
 #include <cstddef>
@@ -7,8 +7,8 @@
 #include <string>
 
 #include "data/eventlog/codec.h"
+#include "data/eventlog/decoded_line_stream.h"
 #include "data/eventlog/event_parser.h"
-#include "data/eventlog/line_reader.h"
 #include "data/eventlog/model_builder.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -19,13 +19,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   sparktune::model::Application app;
   ModelBuilder builder(&app);
   EventParser parser(&app, &builder);
-  LineReader lines(MakeDecoder(codec, MakeMemorySource(std::move(bytes)), "fuzz"));
-  std::string_view line;
+  LineStreamOptions options;
+  options.worker_threads = 0;  // deterministic: the caller's thread decodes
+  options.batch_bytes = 4096;  // many batches even for small inputs
+  DecodedLineStream lines(MakeDecoder(codec, MakeMemorySource(std::move(bytes)), "fuzz"), options);
+  DecodedLine* line = nullptr;
   bool newline = false;
   for (int i = 0; i < 100000; ++i) {
     auto next = lines.Next(&line, &newline);
     if (!next.ok() || !*next) break;
-    parser.ParseLine(line);
+    parser.Apply(*line);
   }
   builder.Finish();
   return 0;
