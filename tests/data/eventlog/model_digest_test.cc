@@ -209,7 +209,7 @@ void WriteHostileVariants(const std::string& source_dir, const std::string& shar
                           const std::string& dir) {
   for (const char* compressed : {"app-20261121215226-0000.zstd", "app-20261121215321-0001.lz4",
                                  "app-20261121215435-0002.snappy", "app-20261121215612-0003.lzf"}) {
-    const std::string bytes = Slurp(source_dir + "/data/groundtruth/logs/" + compressed);
+    const std::string bytes = Slurp(source_dir + "/data/groundtruth/2026-11-21/logs/" + compressed);
     std::ofstream(dir + "/cut-" + compressed) << bytes.substr(0, bytes.size() * 2 / 3);
   }
   const std::vector<std::string> sources = {
