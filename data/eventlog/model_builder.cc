@@ -140,7 +140,7 @@ uint32_t ModelBuilder::GetOrCreateExecutor(const std::string& id, int64_t add_ti
 }
 
 uint32_t ModelBuilder::GetOrCreateExecutorForTask(const std::string& id, const std::string& host,
-                                                 int64_t time) {
+                                                  int64_t time) {
   auto it = app_->executor_index.find(id);
   if (it != app_->executor_index.end()) return it->second;
   // Not announced by ExecutorAdded/BlockManagerAdded: keep the task's facts
@@ -336,12 +336,16 @@ void ModelBuilder::OnStageCompleted(const StageInfoEvent& info) {
   for (int j : stage_live_jobs_[key]) {
     model::Job& job = app_->jobs[j];
     switch (stage.status) {
-      case StageStatus::kComplete: AddUnique(&job.completed_stages, info.stage_id); break;
+      case StageStatus::kComplete:
+        AddUnique(&job.completed_stages, info.stage_id);
+        break;
       case StageStatus::kSkipped:
         AddUnique(&job.skipped_stages, info.stage_id);
         job.skipped_tasks += info.num_tasks;
         break;
-      default: job.failed_stages += 1; break;
+      default:
+        job.failed_stages += 1;
+        break;
     }
   }
   if (stage.active_tasks <= 0) live_stages_.erase(key);
@@ -391,10 +395,16 @@ void ModelBuilder::OnTaskEnd(TaskEndEvent& e) {
   const model::Task& task = app_->tasks[task_pos];
   int completed = 0, failed = 0, killed = 0;
   switch (task.end_reason) {
-    case TaskEndReason::kSuccess: completed = 1; break;
+    case TaskEndReason::kSuccess:
+      completed = 1;
+      break;
     case TaskEndReason::kTaskKilled:
-    case TaskEndReason::kTaskCommitDenied: killed = 1; break;
-    default: failed = 1; break;
+    case TaskEndReason::kTaskCommitDenied:
+      killed = 1;
+      break;
+    default:
+      failed = 1;
+      break;
   }
   auto key = std::make_pair(e.stage_id, e.stage_attempt_id);
   auto sit = stage_index_.find(key);
@@ -458,6 +468,38 @@ void ModelBuilder::ReserveTasks(size_t tasks) {
 void ModelBuilder::Finish() {
   for (auto& [id, sql] : app_->sql_executions) {
     std::sort(sql.job_ids.begin(), sql.job_ids.end());
+  }
+  FillJobTimesFromStages();
+}
+
+// SparkListenerJobStart/JobEnd gained "Submission Time"/"Completion Time" in Spark 1.3
+// (JsonProtocol.jobStartToJson/jobEndToJson; 1.2 and older write neither). A job without them
+// takes its first stage submission and, once it ended, its last stage completion: the times
+// the 1.3+ DAGScheduler would have written are within milliseconds of those.
+void ModelBuilder::FillJobTimesFromStages() {
+  std::unordered_map<int, std::pair<int64_t, int64_t>> stage_span;  // stage id -> first, last
+  for (const model::StageAttempt& s : app_->stages) {
+    auto [it, added] = stage_span.try_emplace(s.stage_id, s.submission_time, s.completion_time);
+    if (added) continue;
+    if (s.submission_time >= 0 && (it->second.first < 0 || s.submission_time < it->second.first))
+      it->second.first = s.submission_time;
+    it->second.second = std::max(it->second.second, s.completion_time);
+  }
+  for (model::Job& job : app_->jobs) {
+    if (job.submission_time >= 0 &&
+        (job.completion_time >= 0 || job.status == model::JobStatus::kRunning))
+      continue;
+    int64_t first = -1, last = -1;
+    for (int stage_id : job.stage_ids) {
+      auto it = stage_span.find(stage_id);
+      if (it == stage_span.end()) continue;
+      if (it->second.first >= 0 && (first < 0 || it->second.first < first))
+        first = it->second.first;
+      last = std::max(last, it->second.second);
+    }
+    if (job.submission_time < 0) job.submission_time = first;
+    if (job.completion_time < 0 && job.status != model::JobStatus::kRunning)
+      job.completion_time = last;
   }
 }
 

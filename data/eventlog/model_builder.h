@@ -64,7 +64,8 @@ class ModelBuilder {
   // effect on the model, ignored when the memory cannot be had.
   void ReserveTasks(size_t tasks);
 
-  // Completes derived state after the last event (job/stage links of SQL).
+  // Completes derived state after the last event (job/stage links of SQL; job times that
+  // logs before Spark 1.3 do not write, taken from the job's stages).
   void Finish();
 
  private:
@@ -75,6 +76,7 @@ class ModelBuilder {
   // whether it was created or revived in the live set.
   size_t GetOrCreateStage(const StageInfoEvent& info);
   int LiveJobIndex(int job_id) const;
+  void FillJobTimesFromStages();
 
   model::Application* app_;
   std::map<std::pair<int, int>, size_t> stage_index_;       // (stage, attempt) -> index

@@ -17,12 +17,22 @@ using plan::SqlExecutionPlan;
 using plan::StageRead;
 
 int LatestTasks(const model::Application& app, const std::vector<int>& attempts, int* stage_id) {
+  // The attempts mapped to one query stage can be of several Spark stages (the accumulator
+  // overlap can put a scan beside the shuffle read it feeds). The query stage AQE re-plans is
+  // the one reading a shuffle (AQEShuffleReadExec): stages that read one win over those that do
+  // not, then the latest stage id; attempts are compared only within that one stage id.
   const model::StageAttempt* best = nullptr;
+  auto reads = [](const model::StageAttempt& s) { return s.totals.shuffle_read_bytes() > 0; };
   for (int a : attempts) {
     const auto& s = app.stages[a];
     if (s.num_tasks <= 0) continue;
+    if (!best || reads(s) != reads(*best)) {
+      if (!best || reads(s)) best = &s;
+      continue;
+    }
     // A retried attempt runs only the missing partitions: the planned count is the largest.
-    if (!best || s.stage_id > best->stage_id || (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
+    if (s.stage_id > best->stage_id ||
+        (s.stage_id == best->stage_id && s.num_tasks > best->num_tasks))
       best = &s;
   }
   if (!best) return -1;
@@ -57,7 +67,8 @@ int PartitionsFor(const PlannedExchange& pe, const AqeConfig& observed, const Aq
 ShuffleStageStats StatsFor(const PlannedExchange& pe, int partitions) {
   ShuffleStageStats s;
   s.name = "Exchange node " + std::to_string(pe.node);
-  s.origin = pe.info.origin == ShuffleOrigin::kUnknown ? ShuffleOrigin::kEnsureRequirements : pe.info.origin;
+  s.origin = pe.info.origin == ShuffleOrigin::kUnknown ? ShuffleOrigin::kEnsureRequirements
+                                                       : pe.info.origin;
   s.single_partition = pe.info.partitioning == plan::Partitioning::kSingle;
   s.bytes_by_partition = pe.sizes.Regenerate(std::max(partitions, 1));
   s.num_mappers = pe.num_mappers;
@@ -79,7 +90,8 @@ std::string ReadsText(const SqlExecutionPlan& ex, const QueryStagePlan& q) {
 
 }  // namespace
 
-std::vector<ReplannedStage> ReplanApplication(const model::Application& app, const plan::EnginePlan& ep,
+std::vector<ReplannedStage> ReplanApplication(const model::Application& app,
+                                              const plan::EnginePlan& ep,
                                               const EffectiveConfig& observed_config,
                                               const EffectiveConfig& config,
                                               const AdaptiveRuleRegistry& registry,
@@ -127,10 +139,13 @@ std::vector<ReplannedStage> ReplanApplication(const model::Application& app, con
         // Collect stage of a broadcast over a shuffle stage: planned with the consumer.
       }
       if (planned_at < 0) planned_at = app.start_time;
-      const AqeConfig observed = ResolveAqeConfig(observed_config, plan::DefaultParallelismAt(app, planned_at));
-      const AqeConfig aqe_config = ResolveAqeConfig(config, plan::DefaultParallelismAt(app, planned_at));
+      const AqeConfig observed =
+          ResolveAqeConfig(observed_config, plan::DefaultParallelismAt(app, planned_at));
+      const AqeConfig aqe_config =
+          ResolveAqeConfig(config, plan::DefaultParallelismAt(app, planned_at));
       for (auto [e, idx] : shuffle_of_exchange)
-        in.shuffles[idx] = StatsFor(ex.exchanges[e], PartitionsFor(ex.exchanges[e], observed, aqe_config));
+        in.shuffles[idx] =
+            StatsFor(ex.exchanges[e], PartitionsFor(ex.exchanges[e], observed, aqe_config));
       // Joins fed directly by the shuffles.
       for (size_t j = 0; j < q.joins.size(); ++j) {
         const plan::StageJoin& sj = q.joins[j];
@@ -161,7 +176,8 @@ std::vector<ReplannedStage> ReplanApplication(const model::Application& app, con
       }
       if (q.has_union) {
         std::map<int, std::vector<int>> groups;
-        for (size_t i = 0; i < group_of_shuffle.size(); ++i) groups[group_of_shuffle[i]].push_back(static_cast<int>(i));
+        for (size_t i = 0; i < group_of_shuffle.size(); ++i)
+          groups[group_of_shuffle[i]].push_back(static_cast<int>(i));
         for (auto& [branch, members] : groups) in.coalesce_groups.push_back(members);
       }
       in.is_final_stage = q.kind == QueryStageKind::kResult;
@@ -171,8 +187,10 @@ std::vector<ReplannedStage> ReplanApplication(const model::Application& app, con
       rs.replanned_tasks = rs.plan.TaskCount(in);
       for (auto [e, idx] : shuffle_of_exchange)
         if (rs.plan.reads[idx].broadcast) broadcast_decided.insert(e);
-      if (q.kind == QueryStageKind::kBroadcast) broadcast_stages.push_back(std::move(rs));
-      else out.push_back(std::move(rs));
+      if (q.kind == QueryStageKind::kBroadcast)
+        broadcast_stages.push_back(std::move(rs));
+      else
+        out.push_back(std::move(rs));
     }
     // A broadcast collect of a shuffle stage exists only if a join chose to broadcast it.
     for (ReplannedStage& rs : broadcast_stages) {

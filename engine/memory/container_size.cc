@@ -32,6 +32,10 @@ ClusterManager ClusterManagerFromMaster(const std::string& master) {
   if (master.starts_with("yarn")) return ClusterManager::kYarn;
   if (master.starts_with("k8s://")) return ClusterManager::kKubernetes;
   if (master.starts_with("spark://")) return ClusterManager::kStandalone;
+  // local-cluster[N,cores,memMiB] starts a standalone Master and N Workers in separate JVMs
+  // (SparkContext.createTaskScheduler's LOCAL_CLUSTER_REGEX, Spark 1.x-4.x): executors are
+  // real processes with their own heap, as on a standalone cluster, not the driver's threads.
+  if (master.starts_with("local-cluster")) return ClusterManager::kStandalone;
   if (master.starts_with("local")) return ClusterManager::kLocal;
   if (master.starts_with("mesos://")) return ClusterManager::kMesos;
   return ClusterManager::kUnknown;

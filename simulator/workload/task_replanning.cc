@@ -107,16 +107,18 @@ void TaskReplanner::SetAqeReplans(const std::vector<engine::aqe::ReplannedStage>
 void TaskReplanner::Replan(ReplayStage* st) const {
   if (st->plan_decided) return;  // tasks already set by a broadcast conversion
   if (ResplitScan(st)) return;
+  double read_total = 0;
+  for (const ReplayTask& t : st->tasks) read_total += t.data.shuffle_read_bytes;
   auto replanned = aqe_reads_.find(st->stage_id);
-  if (replanned != aqe_reads_.end()) {
+  // AQE re-plans the reads of a shuffle (AQEShuffleReadExec, Spark 3.0+): a stage that reads
+  // no shuffle (a scan the query-stage mapping put beside one) keeps its own tasks.
+  if (replanned != aqe_reads_.end() && read_total > 0) {
     if (!replanned->second.empty() &&
         (static_cast<int>(replanned->second.size()) != st->observed_tasks ||
          change_.sql_knobs_changed))
       SpreadReplannedReads(st, replanned->second, aqe_why_.at(st->stage_id));
     return;
   }
-  double read_total = 0;
-  for (const ReplayTask& t : st->tasks) read_total += t.data.shuffle_read_bytes;
   // A SQL shuffle read: one task per spark.sql.shuffle.partitions partition,
   // or fewer when AQE coalesced them.
   bool sql_reduce = read_total > 0 && st->logged->in_sql &&
