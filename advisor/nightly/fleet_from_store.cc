@@ -15,7 +15,9 @@ std::string ConfigValue(const std::vector<store::ConfigRow>& configs, const std:
 
 ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate, int job_candidate,
                          const std::vector<store::ConfigRow>& job_configs) {
-  if (job_candidate >= 0) return grid[job_candidate].config;
+  // "keep current settings" (no settings) as an override means the job's own
+  // values of the keys the defaults change, like candidate -1.
+  if (job_candidate >= 0 && !grid[job_candidate].config.empty()) return grid[job_candidate].config;
   ConfigMap own;
   if (fleet_candidate < 0) return own;
   for (const auto& [key, value] : grid[fleet_candidate].config) {

@@ -107,6 +107,13 @@ std::string FormatDurationTick(double ms) {
   return out;
 }
 
+std::string MemoryCostUnitsNote() {
+  return "Memory cost is container memory × lifetime (MB-seconds), shown in MB·h, GB·h or TB·h "
+         "(base 1024: 1 GB·h = 1024 MB·h = 3,686,400 MB-seconds).";
+}
+
+bool HasSettings(const JobOverride& o) { return !o.settings.empty(); }
+
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices) {
   return mb_seconds / kMbSecondsPerGbHour * prices.per_gb_hour +
          core_seconds / 3600.0 * prices.per_core_hour;

@@ -51,6 +51,13 @@ std::string FormatDurationTick(double ms);
 // a unit the three share is written once: "61.7 GB·h (54.3–69.1)".
 std::string FormatEstimate(const Estimate& e, const std::function<std::string(double)>& format);
 
+// The footnote on memory-cost units, shared by every renderer so it names
+// the units FormatMbSeconds writes (MB·h, GB·h, TB·h), not just one of them.
+std::string MemoryCostUnitsNote();
+
+// Whether an override has settings to paste (rows without are left out).
+bool HasSettings(const JobOverride& o);
+
 // Money for the given use at `prices`; 0 when prices are not configured.
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices);
 

@@ -12,9 +12,14 @@ namespace sparktune::advisor {
 namespace {
 
 CandidatePrediction P(double dur, double mbs, bool oom = false) {
-  return {.duration_ms = dur, .duration_ms_low = dur * 0.9, .duration_ms_high = dur * 1.1,
-          .mb_seconds = mbs, .mb_seconds_low = mbs * 0.9, .mb_seconds_high = mbs * 1.1,
-          .oom_risk = oom, .present = true};
+  return {.duration_ms = dur,
+          .duration_ms_low = dur * 0.9,
+          .duration_ms_high = dur * 1.1,
+          .mb_seconds = mbs,
+          .mb_seconds_low = mbs * 0.9,
+          .mb_seconds_high = mbs * 1.1,
+          .oom_risk = oom,
+          .present = true};
 }
 
 FleetJob Job(const std::string& key, std::vector<CandidatePrediction> at) {
@@ -36,7 +41,7 @@ std::vector<FleetCandidate> Candidates(int n) {
 TEST(FleetRecommenderTest, ChoosesTheCandidateWithTheLowestFleetTotal) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(1000, 60)}),
                                 Job("b", {P(1000, 80), P(1000, 70)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 1);
   EXPECT_EQ(r.overrides, 0);
   EXPECT_DOUBLE_EQ(r.observed_mb_seconds, 200);
@@ -51,7 +56,8 @@ TEST(FleetRecommenderTest, AJobTheDefaultsSlowDownTooMuchGetsAnOverride) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(1000, 50)}),
                                 Job("c", {P(1000, 90), P(1000, 50)}),
                                 Job("slow", {P(1000, 95), P(1300, 40)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10});
+  FleetRecommendation r =
+      RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 1);
   ASSERT_EQ(r.jobs.size(), 3u);
   EXPECT_TRUE(r.jobs[2].is_override);
@@ -60,13 +66,13 @@ TEST(FleetRecommenderTest, AJobTheDefaultsSlowDownTooMuchGetsAnOverride) {
   EXPECT_FALSE(r.jobs[0].is_override);
   // A looser per-job limit lets the same job take the defaults.
   jobs[2].max_slowdown = 0.5;
-  r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10});
+  r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_FALSE(r.jobs[2].is_override);
 }
 
 TEST(FleetRecommenderTest, OutOfMemoryRiskIsNeverRecommended) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(900, 10, /*oom=*/true)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 0);
   EXPECT_EQ(r.jobs[0].candidate, 0);
 }
@@ -77,7 +83,8 @@ TEST(FleetRecommenderTest, OverridesOnlyWhereTheGainExceedsTheThreshold) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 50), P(1000, 200), P(1000, 200)}),
                                 Job("b", {P(1000, 60), P(1000, 57), P(1000, 90)}),
                                 Job("d", {P(1000, 50), P(1000, 70), P(1000, 30)})};
-  FleetRecommendation r = RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10});
+  FleetRecommendation r =
+      RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 0);
   EXPECT_FALSE(r.jobs[1].is_override);
   EXPECT_TRUE(r.jobs[2].is_override);
@@ -104,6 +111,51 @@ TEST(FleetRecommenderTest, AJobWithNoFeasibleCandidateKeepsItsConfig) {
   EXPECT_DOUBLE_EQ(r.jobs[1].predicted_mb_seconds, 100);
 }
 
+TEST(FleetRecommenderTest, NoCandidateAboveTheMinimumGainKeepsCurrentSettingsAndSaysWhy) {
+  // Candidate 1 saves 1% on the point estimate, and its interval (x0.9..x1.1)
+  // crosses zero: below the 2% minimum gain.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 99)}),
+                                Job("b", {P(1000, 100), P(1000, 99)})};
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 0);
+  EXPECT_EQ(r.best_candidate, 1);
+  EXPECT_TRUE(r.kept_current);
+  EXPECT_EQ(r.overrides, 0);
+  EXPECT_NEAR(r.SavingFraction(), 0.0, 1e-9);
+  EXPECT_EQ(r.decision,
+            "keep current settings: predicted saving 1.0% (-8.9% to 10.9%), is below the 2% "
+            "minimum gain");
+  // A 30% point saving whose interval still clears 2% is proposed.
+  jobs = {Job("a", {P(1000, 100), P(1000, 70)}), Job("b", {P(1000, 100), P(1000, 70)})};
+  r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 1);
+  EXPECT_FALSE(r.kept_current);
+  EXPECT_TRUE(r.decision.empty());
+}
+
+TEST(FleetRecommenderTest, ASmallFleetBelowTheAbsoluteFloorKeepsCurrentSettings) {
+  // 30% of 200 MB-seconds is far below the default floor of 1 GB·h a night.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 70)}),
+                                Job("b", {P(1000, 100), P(1000, 70)})};
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  EXPECT_EQ(r.chosen, 0);
+  EXPECT_TRUE(r.kept_current);
+  EXPECT_NE(r.decision.find("below the minimum gain of 1.0 GB·h per night"), std::string::npos)
+      << r.decision;
+}
+
+TEST(FleetRecommenderTest, AnOverrideNeedsTheLowerEndOfItsGainAboveTheThreshold) {
+  // Job d saves 15% over the defaults on the point estimate, but its
+  // pessimistic cost (x1.1) saves only 6.5%: no override at a 10% threshold.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 50), P(1000, 200)}),
+                                Job("d", {P(1000, 100), P(1000, 50), P(1000, 42.5)})};
+  FleetRecommendation r =
+      RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10, .min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 1);
+  EXPECT_EQ(r.overrides, 0);
+  EXPECT_FALSE(r.jobs[1].is_override);
+}
+
 TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   auto all = FleetGrid();
   ASSERT_FALSE(all.empty());
@@ -119,7 +171,8 @@ TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   bool found = false;
   for (const auto& c : all) {
     if (c.config.count("spark.sql.shuffle.partitions") &&
-        c.config.at("spark.executor.memory") == "20g" && c.config.at("spark.executor.cores") == "4" &&
+        c.config.at("spark.executor.memory") == "20g" &&
+        c.config.at("spark.executor.cores") == "4" &&
         c.config.at("spark.sql.shuffle.partitions") == "10000") {
       found = true;
     }
@@ -128,7 +181,8 @@ TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
 }
 
 TEST(FleetEvaluationTest, EverySampleCandidateIsSimulated) {
-  auto log = eventlog::ReadEventLog(testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf");
+  auto log =
+      eventlog::ReadEventLog(testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf");
   ASSERT_TRUE(log.ok()) << log.status().ToString();
   simulator::AppSimulator sim(log->app);
   auto grid = FleetGrid();
@@ -150,7 +204,8 @@ TEST(FleetEvaluationTest, EverySampleCandidateIsSimulated) {
     ADD_FAILURE() << "no candidate " << label;
     return 0.0;
   };
-  EXPECT_GT(at("8g/core x2 cores, own partitions, bcast own"), at("1g/core x2 cores, own partitions, bcast own"));
+  EXPECT_GT(at("8g/core x2 cores, own partitions, bcast own"),
+            at("1g/core x2 cores, own partitions, bcast own"));
 }
 
 }  // namespace
