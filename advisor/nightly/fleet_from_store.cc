@@ -1,5 +1,6 @@
 #include "advisor/nightly/fleet_from_store.h"
 
+#include <algorithm>
 #include <map>
 
 #include "advisor/nightly/stored_fidelity.h"
@@ -47,6 +48,10 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
     job.app_id = app.app_id;
     job.observed_duration_ms = app.duration_ms;
     job.observed_mb_seconds = app.mb_seconds;
+    for (const store::StageRow& s : detail->stages) {
+      job.max_stage_shuffle_bytes =
+          std::max(job.max_stage_shuffle_bytes, static_cast<double>(s.shuffle_write_bytes));
+    }
     job.at.resize(grid.size());
     bool has_baseline = false, has_grid = false;
     for (const store::PredictionRow& p : detail->predictions) {

@@ -50,10 +50,13 @@ Scaled ScaleAt(const FleetJob& job, int c, const FleetOptions& options) {
 }
 
 // The job's best feasible candidate by MB-seconds, or -1.
-int BestFeasible(const FleetJob& job, int n, const FleetOptions& options) {
+int BestFeasible(const FleetJob& job, const std::vector<bool>& offered,
+                 const FleetOptions& options) {
+  const int n = static_cast<int>(offered.size());
   int best = -1;
   double best_mbs = 0;
   for (int c = 0; c < n; ++c) {
+    if (!offered[c]) continue;
     Scaled s = ScaleAt(job, c, options);
     if (s.feasible && (best < 0 || s.mbs < best_mbs - 1e-9)) {
       best = c;
@@ -76,10 +79,12 @@ int KeepIndex(const std::vector<FleetCandidate>& candidates) {
 // out-of-memory risk) counts at its current cost, as if it kept its own
 // config. Counting such a job at its own best instead would let a default
 // that suits no job win by pushing the whole fleet into overrides.
-std::vector<CandidateScore> ScoreCandidates(int n, const std::vector<FleetJob>& jobs,
+std::vector<CandidateScore> ScoreCandidates(const std::vector<bool>& offered,
+                                            const std::vector<FleetJob>& jobs,
                                             const FleetOptions& options) {
   std::vector<CandidateScore> scores;
-  for (int c = 0; c < n; ++c) {
+  for (int c = 0; c < static_cast<int>(offered.size()); ++c) {
+    if (!offered[c]) continue;
     CandidateScore score{.candidate = c};
     for (const FleetJob& job : jobs) {
       Scaled s = ScaleAt(job, c, options);
@@ -198,12 +203,18 @@ FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates
                                    const std::vector<FleetJob>& jobs, const FleetOptions& options) {
   FleetRecommendation rec;
   const int n = static_cast<int>(candidates.size());
+  // Candidates the fleet's data size calls for (fleet_grid.h, FitsFleetShuffle).
+  double max_stage_shuffle = 0;
+  for (const FleetJob& job : jobs)
+    max_stage_shuffle = std::max(max_stage_shuffle, job.max_stage_shuffle_bytes);
+  std::vector<bool> offered(n);
+  for (int c = 0; c < n; ++c) offered[c] = FitsFleetShuffle(candidates[c], max_stage_shuffle);
   std::vector<int> best(jobs.size());
   for (size_t j = 0; j < jobs.size(); ++j) {
-    best[j] = BestFeasible(jobs[j], n, options);
+    best[j] = BestFeasible(jobs[j], offered, options);
     rec.observed_mb_seconds += ObservedCharge(jobs[j], options);
   }
-  rec.scores = ScoreCandidates(n, jobs, options);
+  rec.scores = ScoreCandidates(offered, jobs, options);
   if (rec.scores.empty()) return rec;
   rec.best_candidate = rec.scores.front().candidate;
   AssignFleet(jobs, best, rec.best_candidate, options, rec);

@@ -20,6 +20,10 @@
 // above its threshold. Otherwise the fleet keeps its settings and
 // FleetRecommendation::decision says why.
 //
+// Candidates whose initial shuffle partitions exceed what the fleet's largest
+// stage shuffle needs at their advisory size (FitsFleetShuffle) are not
+// offered, as defaults or as overrides (`scores` lists only the rest).
+//
 // Pure computation: no I/O; deterministic for the same input.
 #pragma once
 
@@ -50,6 +54,7 @@ struct FleetJob {
   double observed_core_seconds = 0;  // only needed with FleetOptions::node_mib_per_core
   double baseline_core_seconds = 0;
   std::optional<double> max_slowdown;   // per-job limit as a fraction; default from options
+  double max_stage_shuffle_bytes = 0;   // its largest stage's shuffle write; 0 = unknown
   std::vector<CandidatePrediction> at;  // aligned with the candidate list
 };
 

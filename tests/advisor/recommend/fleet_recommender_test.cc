@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "advisor/recommend/fleet_evaluation.h"
 #include "data/eventlog/event_log_reader.h"
 #include "tests/test_paths.h"
@@ -154,6 +156,68 @@ TEST(FleetRecommenderTest, AnOverrideNeedsTheLowerEndOfItsGainAboveTheThreshold)
   EXPECT_EQ(r.chosen, 1);
   EXPECT_EQ(r.overrides, 0);
   EXPECT_FALSE(r.jobs[1].is_override);
+}
+
+// A fleet on the real grid where the 10000-partition candidates are predicted
+// cheapest and the 200-partition ones next: only the fleet's data size decides.
+std::vector<FleetJob> FleetPreferringManyPartitions(const std::vector<FleetCandidate>& grid,
+                                                    double max_stage_shuffle_bytes) {
+  std::vector<FleetJob> jobs;
+  for (const char* key : {"a", "b"}) {
+    std::vector<CandidatePrediction> at;
+    for (const FleetCandidate& c : grid) {
+      std::optional<AqeShufflePolicy> p = AqePolicyOf(c);
+      double mbs = !p                               ? 100
+                   : p->initial_partitions == 10000 ? 50
+                   : p->initial_partitions == 200   ? 60
+                                                    : 80;
+      at.push_back(P(1000, mbs));
+    }
+    FleetJob j = Job(key, at);
+    j.max_stage_shuffle_bytes = max_stage_shuffle_bytes;
+    jobs.push_back(j);
+  }
+  return jobs;
+}
+
+TEST(FleetGridTest, AFleetOfSmallJobsIsNotOfferedTenThousandPartitions) {
+  std::vector<FleetCandidate> grid = FleetGrid();
+  // One-minute jobs whose largest stage writes 50 MB.
+  FleetRecommendation r = RecommendFleet(
+      grid, FleetPreferringManyPartitions(grid, 50.0 * 1024 * 1024), {.min_gain_mb_seconds = 0});
+  ASSERT_GE(r.chosen, 0);
+  std::optional<AqeShufflePolicy> chosen = AqePolicyOf(grid[r.chosen]);
+  ASSERT_TRUE(chosen.has_value()) << grid[r.chosen].label;
+  EXPECT_EQ(chosen->initial_partitions, 200) << grid[r.chosen].label;
+  for (const CandidateScore& s : r.scores) {
+    std::optional<AqeShufflePolicy> p = AqePolicyOf(grid[s.candidate]);
+    EXPECT_TRUE(!p || p->initial_partitions == 200) << grid[s.candidate].label;
+  }
+  // A fleet whose largest stage shuffles 2 TiB needs them (2 TiB / 128 MiB = 16384 reducers).
+  r = RecommendFleet(grid, FleetPreferringManyPartitions(grid, 2.0 * (1LL << 40)),
+                     {.min_gain_mb_seconds = 0});
+  ASSERT_GE(r.chosen, 0);
+  ASSERT_TRUE(AqePolicyOf(grid[r.chosen]).has_value());
+  EXPECT_EQ(AqePolicyOf(grid[r.chosen])->initial_partitions, 10000);
+}
+
+TEST(FleetGridTest, InitialPartitionsFollowShuffleBytesOverAdvisorySize) {
+  auto candidate = [](const char* partitions, const char* advisory) {
+    return FleetCandidate{"c",
+                          {{"spark.sql.adaptive.enabled", "true"},
+                           {"spark.sql.shuffle.partitions", partitions},
+                           {"spark.sql.adaptive.advisoryPartitionSizeInBytes", advisory}}};
+  };
+  const double gib = 1024.0 * 1024 * 1024;
+  // 1 GiB at 64 MiB needs 16 reducers: Spark's default 200 fits, 2000 does not.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("200", "64m"), gib));
+  EXPECT_FALSE(FitsFleetShuffle(candidate("2000", "64m"), gib));
+  // 200 GiB at 128 MiB needs 1600: 2000 fits (at most twice that), 10000 does not.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("2000", "128m"), 200 * gib));
+  EXPECT_FALSE(FitsFleetShuffle(candidate("10000", "128m"), 200 * gib));
+  // Unknown data size, or the job's own partitioning: always offered.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("10000", "128m"), 0));
+  EXPECT_TRUE(FitsFleetShuffle(FleetCandidate{"own", {{"spark.executor.memory", "8g"}}}, gib));
 }
 
 TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
