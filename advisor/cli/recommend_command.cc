@@ -18,6 +18,7 @@
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/nightly/fleet_from_store.h"
+#include "advisor/recommend/config_change.h"
 #include "advisor/recommend/job_rewrite.h"
 #include "data/base/unit_format.h"
 #include "data/base/units.h"
@@ -57,6 +58,34 @@ void PrintUntrusted(const advisor::StoredFleet& fleet) {
     std::cout << "low-confidence replay, its predictions are uncertain: "
               << recommend::ShellQuote(fleet.jobs[i].job_key) << "\n";
     for (const std::string& why : fleet.fidelity[i].reasons) std::cout << "    - " << why << "\n";
+  }
+}
+
+// A job's proposed settings classed add/update/remove against its own
+// config, with current and proposed values and units (only keys that differ).
+std::vector<advisor::ProposedChange> ChangesOf(const advisor::FleetJob& job,
+                                               const advisor::ConfigMap& proposed) {
+  if (!job.own_config) return {};
+  return advisor::ClassifyChanges(*job.own_config, proposed);
+}
+
+nlohmann::ordered_json ChangesJson(const advisor::FleetJob& job,
+                                   const advisor::ConfigMap& proposed) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const advisor::ProposedChange& c : ChangesOf(job, proposed)) {
+    out.push_back({{"key", c.key},
+                   {"kind", advisor::ChangeKindName(c.kind)},
+                   {"current", c.current},
+                   {"proposed", c.proposed}});
+  }
+  return out;
+}
+
+void PrintChanges(const advisor::FleetJob& job, const advisor::ConfigMap& proposed) {
+  for (const advisor::ProposedChange& c : ChangesOf(job, proposed)) {
+    std::cout << "    " << advisor::ChangeKindName(c.kind) << " " << c.key << ": "
+              << advisor::DescribeValue(c.key, c.current) << " -> "
+              << advisor::DescribeValue(c.key, c.proposed) << "\n";
   }
 }
 
@@ -138,6 +167,9 @@ int RunRecommend(const std::vector<std::string>& args) {
            {"config", nlohmann::ordered_json(advisor::OverrideConfig(grid, r.chosen, a.candidate,
                                                                      rec->fleet.configs[i]))},
            {"reason", a.reason},
+           {"changes",
+            ChangesJson(rec->fleet.jobs[i], advisor::OverrideConfig(grid, r.chosen, a.candidate,
+                                                                    rec->fleet.configs[i]))},
            {"confidence", simulator::FidelityLevelName(rec->fleet.fidelity[i].level)},
            {"predictedMbSeconds", a.predicted_mb_seconds},
            {"atDefaultsMbSeconds", a.at_defaults_mb_seconds}});
@@ -178,6 +210,8 @@ int RunRecommend(const std::vector<std::string>& args) {
               << recommend::SubmitArgs(
                      advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
               << "\n";
+    PrintChanges(rec->fleet.jobs[i],
+                 advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]));
   }
   return kExitOk;
 }

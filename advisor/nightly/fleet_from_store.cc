@@ -83,6 +83,11 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
       fleet.refused.push_back({app.job_key, app.app_id, fidelity.reasons});
       continue;
     }
+    std::map<std::string, std::string> logged;  // the job's own settings, for ValidateCombination
+    for (const store::ConfigRow& c : detail->configs) {
+      if (c.source == store::ConfigSource::kLogged) logged[c.key] = c.value;
+    }
+    job.own_config = engine::EffectiveConfig(std::move(logged), SparkVersion::Parse(app.spark_version));
     fleet.fidelity.push_back(std::move(fidelity));
     fleet.jobs.push_back(std::move(job));
     fleet.apps.push_back(app);

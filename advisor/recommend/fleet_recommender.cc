@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "advisor/recommend/config_change.h"
 #include "data/base/unit_format.h"
 
 namespace sparktune::advisor {
@@ -197,10 +198,30 @@ std::string KeepReason(const FleetRecommendation& rec, const FleetOptions& optio
   return out;
 }
 
+// The jobs with every candidate that makes an invalid combination with a
+// job's own settings marked not evaluated for it (never proposed to it).
+std::vector<FleetJob> WithoutInvalidCombinations(const std::vector<FleetCandidate>& candidates,
+                                                 const std::vector<FleetJob>& jobs,
+                                                 const FleetOptions& options) {
+  std::vector<FleetJob> out = jobs;
+  for (FleetJob& job : out) {
+    if (!job.own_config) continue;
+    for (size_t c = 0; c < candidates.size() && c < job.at.size(); ++c) {
+      if (candidates[c].config.empty()) continue;  // its own settings
+      engine::EffectiveConfig merged = *job.own_config;
+      for (const auto& [key, value] : candidates[c].config) merged.Set(key, value);
+      if (!ValidateCombination(merged, options.limits).ok()) job.at[c].present = false;
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates,
-                                   const std::vector<FleetJob>& jobs, const FleetOptions& options) {
+                                   const std::vector<FleetJob>& input_jobs,
+                                   const FleetOptions& options) {
+  const std::vector<FleetJob> jobs = WithoutInvalidCombinations(candidates, input_jobs, options);
   FleetRecommendation rec;
   const int n = static_cast<int>(candidates.size());
   // Candidates the fleet's data size calls for (fleet_grid.h, FitsFleetShuffle).

@@ -32,7 +32,9 @@
 #include <vector>
 
 #include "advisor/recommend/fleet_grid.h"
+#include "advisor/search/cluster_limits.h"
 #include "data/base/units.h"
+#include "engine/memory/container_size.h"
 
 namespace sparktune::advisor {
 
@@ -53,8 +55,12 @@ struct FleetJob {
   double baseline_mb_seconds = 0;
   double observed_core_seconds = 0;  // only needed with FleetOptions::node_mib_per_core
   double baseline_core_seconds = 0;
-  std::optional<double> max_slowdown;   // per-job limit as a fraction; default from options
-  double max_stage_shuffle_bytes = 0;   // its largest stage's shuffle write; 0 = unknown
+  std::optional<double> max_slowdown;  // per-job limit as a fraction; default from options
+  double max_stage_shuffle_bytes = 0;  // its largest stage's shuffle write; 0 = unknown
+  // The job's own settings (logged) and version, when known: a candidate that
+  // makes an invalid combination with them (config_change.h,
+  // ValidateCombination) is never proposed for the job.
+  std::optional<engine::EffectiveConfig> own_config;
   std::vector<CandidatePrediction> at;  // aligned with the candidate list
 };
 
@@ -76,6 +82,8 @@ struct FleetOptions {
   // how eBay derived 5 GB per core from 384 GB / 64-core nodes
   // (seed-cases.md). 0 = plain MB-seconds.
   double node_mib_per_core = 0;
+  // Cluster limits for ValidateCombination (0 = unknown: not checked).
+  search::ClusterLimits limits;
 };
 
 // What one job gets under the recommendation.

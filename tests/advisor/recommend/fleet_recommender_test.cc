@@ -220,6 +220,28 @@ TEST(FleetGridTest, InitialPartitionsFollowShuffleBytesOverAdvisorySize) {
   EXPECT_TRUE(FitsFleetShuffle(FleetCandidate{"own", {{"spark.executor.memory", "8g"}}}, gib));
 }
 
+TEST(FleetRecommenderTest, AnInvalidCombinationWithAJobsOwnSettingsIsNeverProposed) {
+  // Candidate 1 is cheapest but asks 4 cores on 2-core nodes; candidate 2
+  // keeps 2 cores. With dynamic allocation at minExecutors 4 in the job's own
+  // config, candidate 3's executor.instances=2 is refused too.
+  std::vector<FleetCandidate> grid = {{"keep", {}},
+                                      {"4 cores", {{"spark.executor.cores", "4"}}},
+                                      {"2 cores", {{"spark.executor.cores", "2"}}},
+                                      {"2 instances", {{"spark.executor.instances", "2"}}}};
+  FleetJob j = Job("a", {P(1000, 100), P(1000, 40), P(1000, 70), P(1000, 30)});
+  j.own_config = engine::EffectiveConfig(
+      {{"spark.dynamicAllocation.enabled", "true"}, {"spark.dynamicAllocation.minExecutors", "4"}},
+      SparkVersion::Parse("3.5.1"));
+  FleetOptions o{.min_gain_mb_seconds = 0};
+  o.limits.cores_per_node = 2;
+  FleetRecommendation r = RecommendFleet(grid, {j}, o);
+  EXPECT_EQ(r.chosen, 2) << grid[r.chosen].label;
+  // Without the job's settings or the node size, nothing is refused.
+  j.own_config.reset();
+  r = RecommendFleet(grid, {j}, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 3);
+}
+
 TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   auto all = FleetGrid();
   ASSERT_FALSE(all.empty());
