@@ -9,6 +9,9 @@
 //   keep-observed  the base run's own config
 //   most-memory    the config with the largest executor memory (then cores)
 //   random         the expected gap of a uniformly random candidate
+//   autotuner      spark-rapids-tools' AutoTuner CPU rules, nearest candidate
+//   dataflint      DataFlint's memory alerts, nearest candidate
+//                  (both in optimize_choice_baselines.h)
 // Run-to-run noise: for every config with repeats, (max - min) / median of
 // their MB-seconds. Goal: average gap within 5% of the best, or within the noise.
 //
@@ -30,6 +33,7 @@
 #include <vector>
 
 #include "advisor/search/optimizer.h"
+#include "bench/optimize_choice_baselines.h"
 #include "advisor/search/search_space.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
@@ -144,7 +148,9 @@ int main(int argc, char** argv) {
                                  {"sparktune optimize --min-gain 5"},
                                  {"baseline: keep the observed config"},
                                  {"baseline: the config with the most memory"},
-                                 {"baseline: a random candidate (expected)"}};
+                                 {"baseline: a random candidate (expected)"},
+                                 {"baseline: AutoTuner CPU rules (spark-rapids-tools)"},
+                                 {"baseline: DataFlint memory alerts"}};
   std::vector<double> wall_candidates, wall_free, sims_free;
   std::string cpu = "unknown CPU";
   {
@@ -237,10 +243,17 @@ int main(int argc, char** argv) {
       picks[5] = std::to_string(most_mem);
       gaps[6] = random_gap;
       picks[6] = "-";
+      engine::EffectiveConfig base_config = engine::EffectiveConfig::FromApplication(run.log->app);
+      bench::LogSignals signals = bench::SignalsOf(run.log->app);
+      size_t autotuner = bench::Nearest(base_config, configs, bench::AutoTunerWants(base_config, signals));
+      size_t dataflint = bench::Nearest(base_config, configs, bench::DataFlintWants(base_config, signals));
+      gaps[7] = actual[autotuner] / best - 1;
+      gaps[8] = actual[dataflint] / best - 1;
       std::printf("  from %-16s picks %s/%s/%s/%s  gap %5.1f%% / %5.1f%% / %5.1f%% / %5.1f%%  (keep %5.1f%%, most-memory "
-                  "%5.1f%%)\n",
+                  "%5.1f%%, autotuner %zu %5.1f%%, dataflint %zu %5.1f%%)\n",
                   run.id.c_str(), picks[0].c_str(), picks[1].c_str(), picks[2].c_str(), picks[3].c_str(),
-                  100 * gaps[0], 100 * gaps[1], 100 * gaps[2], 100 * gaps[3], 100 * gaps[4], 100 * gaps[5]);
+                  100 * gaps[0], 100 * gaps[1], 100 * gaps[2], 100 * gaps[3], 100 * gaps[4], 100 * gaps[5],
+                  autotuner, 100 * gaps[7], dataflint, 100 * gaps[8]);
       for (size_t m = 0; m < methods.size(); ++m) {
         methods[m].gap_sum += gaps[m];
         methods[m].n += 1;
@@ -275,6 +288,17 @@ int main(int argc, char** argv) {
       wl_sum += v.first / v.second;
     }
     std::printf(" %8.1f%% %8.1f%% %d/%d\n", 100 * wl_sum / m.per_group.size(), 100 * m.gap_sum / m.n, m.within, m.n);
+  }
+  // Where optimize (defaults) does not beat a peer baseline, per workload.
+  for (size_t peer : {methods.size() - 2, methods.size() - 1}) {
+    for (auto& [g, v] : methods[0].per_group) {
+      const auto& p = methods[peer].per_group[g];
+      double ours = v.first / v.second, theirs = p.first / p.second;
+      if (ours > theirs + 1e-9) {
+        std::printf("optimize does not beat %s on %s: %.1f%% vs %.1f%%\n", methods[peer].name.c_str(),
+                    g.c_str(), 100 * ours, 100 * theirs);
+      }
+    }
   }
   auto stats = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
