@@ -81,6 +81,14 @@ nlohmann::ordered_json ChangesJson(const advisor::FleetJob& job,
   return out;
 }
 
+// The settings of `proposed` that differ from the job's own (all when unknown).
+advisor::ConfigMap OnlyDiffering(const advisor::FleetJob& job, const advisor::ConfigMap& proposed) {
+  if (!job.own_config) return proposed;
+  advisor::ConfigMap out;
+  for (const advisor::ProposedChange& c : ChangesOf(job, proposed)) out[c.key] = c.proposed;
+  return out;
+}
+
 void PrintChanges(const advisor::FleetJob& job, const advisor::ConfigMap& proposed) {
   for (const advisor::ProposedChange& c : ChangesOf(job, proposed)) {
     std::cout << "    " << advisor::ChangeKindName(c.kind) << " " << c.key << ": "
@@ -192,11 +200,16 @@ int RunRecommend(const std::vector<std::string>& args) {
     std::printf("best candidate: %s\n%s\n", grid[r.best_candidate].label.c_str(),
                 r.decision.c_str());
   }
-  std::cout << "predicted fleet memory cost " << units::FormatMbSeconds(r.observed_mb_seconds)
-            << " -> " << units::FormatMbSeconds(r.predicted_mb_seconds) << " ("
-            << units::FormatSignificant(100 * r.SavingFraction()) << "% saving; saving interval "
-            << units::FormatMbSeconds(r.SavingLow()) << " to "
-            << units::FormatMbSeconds(r.SavingHigh()) << ")\n\n";
+  if (r.kept_current && r.overrides == 0) {
+    std::cout << "fleet memory cost " << units::FormatMbSeconds(r.observed_mb_seconds)
+              << " (no change proposed)\n\n";
+  } else {
+    std::cout << "predicted fleet memory cost " << units::FormatMbSeconds(r.observed_mb_seconds)
+              << " -> " << units::FormatMbSeconds(r.predicted_mb_seconds) << " ("
+              << units::FormatSignificant(100 * r.SavingFraction()) << "% saving; saving interval "
+              << units::FormatMbSeconds(r.SavingLow()) << " to "
+              << units::FormatMbSeconds(r.SavingHigh()) << ")\n\n";
+  }
   if (!defaults.empty()) {
     std::cout << "# spark-defaults.conf\n"
               << recommend::DefaultsFragment(defaults, "sparktune fleet recommendation") << "\n";
@@ -207,8 +220,9 @@ int RunRecommend(const std::vector<std::string>& args) {
     if (!a.is_override) continue;
     std::cout << "  " << recommend::ShellQuote(a.job_key) << ": " << a.reason
               << (rec->fleet.fidelity[i].trusted() ? "" : " (low-confidence)") << "\n    "
-              << recommend::SubmitArgs(
-                     advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]))
+              << recommend::SubmitArgs(OnlyDiffering(
+                     rec->fleet.jobs[i],
+                     advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i])))
               << "\n";
     PrintChanges(rec->fleet.jobs[i],
                  advisor::OverrideConfig(grid, r.chosen, a.candidate, rec->fleet.configs[i]));
