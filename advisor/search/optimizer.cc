@@ -85,6 +85,29 @@ std::string KeepReason(const Evaluation& e, const Evaluation& baseline, double m
   return buf;
 }
 
+// Drops changed keys that do not pay for themselves: a key stays when it pays
+// for the objective or for the secondary measure.
+const Evaluation* DropKeysThatDoNotPay(CachedEvaluator& ev, const Evaluation* best,
+                                       const OptimizeOptions& options) {
+  bool pruned = true;
+  while (pruned && best->overrides.size() > 1) {
+    pruned = false;
+    for (const auto& [k, v] : best->overrides) {
+      ConfigMap fewer = best->overrides;
+      fewer.erase(k);
+      const Evaluation& e = ev.Evaluate(fewer);
+      double margin = 1.0 + options.min_gain_pct / 200.0;
+      if (e.feasible() && e.score <= best->score * margin &&
+          Secondary(options.objective, e) <= Secondary(options.objective, *best) * margin) {
+        best = &e;
+        pruned = true;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
 }  // namespace
 
 std::vector<StageDelta> DiffStages(const simulator::SimResult& base,
@@ -238,24 +261,7 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim,
       out.keep_reason = KeepReason(*best, ev.Baseline(), options.min_gain_pct);
       best = &ev.Baseline();
     }
-    // Drop changed keys that do not pay for themselves.
-    bool pruned = true;
-    while (pruned && best->overrides.size() > 1) {
-      pruned = false;
-      for (const auto& [k, v] : best->overrides) {
-        ConfigMap fewer = best->overrides;
-        fewer.erase(k);
-        const Evaluation& e = ev.Evaluate(fewer);
-        // A key stays when it pays for the objective or for the secondary measure.
-        double margin = 1.0 + options.min_gain_pct / 200.0;
-        if (e.feasible() && e.score <= best->score * margin &&
-            Secondary(options.objective, e) <= Secondary(options.objective, *best) * margin) {
-          best = &e;
-          pruned = true;
-          break;
-        }
-      }
-    }
+    best = DropKeysThatDoNotPay(ev, best, options);
   }
 
   out.found_feasible = best->feasible();
