@@ -157,9 +157,7 @@ std::string ProposalSection(const NightlyReport& r) {
              "</td><td>";
       for (const ConfigSetting& s : o.settings)
         out += "<code>" + E(s.key + "=" + s.value) + "</code> ";
-      out += "</td><td class=\"num\">" +
-             E(FormatEstimate(o.gain_percent, [](double v) { return FormatPercent(v); })) +
-             "</td></tr>";
+      out += "</td><td class=\"num\">" + E(FormatOverrideGain(o)) + "</td></tr>";
     }
     out += "</tbody></table></div>";
   }

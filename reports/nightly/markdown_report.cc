@@ -159,8 +159,8 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
       for (const ConfigSetting& s : o.settings) {
         settings += (settings.empty() ? "" : " ") + MarkdownCode(s.key + "=" + s.value);
       }
-      out += "| " + MarkdownEscape(o.job) + " | " + settings + " | " +
-             FormatEstimate(o.gain_percent, [](double v) { return FormatPercent(v); }) + " |\n";
+      out +=
+          "| " + MarkdownEscape(o.job) + " | " + settings + " | " + FormatOverrideGain(o) + " |\n";
     }
     out += "\n";
   }

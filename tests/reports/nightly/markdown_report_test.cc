@@ -83,6 +83,17 @@ TEST(NightlyMarkdownTest, AnOverrideWithoutSettingsGetsNoRow) {
   EXPECT_EQ(md.find("Per-job overrides"), std::string::npos) << md;
 }
 
+TEST(NightlyMarkdownTest, AnOverrideThatKeepsAJobsOwnValuesSaysSoInsteadOfZeroPercent) {
+  NightlyReport r = testing::FirstNightReport();
+  r.overrides = {{"exempt-job", "app-1", {{"spark.executor.memory", "4g"}}, Estimate::Exact(0)}};
+  std::string md = RenderNightlyMarkdown(r);
+  EXPECT_NE(md.find("| exempt-job | `spark.executor.memory=4g` | keeps its own values (the unified "
+                    "config breaks its limit) |"),
+            std::string::npos)
+      << md;
+  EXPECT_EQ(md.find("0.0%"), std::string::npos) << md;
+}
+
 TEST(NightlyMarkdownTest, KeepingCurrentSettingsSaysWhy) {
   NightlyReport r = testing::FirstNightReport();
   r.proposal.decision =
