@@ -87,7 +87,8 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
     for (const store::ConfigRow& c : detail->configs) {
       if (c.source == store::ConfigSource::kLogged) logged[c.key] = c.value;
     }
-    job.own_config = engine::EffectiveConfig(std::move(logged), SparkVersion::Parse(app.spark_version));
+    job.own_config =
+        engine::EffectiveConfig(std::move(logged), SparkVersion::Parse(app.spark_version));
     fleet.fidelity.push_back(std::move(fidelity));
     fleet.jobs.push_back(std::move(job));
     fleet.apps.push_back(app);

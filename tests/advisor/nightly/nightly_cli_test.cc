@@ -96,7 +96,8 @@ TEST(NightlyCli, TwoNightsOverTheSamplesWriteReportsAndStayIncremental) {
   for (const auto& o : r["overrides"]) EXPECT_FALSE(o["config"].empty()) << o["jobKey"];
   // With no minimum gain, each override still names only settings that differ.
   auto loose = RunCommand(testing::SparktuneBinary() + " recommend --db " + out +
-                          "/sparktune.db --json --min-fleet-gain 0 --min-fleet-gain-gbh 0 --min-gain 0");
+                          "/sparktune.db --json --min-fleet-gain 0 --min-fleet-gain-gbh 0" +
+                          " --min-gain 0");
   ASSERT_EQ(loose.exit_code, 0) << loose.err;
   for (const auto& o : nlohmann::json::parse(loose.out)["overrides"]) {
     EXPECT_FALSE(o["config"].empty()) << o["jobKey"];
