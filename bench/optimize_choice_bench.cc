@@ -9,6 +9,9 @@
 //   keep-observed  the base run's own config
 //   most-memory    the config with the largest executor memory (then cores)
 //   random         the expected gap of a uniformly random candidate
+//   autotuner      spark-rapids-tools' AutoTuner CPU rules, nearest candidate
+//   dataflint      DataFlint's memory alerts, nearest candidate
+//                  (both in optimize_choice_baselines.h)
 // Run-to-run noise: for every config with repeats, (max - min) / median of
 // their MB-seconds. Goal: average gap within 5% of the best, or within the noise.
 //
@@ -31,6 +34,7 @@
 
 #include "advisor/search/optimizer.h"
 #include "advisor/search/search_space.h"
+#include "bench/optimize_choice_baselines.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
@@ -89,8 +93,10 @@ int main(int argc, char** argv) {
   bool free_search = true;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
-    if (a == "--no-free-search") free_search = false;
-    else index_path = a;
+    if (a == "--no-free-search")
+      free_search = false;
+    else
+      index_path = a;
   }
   std::ifstream in(index_path);
   if (!in) {
@@ -105,8 +111,10 @@ int main(int argc, char** argv) {
     Run run;
     run.id = r["id"].get<std::string>();
     run.group = r["workload"].get<std::string>();
-    for (const auto& a : r.value("args", nlohmann::json::array())) run.group += " " + a.get<std::string>();
-    for (auto& [k, v] : r["config"].items()) run.config[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    for (const auto& a : r.value("args", nlohmann::json::array()))
+      run.group += " " + a.get<std::string>();
+    for (auto& [k, v] : r["config"].items())
+      run.config[k] = v.is_string() ? v.get<std::string>() : v.dump();
     run.config_key = Key(run.config);
     auto loaded = eventlog::ReadEventLog((base / r["eventLog"].get<std::string>()).string());
     if (!loaded.ok() || !loaded->app.evidence.has_app_end) {
@@ -128,7 +136,8 @@ int main(int argc, char** argv) {
     for (auto& [k, v] : by_config) {
       if (v.size() < 2) continue;
       double m = Median(v);
-      spreads.push_back((*std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end())) / m);
+      spreads.push_back(
+          (*std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end())) / m);
       double mean = 0, var = 0;
       for (double x : v) mean += x / static_cast<double>(v.size());
       for (double x : v) var += (x - mean) * (x - mean) / static_cast<double>(v.size() - 1);
@@ -144,7 +153,9 @@ int main(int argc, char** argv) {
                                  {"sparktune optimize --min-gain 5"},
                                  {"baseline: keep the observed config"},
                                  {"baseline: the config with the most memory"},
-                                 {"baseline: a random candidate (expected)"}};
+                                 {"baseline: a random candidate (expected)"},
+                                 {"baseline: AutoTuner CPU rules (spark-rapids-tools)"},
+                                 {"baseline: DataFlint memory alerts"}};
   std::vector<double> wall_candidates, wall_free, sims_free;
   std::string cpu = "unknown CPU";
   {
@@ -157,8 +168,8 @@ int main(int argc, char** argv) {
       }
     }
   }
-  std::printf("optimize --candidates on %s (%s, %u hardware threads)\n\n", index_path.c_str(), cpu.c_str(),
-              std::thread::hardware_concurrency());
+  std::printf("optimize --candidates on %s (%s, %u hardware threads)\n\n", index_path.c_str(),
+              cpu.c_str(), std::thread::hardware_concurrency());
   for (auto& [g, ids] : groups) {
     // Distinct configs and their actual MB-seconds (median of repeats).
     std::vector<ConfigMap> configs;
@@ -180,12 +191,14 @@ int main(int argc, char** argv) {
     for (const auto& c : configs) {
       for (auto it = common.begin(); it != common.end();) {
         auto f = c.find(it->first);
-        if (f == c.end() || f->second != it->second) it = common.erase(it);
-        else ++it;
+        if (f == c.end() || f->second != it->second)
+          it = common.erase(it);
+        else
+          ++it;
       }
     }
-    std::printf("%s: %zu runs, %zu configs; best actual: %s (%.0f MB-s)\n", g.c_str(), ids.size(), configs.size(),
-                Short(configs[best_i], common).c_str(), best);
+    std::printf("%s: %zu runs, %zu configs; best actual: %s (%.0f MB-s)\n", g.c_str(), ids.size(),
+                configs.size(), Short(configs[best_i], common).c_str(), best);
     for (size_t c = 0; c < configs.size(); ++c) {
       std::printf("    config %zu: %-70s actual %10.0f MB-s (%zu runs, %+.1f%% vs best)\n", c,
                   Short(configs[c], common).c_str(), actual[c], actual_runs[keys[c]].size(),
@@ -224,7 +237,8 @@ int main(int argc, char** argv) {
         if (m == 3) opt.min_gain_pct = 5;
         auto t0 = std::chrono::steady_clock::now();
         auto r = search::Optimize(sim, opt);
-        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                        .count();
         if (m == 0) wall_candidates.push_back(ms);
         size_t pick = r.ok() && r->best_candidate >= 0 ? static_cast<size_t>(r->best_candidate) : 0;
         gaps[m] = actual[pick] / best - 1;
@@ -237,10 +251,21 @@ int main(int argc, char** argv) {
       picks[5] = std::to_string(most_mem);
       gaps[6] = random_gap;
       picks[6] = "-";
-      std::printf("  from %-16s picks %s/%s/%s/%s  gap %5.1f%% / %5.1f%% / %5.1f%% / %5.1f%%  (keep %5.1f%%, most-memory "
-                  "%5.1f%%)\n",
-                  run.id.c_str(), picks[0].c_str(), picks[1].c_str(), picks[2].c_str(), picks[3].c_str(),
-                  100 * gaps[0], 100 * gaps[1], 100 * gaps[2], 100 * gaps[3], 100 * gaps[4], 100 * gaps[5]);
+      engine::EffectiveConfig base_config = engine::EffectiveConfig::FromApplication(run.log->app);
+      bench::LogSignals signals = bench::SignalsOf(run.log->app);
+      size_t autotuner =
+          bench::Nearest(base_config, configs, bench::AutoTunerWants(base_config, signals));
+      size_t dataflint =
+          bench::Nearest(base_config, configs, bench::DataFlintWants(base_config, signals));
+      gaps[7] = actual[autotuner] / best - 1;
+      gaps[8] = actual[dataflint] / best - 1;
+      std::printf(
+          "  from %-16s picks %s/%s/%s/%s  gap %5.1f%% / %5.1f%% / %5.1f%% / %5.1f%%  (keep "
+          "%5.1f%%, most-memory "
+          "%5.1f%%, autotuner %zu %5.1f%%, dataflint %zu %5.1f%%)\n",
+          run.id.c_str(), picks[0].c_str(), picks[1].c_str(), picks[2].c_str(), picks[3].c_str(),
+          100 * gaps[0], 100 * gaps[1], 100 * gaps[2], 100 * gaps[3], 100 * gaps[4], 100 * gaps[5],
+          autotuner, 100 * gaps[7], dataflint, 100 * gaps[8]);
       for (size_t m = 0; m < methods.size(); ++m) {
         methods[m].gap_sum += gaps[m];
         methods[m].n += 1;
@@ -252,14 +277,18 @@ int main(int argc, char** argv) {
         search::OptimizeOptions opt;
         auto t0 = std::chrono::steady_clock::now();
         auto r = search::Optimize(sim, opt);
-        wall_free.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        wall_free.push_back(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0)
+                .count());
         sims_free.push_back(r.ok() ? r->simulations : 0);
       }
     }
     std::printf("\n");
   }
-  std::printf("run-to-run noise (MB-seconds (max-min)/median over %zu repeated configs): median %.1f%%, values:",
-              spreads.size(), 100 * noise);
+  std::printf(
+      "run-to-run noise (MB-seconds (max-min)/median over %zu repeated configs): median %.1f%%, "
+      "values:",
+      spreads.size(), 100 * noise);
   for (double s : spreads) std::printf(" %.1f%%", 100 * s);
   std::printf("\n  coefficient of variation of the same repeats:");
   for (double c : cvs) std::printf(" %.1f%%", 100 * c);
@@ -274,19 +303,35 @@ int main(int argc, char** argv) {
       std::printf(" %8.1f%%", 100 * v.first / v.second);
       wl_sum += v.first / v.second;
     }
-    std::printf(" %8.1f%% %8.1f%% %d/%d\n", 100 * wl_sum / m.per_group.size(), 100 * m.gap_sum / m.n, m.within, m.n);
+    std::printf(" %8.1f%% %8.1f%% %d/%d\n", 100 * wl_sum / m.per_group.size(),
+                100 * m.gap_sum / m.n, m.within, m.n);
+  }
+  // Where optimize (defaults) does not beat a peer baseline, per workload.
+  for (size_t peer : {methods.size() - 2, methods.size() - 1}) {
+    for (auto& [g, v] : methods[0].per_group) {
+      const auto& p = methods[peer].per_group[g];
+      double ours = v.first / v.second, theirs = p.first / p.second;
+      if (ours > theirs + 1e-9) {
+        std::printf("optimize does not beat %s on %s: %.1f%% vs %.1f%%\n",
+                    methods[peer].name.c_str(), g.c_str(), 100 * ours, 100 * theirs);
+      }
+    }
   }
   auto stats = [](std::vector<double> v) {
     std::sort(v.begin(), v.end());
-    return v.empty() ? std::make_tuple(0.0, 0.0, 0.0) : std::make_tuple(Median(v), v[v.size() * 9 / 10], v.back());
+    return v.empty() ? std::make_tuple(0.0, 0.0, 0.0)
+                     : std::make_tuple(Median(v), v[v.size() * 9 / 10], v.back());
   };
   auto [cm, cp, cx] = stats(wall_candidates);
-  std::printf("\nwall time per app, --candidates: median %.0f ms, p90 %.0f ms, max %.0f ms\n", cm, cp, cx);
+  std::printf("\nwall time per app, --candidates: median %.0f ms, p90 %.0f ms, max %.0f ms\n", cm,
+              cp, cx);
   if (free_search) {
     auto [fm, fp, fx] = stats(wall_free);
     auto [sm, sp, sx] = stats(sims_free);
-    std::printf("wall time per app, free search (no candidates): median %.0f ms, p90 %.0f ms, max %.0f ms; "
-                "simulations median %.0f, max %.0f\n", fm, fp, fx, sm, sx);
+    std::printf(
+        "wall time per app, free search (no candidates): median %.0f ms, p90 %.0f ms, max %.0f ms; "
+        "simulations median %.0f, max %.0f\n",
+        fm, fp, fx, sm, sx);
   }
   return 0;
 }

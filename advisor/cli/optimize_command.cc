@@ -113,8 +113,8 @@ po::options_description OptimizeOptionsDescription() {
       "json", "same as --format json (sparktune.optimize/1)")(
       "strategy", po::value<std::string>()->default_value("auto"), "auto, exhaustive or bayes")(
       "max-simulations", po::value<int>()->default_value(400), "simulation budget of the search")(
-      "min-gain", po::value<double>()->default_value(1.0),
-      "a change must save at least this percent")(
+      "min-gain", po::value<double>()->default_value(search::kDefaultMinGainPct),
+      "propose a change only when the lower end of its predicted saving is above this, %")(
       "rank", po::value<std::string>()->default_value("upper"),
       "upper: rank configs by the pessimistic end of their predicted interval; point: by the point "
       "value")("no-advice", "skip plan-level advice");

@@ -1,5 +1,6 @@
 #include "advisor/nightly/fleet_from_store.h"
 
+#include <algorithm>
 #include <map>
 
 #include "advisor/nightly/stored_fidelity.h"
@@ -15,7 +16,9 @@ std::string ConfigValue(const std::vector<store::ConfigRow>& configs, const std:
 
 ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate, int job_candidate,
                          const std::vector<store::ConfigRow>& job_configs) {
-  if (job_candidate >= 0) return grid[job_candidate].config;
+  // "keep current settings" (no settings) as an override means the job's own
+  // values of the keys the defaults change, like candidate -1.
+  if (job_candidate >= 0 && !grid[job_candidate].config.empty()) return grid[job_candidate].config;
   ConfigMap own;
   if (fleet_candidate < 0) return own;
   for (const auto& [key, value] : grid[fleet_candidate].config) {
@@ -45,6 +48,10 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
     job.app_id = app.app_id;
     job.observed_duration_ms = app.duration_ms;
     job.observed_mb_seconds = app.mb_seconds;
+    for (const store::StageRow& s : detail->stages) {
+      job.max_stage_shuffle_bytes =
+          std::max(job.max_stage_shuffle_bytes, static_cast<double>(s.shuffle_write_bytes));
+    }
     job.at.resize(grid.size());
     bool has_baseline = false, has_grid = false;
     for (const store::PredictionRow& p : detail->predictions) {
@@ -76,6 +83,12 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
       fleet.refused.push_back({app.job_key, app.app_id, fidelity.reasons});
       continue;
     }
+    std::map<std::string, std::string> logged;  // the job's own settings, for ValidateCombination
+    for (const store::ConfigRow& c : detail->configs) {
+      if (c.source == store::ConfigSource::kLogged) logged[c.key] = c.value;
+    }
+    job.own_config =
+        engine::EffectiveConfig(std::move(logged), SparkVersion::Parse(app.spark_version));
     fleet.fidelity.push_back(std::move(fidelity));
     fleet.jobs.push_back(std::move(job));
     fleet.apps.push_back(app);

@@ -24,6 +24,7 @@ struct ShufflePolicy {
 };
 constexpr ShufflePolicy kShufflePolicies[] = {
     {"own partitions", nullptr, nullptr},
+    {"aqe 200 -> 64m", "200", "64m"},
     {"aqe 2000 -> 64m", "2000", "64m"},
     {"aqe 10000 -> 128m", "10000", "128m"},
 };
@@ -36,7 +37,31 @@ long ContainerMib(long heap_mib) { return heap_mib + std::max(384L, heap_mib / 1
 
 }  // namespace
 
-std::string CanonicalConfigJson(const ConfigMap& config) { return store::CanonicalConfigJson(config); }
+std::optional<AqeShufflePolicy> AqePolicyOf(const FleetCandidate& candidate) {
+  auto partitions = candidate.config.find(std::string(keys::kSqlShufflePartitions));
+  auto advisory = candidate.config.find(std::string(keys::kAdaptiveAdvisoryPartitionSize));
+  auto aqe = candidate.config.find(std::string(keys::kAdaptiveEnabled));
+  if (partitions == candidate.config.end() || advisory == candidate.config.end() ||
+      aqe == candidate.config.end() || aqe->second != "true") {
+    return std::nullopt;
+  }
+  auto bytes = config::ParseBytes(advisory->second, 'b');
+  if (!bytes.ok() || *bytes <= 0) return std::nullopt;
+  return AqeShufflePolicy{std::stoll(partitions->second), *bytes};
+}
+
+bool FitsFleetShuffle(const FleetCandidate& candidate, double max_stage_shuffle_bytes) {
+  if (max_stage_shuffle_bytes <= 0) return true;
+  std::optional<AqeShufflePolicy> p = AqePolicyOf(candidate);
+  if (!p) return true;
+  const double needed = max_stage_shuffle_bytes / static_cast<double>(p->advisory_bytes);
+  return static_cast<double>(p->initial_partitions) <=
+         std::max(static_cast<double>(kSparkDefaultShufflePartitions), 2.0 * needed);
+}
+
+std::string CanonicalConfigJson(const ConfigMap& config) {
+  return store::CanonicalConfigJson(config);
+}
 
 std::vector<FleetCandidate> FleetGrid(const FleetGridOptions& options) {
   std::vector<FleetCandidate> out;

@@ -13,6 +13,17 @@
 // A job with no candidate within its limit keeps its current config (an
 // override back to its own settings).
 //
+// A change only with a gain (issue 14): the chosen defaults replace "keep
+// current settings" only when the lower end of the fleet saving's interval is
+// above the minimum gain (a fraction of the fleet's MB-seconds and an absolute
+// floor); an override only when the lower end of its gain over the defaults is
+// above its threshold. Otherwise the fleet keeps its settings and
+// FleetRecommendation::decision says why.
+//
+// Candidates whose initial shuffle partitions exceed what the fleet's largest
+// stage shuffle needs at their advisory size (FitsFleetShuffle) are not
+// offered, as defaults or as overrides (`scores` lists only the rest).
+//
 // Pure computation: no I/O; deterministic for the same input.
 #pragma once
 
@@ -21,6 +32,9 @@
 #include <vector>
 
 #include "advisor/recommend/fleet_grid.h"
+#include "advisor/search/cluster_limits.h"
+#include "data/base/units.h"
+#include "engine/memory/container_size.h"
 
 namespace sparktune::advisor {
 
@@ -42,12 +56,25 @@ struct FleetJob {
   double observed_core_seconds = 0;  // only needed with FleetOptions::node_mib_per_core
   double baseline_core_seconds = 0;
   std::optional<double> max_slowdown;  // per-job limit as a fraction; default from options
+  double max_stage_shuffle_bytes = 0;  // its largest stage's shuffle write; 0 = unknown
+  // The job's own settings (logged) and version, when known: a candidate that
+  // makes an invalid combination with them (config_change.h,
+  // ValidateCombination) is never proposed for the job.
+  std::optional<engine::EffectiveConfig> own_config;
   std::vector<CandidatePrediction> at;  // aligned with the candidate list
 };
 
+// The smallest fleet saving worth a change: the lower end of its interval must
+// exceed 2% of the fleet's MB-seconds and 1 GB·h per night (below that the
+// change is inside the replay's noise or not worth a rollout).
+inline constexpr double kDefaultMinFleetGain = 0.02;
+inline constexpr double kDefaultMinFleetGainMbSeconds = units::kMbSecondsPerGbHour;
+
 struct FleetOptions {
-  double max_slowdown = 0.10;          // fraction of observed duration
-  double override_min_gain = 0.10;     // fraction of the job's MB-seconds under the defaults
+  double max_slowdown = 0.10;              // fraction of observed duration
+  double override_min_gain = 0.10;         // fraction of the job's MB-seconds under the defaults
+  double min_gain = kDefaultMinFleetGain;  // fraction of the fleet's MB-seconds
+  double min_gain_mb_seconds = kDefaultMinFleetGainMbSeconds;  // absolute floor per night
   // The nodes' memory per core, MiB (e.g. 384 GB / 64 cores = 6144). When
   // set, a job is charged for the memory its cores strand on the node:
   // max(MB-seconds, core-seconds x node MiB per core), the dominant share a
@@ -55,15 +82,17 @@ struct FleetOptions {
   // how eBay derived 5 GB per core from 384 GB / 64-core nodes
   // (seed-cases.md). 0 = plain MB-seconds.
   double node_mib_per_core = 0;
+  // Cluster limits for ValidateCombination (0 = unknown: not checked).
+  search::ClusterLimits limits;
 };
 
 // What one job gets under the recommendation.
 struct JobAssignment {
   std::string job_key;
   std::string app_id;
-  int candidate = -1;          // index of the config the job runs with; -1 = keep its own
-  bool is_override = false;    // differs from the fleet defaults
-  std::string reason;          // why an override ("saves 23% more", "defaults exceed its limit")
+  int candidate = -1;        // index of the config the job runs with; -1 = keep its own
+  bool is_override = false;  // differs from the fleet defaults
+  std::string reason;        // why an override ("saves 23% more", "defaults exceed its limit")
   double observed_mb_seconds = 0;
   double predicted_mb_seconds = 0, predicted_mb_seconds_low = 0, predicted_mb_seconds_high = 0;
   double observed_duration_ms = 0;
@@ -79,16 +108,26 @@ struct CandidateScore {
 };
 
 struct FleetRecommendation {
-  int chosen = -1;                         // index into the candidate list; -1 = no candidate
-  std::vector<JobAssignment> jobs;         // one per input job, input order
-  std::vector<CandidateScore> scores;      // every candidate, best first
-  double observed_mb_seconds = 0;          // fleet total today
-  double predicted_mb_seconds = 0;         // fleet total under defaults + overrides
+  int chosen = -1;                     // index into the candidate list; -1 = no candidate
+  std::vector<JobAssignment> jobs;     // one per input job, input order
+  std::vector<CandidateScore> scores;  // every candidate, best first
+  double observed_mb_seconds = 0;      // fleet total today
+  double predicted_mb_seconds = 0;     // fleet total under defaults + overrides
   double predicted_mb_seconds_low = 0, predicted_mb_seconds_high = 0;
   int overrides = 0;
+  // "keep current settings" won over the best candidate (`best_candidate`)
+  // because the lower end of its saving was below the minimum gain; `decision`
+  // says so with the figures, e.g. "keep current settings: predicted saving
+  // 0.3% (−2.1% to 2.8%) is below the 2% minimum gain". Empty otherwise.
+  bool kept_current = false;
+  int best_candidate = -1;
+  std::string decision;
   double SavingFraction() const {
     return observed_mb_seconds > 0 ? 1.0 - predicted_mb_seconds / observed_mb_seconds : 0.0;
   }
+  // The lower end of the saving's interval, MB-seconds (negative: may cost more).
+  double SavingLow() const { return observed_mb_seconds - predicted_mb_seconds_high; }
+  double SavingHigh() const { return observed_mb_seconds - predicted_mb_seconds_low; }
 };
 
 FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates,

@@ -38,6 +38,7 @@ reports::OptimizeReport BuildOptimizeReport(const OptimizeReportInput& in) {
   out.best = RunOf(r.best);
   out.best_config = r.best.overrides;
   out.best_is_baseline = r.best_is_baseline;
+  out.keep_reason = r.keep_reason;
   out.found_feasible = r.found_feasible;
   out.best_slowdown_pct = r.best.slowdown_pct;
   out.best_violations = r.best.violations;

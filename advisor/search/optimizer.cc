@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 
 #include "advisor/search/bayesian_optimization.h"
 #include "advisor/search/grid_search.h"
@@ -37,22 +38,80 @@ double Secondary(ObjectiveKind kind, const Evaluation& e) {
 // 1e-9 relative goes to the lower secondary measure, then to fewer changed keys.
 bool Preferred(ObjectiveKind kind, const Evaluation& a, const Evaluation& b) {
   if (a.feasible() != b.feasible()) return a.feasible();
-  if (std::abs(a.score - b.score) > 1e-9 * std::max(1.0, std::abs(b.score))) return a.score < b.score;
+  if (std::abs(a.score - b.score) > 1e-9 * std::max(1.0, std::abs(b.score)))
+    return a.score < b.score;
   double sa = Secondary(kind, a), sb = Secondary(kind, b);
   if (std::abs(sa - sb) > 1e-9 * std::max(1.0, std::abs(sb))) return sa < sb;
   return a.overrides.size() < b.overrides.size();
 }
 
-// A change pays when it is feasible and its predicted point value beats the
-// log's config by min_gain_pct (whatever the ranking: with upper-bound ranking
-// the most certain config must still be predicted to save).
+// The interval of a change's saving against the log's config, percent of the
+// baseline's objective. Paired: the replay's own error at the log's config
+// (the baseline's relative interval) is shared by every config replayed from
+// the same log and cancels out of the comparison (architecture.md,
+// "Honesty"); what remains is the change's extra width. E.g. both at +-59%:
+// the saving's interval is its point value; the change at +-70%: 11 points wider.
+struct Saving {
+  double pct = 0, low = 0, high = 0;
+};
+Saving SavingOf(const Evaluation& e, const Evaluation& baseline) {
+  Saving s;
+  const ObjectiveValue& b = baseline.objective;
+  const ObjectiveValue& v = e.objective;
+  if (b.value <= 0 || v.value <= 0) return s;
+  const double excess_high = std::max(0.0, (v.high - b.high * v.value / b.value) / v.value);
+  const double excess_low = std::max(0.0, (b.low * v.value / b.value - v.low) / v.value);
+  const double ratio = v.value / b.value;
+  s.pct = 100.0 * (1.0 - ratio);
+  s.low = 100.0 * (1.0 - ratio * (1.0 + excess_high));
+  s.high = 100.0 * (1.0 - ratio * std::max(0.0, 1.0 - excess_low));
+  return s;
+}
+
+// A change pays when it is feasible and the lower end of its saving's
+// interval beats min_gain_pct, whatever the ranking.
 bool Pays(const Evaluation& e, const Evaluation& baseline, double min_gain_pct) {
-  return e.feasible() && e.objective.value < baseline.objective.value * (1.0 - min_gain_pct / 100.0);
+  return e.feasible() && SavingOf(e, baseline).low > min_gain_pct;
+}
+
+// "predicted saving 0.3% (-2.1% to 2.8%) is below the 2% minimum gain".
+std::string KeepReason(const Evaluation& e, const Evaluation& baseline, double min_gain_pct) {
+  if (!e.feasible()) return "";
+  Saving s = SavingOf(e, baseline);
+  char buf[160];
+  std::snprintf(buf, sizeof buf,
+                "predicted saving %.1f%% (%.1f%% to %.1f%%) is below the %.4g%% minimum gain",
+                s.pct, s.low, s.high, min_gain_pct);
+  return buf;
+}
+
+// Drops changed keys that do not pay for themselves: a key stays when it pays
+// for the objective or for the secondary measure.
+const Evaluation* DropKeysThatDoNotPay(CachedEvaluator& ev, const Evaluation* best,
+                                       const OptimizeOptions& options) {
+  bool pruned = true;
+  while (pruned && best->overrides.size() > 1) {
+    pruned = false;
+    for (const auto& [k, v] : best->overrides) {
+      ConfigMap fewer = best->overrides;
+      fewer.erase(k);
+      const Evaluation& e = ev.Evaluate(fewer);
+      double margin = 1.0 + options.min_gain_pct / 200.0;
+      if (e.feasible() && e.score <= best->score * margin &&
+          Secondary(options.objective, e) <= Secondary(options.objective, *best) * margin) {
+        best = &e;
+        pruned = true;
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace
 
-std::vector<StageDelta> DiffStages(const simulator::SimResult& base, const simulator::SimResult& alt, size_t limit) {
+std::vector<StageDelta> DiffStages(const simulator::SimResult& base,
+                                   const simulator::SimResult& alt, size_t limit) {
   std::vector<StageDelta> out;
   for (size_t i = 0; i < alt.stages.size() && i < base.stages.size(); ++i) {
     const auto& a = alt.stages[i];
@@ -71,7 +130,8 @@ std::vector<StageDelta> DiffStages(const simulator::SimResult& base, const simul
     d.new_spill_bytes = a.spill_bytes;
     d.why = a.why;
     bool changed = d.base_tasks != d.new_tasks || std::abs(d.new_task_ms - d.base_task_ms) >= 1 ||
-                   std::abs(d.new_ms - d.base_ms) >= 1 || std::abs(d.new_spill_bytes - d.base_spill_bytes) >= 1;
+                   std::abs(d.new_ms - d.base_ms) >= 1 ||
+                   std::abs(d.new_spill_bytes - d.base_spill_bytes) >= 1;
     if (changed) out.push_back(std::move(d));
   }
   std::stable_sort(out.begin(), out.end(), [](const StageDelta& x, const StageDelta& y) {
@@ -89,8 +149,10 @@ std::vector<ParetoPoint> ParetoFront(const std::deque<Evaluation>& evals) {
     if (!e.hard_violation) pts.push_back(&e);
   }
   std::stable_sort(pts.begin(), pts.end(), [](const Evaluation* a, const Evaluation* b) {
-    if (a->result.duration_ms != b->result.duration_ms) return a->result.duration_ms < b->result.duration_ms;
-    if (a->result.mb_seconds != b->result.mb_seconds) return a->result.mb_seconds < b->result.mb_seconds;
+    if (a->result.duration_ms != b->result.duration_ms)
+      return a->result.duration_ms < b->result.duration_ms;
+    if (a->result.mb_seconds != b->result.mb_seconds)
+      return a->result.mb_seconds < b->result.mb_seconds;
     return a->overrides.size() < b->overrides.size();
   });
   std::vector<ParetoPoint> front;
@@ -109,7 +171,8 @@ std::vector<ParetoPoint> ParetoFront(const std::deque<Evaluation>& evals) {
   return front;
 }
 
-Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const OptimizeOptions& options) {
+Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim,
+                                const OptimizeOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
   OptimizeResult out;
   out.objective = options.objective;
@@ -120,14 +183,17 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
   if (constraints.limits.cores_per_node <= 0) {
     constraints.limits.cores_per_node = ObservedCoresPerNode(sim.app());
     if (constraints.limits.cores_per_node > 0) {
-      out.notes.push_back("cores per node: " + std::to_string(constraints.limits.cores_per_node) +
-                          ", the most executor cores the log shows on one host (pass --cores-per-node or "
-                          "--cluster to change)");
+      out.notes.push_back(
+          "cores per node: " + std::to_string(constraints.limits.cores_per_node) +
+          ", the most executor cores the log shows on one host (pass --cores-per-node or "
+          "--cluster to change)");
     }
   }
   out.limits = constraints.limits;
-  if (out.limits.source.empty()) out.limits.source = options.limits.cores_per_node > 0 ? "options" : "the log";
-  CachedEvaluator ev(sim, options.objective, options.prices, constraints, options.rank_by_upper_bound);
+  if (out.limits.source.empty())
+    out.limits.source = options.limits.cores_per_node > 0 ? "options" : "the log";
+  CachedEvaluator ev(sim, options.objective, options.prices, constraints,
+                     options.rank_by_upper_bound);
   const Evaluation* best = &ev.Baseline();
   bool baseline_eligible = true;
 
@@ -149,6 +215,7 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
     // Ties with the log's own shape, or gains below min_gain_pct, keep it.
     if (baseline_eligible && !best->overrides.empty() &&
         !(Pays(*best, ev.Baseline(), options.min_gain_pct))) {
+      out.keep_reason = KeepReason(*best, ev.Baseline(), options.min_gain_pct);
       best = &ev.Baseline();
       for (size_t i = 0; i < options.candidates->size(); ++i) {
         if (DropUnchanged(ev.observed(), (*options.candidates)[i]).empty()) {
@@ -163,12 +230,16 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
     out.space_size = space.Size();
     std::vector<int> levels;
     for (const Dimension& d : space.dims()) levels.push_back(static_cast<int>(d.values.size()));
-    GridSearch grid(levels, [&](const GridPoint& p) {
-      const Evaluation& e = ev.Evaluate(space.Materialize(p));
-      return Outcome{e.score, e.feasible()};
-    }, options.max_simulations);
-    bool exhaustive = options.strategy == Strategy::kExhaustive ||
-                      (options.strategy == Strategy::kAuto && space.Size() <= options.exhaustive_limit);
+    GridSearch grid(
+        levels,
+        [&](const GridPoint& p) {
+          const Evaluation& e = ev.Evaluate(space.Materialize(p));
+          return Outcome{e.score, e.feasible()};
+        },
+        options.max_simulations);
+    bool exhaustive =
+        options.strategy == Strategy::kExhaustive ||
+        (options.strategy == Strategy::kAuto && space.Size() <= options.exhaustive_limit);
     if (exhaustive) {
       out.strategy = "exhaustive";
       grid.Exhaustive();
@@ -186,27 +257,11 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
     for (const Evaluation& e : ev.all()) {
       if (Preferred(options.objective, e, *best)) best = &e;
     }
-    if (!(Pays(*best, ev.Baseline(), options.min_gain_pct))) {
+    if (!best->overrides.empty() && !(Pays(*best, ev.Baseline(), options.min_gain_pct))) {
+      out.keep_reason = KeepReason(*best, ev.Baseline(), options.min_gain_pct);
       best = &ev.Baseline();
     }
-    // Drop changed keys that do not pay for themselves.
-    bool pruned = true;
-    while (pruned && best->overrides.size() > 1) {
-      pruned = false;
-      for (const auto& [k, v] : best->overrides) {
-        ConfigMap fewer = best->overrides;
-        fewer.erase(k);
-        const Evaluation& e = ev.Evaluate(fewer);
-        // A key stays when it pays for the objective or for the secondary measure.
-        double margin = 1.0 + options.min_gain_pct / 200.0;
-        if (e.feasible() && e.score <= best->score * margin &&
-            Secondary(options.objective, e) <= Secondary(options.objective, *best) * margin) {
-          best = &e;
-          pruned = true;
-          break;
-        }
-      }
-    }
+    best = DropKeysThatDoNotPay(ev, best, options);
   }
 
   out.found_feasible = best->feasible();
@@ -235,18 +290,22 @@ Result<OptimizeResult> Optimize(const simulator::AppSimulator& sim, const Optimi
       c.to = v;
       const Evaluation& alone = out.best.overrides.size() == 1 ? *best : ev.Evaluate({{k, v}});
       ObjectiveValue base_obj = ev.Baseline().objective;
-      c.objective_pct_alone = base_obj.value > 0 ? 100.0 * (alone.objective.value / base_obj.value - 1.0) : 0;
-      c.duration_pct_alone = b.duration_ms > 0 ? 100.0 * (alone.result.duration_ms / b.duration_ms - 1.0) : 0;
+      c.objective_pct_alone =
+          base_obj.value > 0 ? 100.0 * (alone.objective.value / base_obj.value - 1.0) : 0;
+      c.duration_pct_alone =
+          b.duration_ms > 0 ? 100.0 * (alone.result.duration_ms / b.duration_ms - 1.0) : 0;
       c.stages = DiffStages(b, alone.result, kStagesPerChange);
       out.changes.push_back(std::move(c));
     }
   }
   out.pareto = ParetoFront(ev.all());
-  for (ParetoPoint& p : out.pareto) p.chosen = CanonicalKey(p.overrides) == CanonicalKey(out.best.overrides);
+  for (ParetoPoint& p : out.pareto)
+    p.chosen = CanonicalKey(p.overrides) == CanonicalKey(out.best.overrides);
   for (const std::string& n : ev.notes()) out.notes.push_back(n);
   out.simulations = ev.simulations();
   out.cache_hits = ev.cache_hits();
-  out.wall_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  out.wall_ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   return out;
 }
 

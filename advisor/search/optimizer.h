@@ -15,7 +15,9 @@
 //   3. chooses the feasible config of lowest score: by default the upper end
 //      of the objective's predicted interval (risk-averse: a config the model
 //      is unsure about must promise more), or its point value. The log's own config stays
-//      the answer unless the best beats it by min_gain_pct; ties of the
+//      the answer unless the lower end of the best's predicted saving (its
+//      objective's upper bound against the baseline) beats min_gain_pct, and
+//      `keep_reason` says so with the figures (issue 14); ties of the
 //      objective go to the lower secondary measure (duration for MB-seconds,
 //      MB-seconds otherwise); changed keys that do not pay (removing one keeps
 //      both measures within min_gain_pct/2) are dropped from the answer, so it
@@ -46,6 +48,10 @@ namespace sparktune::search {
 
 enum class Strategy { kAuto, kExhaustive, kDescentAndBayes };
 
+// The smallest saving worth a change, percent: below it the change is inside
+// the replay's noise (the fleet recommender uses the same 2%).
+inline constexpr double kDefaultMinGainPct = 2.0;
+
 struct OptimizeOptions {
   ObjectiveKind objective = ObjectiveKind::kMbSeconds;
   Prices prices;
@@ -65,8 +71,9 @@ struct OptimizeOptions {
   // the ground truth (bench/optimize_choice_bench): 13.7% average gap to the
   // best real config vs 15.5% by point value.
   bool rank_by_upper_bound = true;
-  // A change must beat the log's config by this much (percent of the score).
-  double min_gain_pct = 1.0;
+  // A change must beat the log's config by this much at the lower end of its
+  // predicted saving (percent of the baseline's objective).
+  double min_gain_pct = kDefaultMinGainPct;
   // Compute the per-key effects and stage drivers (a few more simulations).
   bool explain = true;
 };
@@ -84,6 +91,9 @@ struct OptimizeResult {
   Evaluation baseline;             // the log's config, simulated
   Evaluation best;                 // the answer (== baseline when nothing pays)
   bool best_is_baseline = true;
+  // Why the log's config is kept although a change was found: "predicted
+  // saving 0.3% (-2.1% to 2.8%) is below the 2% minimum gain". Empty otherwise.
+  std::string keep_reason;
   bool found_feasible = true;            // false: no candidate met the constraints
   int best_candidate = -1;               // index into options.candidates, or -1
   Change mb_seconds, duration, cost;     // best vs baseline, with intervals

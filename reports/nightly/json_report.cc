@@ -169,8 +169,10 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
       {"savingCoreSeconds", EstimateJson(p.saving_core_seconds)},
       {"savingCost", Cost(p.saving_mb_seconds.value, p.saving_core_seconds.value, r.prices)},
       {"sparkDefaults", Str(p.spark_defaults)}};
+  if (!p.decision.empty()) j["proposal"]["decision"] = Str(p.decision);
   ordered_json overrides = ordered_json::array();
   for (const JobOverride& o : r.overrides) {
+    if (!HasSettings(o)) continue;  // nothing to paste
     overrides.push_back({{"job", Str(o.job)},
                          {"appId", Str(o.app_id)},
                          {"settings", SettingsJson(o.settings)},

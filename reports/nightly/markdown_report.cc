@@ -131,7 +131,8 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
   const ClusterProposal& p = r.proposal;
   out += "### Cluster configuration proposal\n\n";
   if (p.changes.empty()) {
-    out += "No change proposed tonight.\n\n";
+    out += "No change proposed tonight";
+    out += p.decision.empty() ? ".\n\n" : ": " + MarkdownEscape(p.decision) + ".\n\n";
   } else {
     out += "Predicted saving: **" + FormatEstimate(p.saving_mb_seconds, Mb) + "** per night";
     if (t.mb_seconds > 0)
@@ -150,15 +151,16 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     if (!p.spark_defaults.empty()) out += "\n" + Fenced(p.spark_defaults, "properties");
     out += "\n";
   }
-  if (!r.overrides.empty()) {
+  if (std::any_of(r.overrides.begin(), r.overrides.end(), HasSettings)) {
     out += "Per-job overrides:\n\n| Job | Settings | Predicted gain |\n|---|---|---:|\n";
     for (const JobOverride& o : r.overrides) {
+      if (!HasSettings(o)) continue;
       std::string settings;
       for (const ConfigSetting& s : o.settings) {
         settings += (settings.empty() ? "" : " ") + MarkdownCode(s.key + "=" + s.value);
       }
-      out += "| " + MarkdownEscape(o.job) + " | " + settings + " | " +
-             FormatEstimate(o.gain_percent, [](double v) { return FormatPercent(v); }) + " |\n";
+      out +=
+          "| " + MarkdownEscape(o.job) + " | " + settings + " | " + FormatOverrideGain(o) + " |\n";
     }
     out += "\n";
   }
@@ -210,7 +212,7 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     }
     out += "\n";
   }
-  out += "*Memory cost in GB·h (1 GB·h = 3,686,400 MB-seconds); intervals in parentheses.";
+  out += "*" + MemoryCostUnitsNote() + " Intervals in parentheses.";
   if (!r.tool_version.empty()) out += " sparktune " + MarkdownEscape(r.tool_version) + ".";
   out += "*\n";
   return out;

@@ -74,9 +74,9 @@ struct UnreadableLog {
 
 // What the night ingested.
 struct NightInputs {
-  std::string source;          // "--logs DIR" folder or History Server URL
-  int apps_new = 0;            // applications analyzed for the first time tonight
-  int apps_known = 0;          // applications already in the store, skipped
+  std::string source;  // "--logs DIR" folder or History Server URL
+  int apps_new = 0;    // applications analyzed for the first time tonight
+  int apps_known = 0;  // applications already in the store, skipped
   std::vector<UnreadableLog> unreadable;
 };
 
@@ -101,14 +101,18 @@ struct ClusterProposal {
   Estimate saving_mb_seconds;         // predicted saving per night, fleet-wide
   Estimate saving_core_seconds;       // predicted saving per night, fleet-wide
   std::string spark_defaults;         // the spark-defaults.conf text to paste
+  // Why nothing is proposed, when known: "keep current settings: predicted
+  // saving 0.3% (-2.1% to 2.8%), is below the 2% minimum gain".
+  std::string decision;
 };
 
-// Settings one job should keep on top of the unified configuration.
+// Settings one job should keep on top of the unified configuration. The
+// renderers leave out an override with no settings (nothing to paste).
 struct JobOverride {
-  std::string job;                       // job name as in JobReport::name
-  std::string app_id;                    // the application it was derived from
+  std::string job;     // job name as in JobReport::name
+  std::string app_id;  // the application it was derived from
   std::vector<ConfigSetting> settings;
-  Estimate gain_percent;                 // predicted MB-seconds saved vs the unified config, %
+  Estimate gain_percent;  // predicted MB-seconds saved vs the unified config, %
 };
 
 // Duration and MB-seconds of one run, observed or predicted.
@@ -126,12 +130,12 @@ struct Rewrite {
 
 // One executor's life, for the executor timeline.
 struct ExecutorSpan {
-  std::string id;       // "1", "driver"
+  std::string id;  // "1", "driver"
   std::string host;
   int cores = 0;
-  int64_t memory_mib = 0;  // container size (heap + overhead + off-heap)
-  int64_t start_ms = 0;    // since application start
-  int64_t end_ms = 0;      // since application start
+  int64_t memory_mib = 0;      // container size (heap + overhead + off-heap)
+  int64_t start_ms = 0;        // since application start
+  int64_t end_ms = 0;          // since application start
   std::string removed_reason;  // ExecutorRemoved reason, "" if still alive at the end
 };
 
@@ -139,9 +143,9 @@ struct ExecutorSpan {
 struct StageSpan {
   int stage_id = 0;
   int attempt = 0;
-  std::string name;          // "save at Job.scala:42" (untrusted)
-  int64_t start_ms = 0;      // since application start
-  int64_t end_ms = 0;        // since application start
+  std::string name;      // "save at Job.scala:42" (untrusted)
+  int64_t start_ms = 0;  // since application start
+  int64_t end_ms = 0;    // since application start
   int tasks = 0;
   int64_t task_time_ms = 0;  // sum of task run times
   int64_t spill_bytes = 0;   // disk bytes spilled (TaskMetrics.diskBytesSpilled summed)
@@ -159,19 +163,19 @@ struct SqlSummary {
 
 // One piece of advice for a job.
 struct AdviceItem {
-  std::string title;          // "Executors idle 40% of their lifetime"
-  std::string evidence;       // what in the log shows it
-  Estimate saving_mb_seconds; // predicted saving if followed; 0 = not quantified
+  std::string title;           // "Executors idle 40% of their lifetime"
+  std::string evidence;        // what in the log shows it
+  Estimate saving_mb_seconds;  // predicted saving if followed; 0 = not quantified
 };
 
 // Everything about one job (one application run tonight).
 struct JobReport {
-  std::string name;           // spark.app.name (untrusted)
+  std::string name;  // spark.app.name (untrusted)
   std::string app_id;
   std::string user;
   std::string spark_version;
   std::string log_path;
-  RunFigures observed;                    // from the log (exact estimates)
+  RunFigures observed;  // from the log (exact estimates)
   double observed_core_seconds = 0;
   std::optional<RunFigures> baseline;  // replay at the observed config; absent if failed or refused
   std::optional<RunFigures> recommended;  // replay at the rewrite; absent if nothing is recommended
@@ -201,17 +205,18 @@ struct AccuracyPoint {
 };
 
 struct NightlyReport {
-  int64_t night_id = 0;        // the store's id of this night
-  std::string night;           // "YYYY-MM-DD"
-  std::string generated_at;    // ISO 8601 UTC, "2026-11-22T03:00:00Z"
+  int64_t night_id = 0;      // the store's id of this night
+  std::string night;         // "YYYY-MM-DD"
+  std::string generated_at;  // ISO 8601 UTC, "2026-11-22T03:00:00Z"
   std::string tool_version;
   Prices prices;
   NightInputs inputs;
-  FleetTotals totals;                // tonight
-  std::vector<FleetTotals> history;  // earlier nights, oldest first (an entry for tonight is ignored)
+  FleetTotals totals;  // tonight
+  std::vector<FleetTotals>
+      history;  // earlier nights, oldest first (an entry for tonight is ignored)
   ClusterProposal proposal;
   std::vector<JobOverride> overrides;
-  std::vector<JobReport> jobs;       // every application analyzed tonight
+  std::vector<JobReport> jobs;          // every application analyzed tonight
   std::vector<AccuracyPoint> accuracy;  // oldest first
 };
 

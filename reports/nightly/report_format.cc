@@ -107,6 +107,20 @@ std::string FormatDurationTick(double ms) {
   return out;
 }
 
+std::string MemoryCostUnitsNote() {
+  return "Memory cost is container memory × lifetime (MB-seconds), shown in MB·h, GB·h or TB·h "
+         "(base 1024: 1 GB·h = 1024 MB·h = 3,686,400 MB-seconds).";
+}
+
+bool HasSettings(const JobOverride& o) { return !o.settings.empty(); }
+
+std::string FormatOverrideGain(const JobOverride& o) {
+  if (!o.gain_percent.has_interval() && std::fabs(o.gain_percent.value) < 0.05) {
+    return "keeps its own values (the unified config breaks its limit)";
+  }
+  return FormatEstimate(o.gain_percent, [](double v) { return FormatPercent(v); });
+}
+
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices) {
   return mb_seconds / kMbSecondsPerGbHour * prices.per_gb_hour +
          core_seconds / 3600.0 * prices.per_core_hour;

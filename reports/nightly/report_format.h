@@ -51,6 +51,18 @@ std::string FormatDurationTick(double ms);
 // a unit the three share is written once: "61.7 GB·h (54.3–69.1)".
 std::string FormatEstimate(const Estimate& e, const std::function<std::string(double)>& format);
 
+// The footnote on memory-cost units, shared by every renderer so it names
+// the units FormatMbSeconds writes (MB·h, GB·h, TB·h), not just one of them.
+std::string MemoryCostUnitsNote();
+
+// Whether an override has settings to paste (rows without are left out).
+bool HasSettings(const JobOverride& o);
+
+// An override's predicted gain, "6.5% (3.9%–8.8%)"; an override that only
+// keeps a job's own values (no gain: the unified config breaks its limit)
+// says so instead of "0.0%".
+std::string FormatOverrideGain(const JobOverride& o);
+
 // Money for the given use at `prices`; 0 when prices are not configured.
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices);
 

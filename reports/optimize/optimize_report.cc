@@ -91,6 +91,7 @@ ordered_json OptimizeJson(const OptimizeReport& r) {
   ordered_json best = RunJson(r.best);
   best["config"] = ConfigJson(r.best_config);
   best["isObservedConfig"] = r.best_is_baseline;
+  if (!r.keep_reason.empty()) best["keepReason"] = r.keep_reason;
   best["feasible"] = r.found_feasible;
   best["slowdownPct"] = r.best_slowdown_pct;
   best["violations"] = r.best_violations;
@@ -170,7 +171,9 @@ std::string OptimizeText(const OptimizeReport& r) {
   line(
       "  (baseline: the log's own config replayed by the simulator; changes are predicted against "
       "it)");
-  if (r.best_is_baseline) {
+  if (r.best_is_baseline && !r.keep_reason.empty()) {
+    line("best: keep the log's config: the best change's " + r.keep_reason);
+  } else if (r.best_is_baseline) {
     line("best: keep the log's config (no change is predicted to pay at least " +
          Num(r.min_gain_pct, "%.1f") + "% within the constraints)");
   } else {

@@ -84,6 +84,7 @@ struct OptimizeReport {
   OptimizeRun best;
   std::map<std::string, std::string> best_config;  // keys that differ from the log's
   bool best_is_baseline = true;
+  std::string keep_reason;  // why the log's config is kept although a change was found
   bool found_feasible = true;
   double best_slowdown_pct = 0;
   std::vector<std::string> best_violations;

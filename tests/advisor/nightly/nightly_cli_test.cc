@@ -87,6 +87,26 @@ TEST(NightlyCli, TwoNightsOverTheSamplesWriteReportsAndStayIncremental) {
   EXPECT_EQ(r["schema"], "sparktune.recommend/1");
   EXPECT_EQ(r["jobs"], 5);
   EXPECT_LE(r["predictedMbSeconds"].get<double>(), r["observedMbSeconds"].get<double>() * 1.0000001);
+  // The five samples (281 MB·h) cannot clear the 1 GB·h floor: keep current
+  // settings, and say why (issue 14).
+  EXPECT_TRUE(r["keptCurrent"].get<bool>());
+  EXPECT_TRUE(r["defaults"].empty());
+  EXPECT_NE(r["decision"].get<std::string>().find("keep current settings: predicted saving"),
+            std::string::npos);
+  for (const auto& o : r["overrides"]) EXPECT_FALSE(o["config"].empty()) << o["jobKey"];
+  // With no minimum gain, each override still names only settings that differ.
+  auto loose = RunCommand(testing::SparktuneBinary() + " recommend --db " + out +
+                          "/sparktune.db --json --min-fleet-gain 0 --min-fleet-gain-gbh 0" +
+                          " --min-gain 0");
+  ASSERT_EQ(loose.exit_code, 0) << loose.err;
+  for (const auto& o : nlohmann::json::parse(loose.out)["overrides"]) {
+    EXPECT_FALSE(o["config"].empty()) << o["jobKey"];
+    for (const auto& c : o["changes"]) {
+      EXPECT_NE(c["current"], c["proposed"]) << c["key"];
+      const std::string kind = c["kind"];
+      EXPECT_TRUE(kind == "add" || kind == "update" || kind == "remove") << kind;
+    }
+  }
 }
 
 TEST(NightlyCli, AnUnreadableLogIsListedInTheReportNotFatal) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
 #include "advisor/recommend/fleet_evaluation.h"
 #include "data/eventlog/event_log_reader.h"
 #include "tests/test_paths.h"
@@ -12,9 +14,14 @@ namespace sparktune::advisor {
 namespace {
 
 CandidatePrediction P(double dur, double mbs, bool oom = false) {
-  return {.duration_ms = dur, .duration_ms_low = dur * 0.9, .duration_ms_high = dur * 1.1,
-          .mb_seconds = mbs, .mb_seconds_low = mbs * 0.9, .mb_seconds_high = mbs * 1.1,
-          .oom_risk = oom, .present = true};
+  return {.duration_ms = dur,
+          .duration_ms_low = dur * 0.9,
+          .duration_ms_high = dur * 1.1,
+          .mb_seconds = mbs,
+          .mb_seconds_low = mbs * 0.9,
+          .mb_seconds_high = mbs * 1.1,
+          .oom_risk = oom,
+          .present = true};
 }
 
 FleetJob Job(const std::string& key, std::vector<CandidatePrediction> at) {
@@ -36,7 +43,7 @@ std::vector<FleetCandidate> Candidates(int n) {
 TEST(FleetRecommenderTest, ChoosesTheCandidateWithTheLowestFleetTotal) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(1000, 60)}),
                                 Job("b", {P(1000, 80), P(1000, 70)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 1);
   EXPECT_EQ(r.overrides, 0);
   EXPECT_DOUBLE_EQ(r.observed_mb_seconds, 200);
@@ -51,7 +58,8 @@ TEST(FleetRecommenderTest, AJobTheDefaultsSlowDownTooMuchGetsAnOverride) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(1000, 50)}),
                                 Job("c", {P(1000, 90), P(1000, 50)}),
                                 Job("slow", {P(1000, 95), P(1300, 40)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10});
+  FleetRecommendation r =
+      RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 1);
   ASSERT_EQ(r.jobs.size(), 3u);
   EXPECT_TRUE(r.jobs[2].is_override);
@@ -60,13 +68,13 @@ TEST(FleetRecommenderTest, AJobTheDefaultsSlowDownTooMuchGetsAnOverride) {
   EXPECT_FALSE(r.jobs[0].is_override);
   // A looser per-job limit lets the same job take the defaults.
   jobs[2].max_slowdown = 0.5;
-  r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10});
+  r = RecommendFleet(Candidates(2), jobs, {.max_slowdown = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_FALSE(r.jobs[2].is_override);
 }
 
 TEST(FleetRecommenderTest, OutOfMemoryRiskIsNeverRecommended) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 90), P(900, 10, /*oom=*/true)})};
-  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 0);
   EXPECT_EQ(r.jobs[0].candidate, 0);
 }
@@ -77,7 +85,8 @@ TEST(FleetRecommenderTest, OverridesOnlyWhereTheGainExceedsTheThreshold) {
   std::vector<FleetJob> jobs = {Job("a", {P(1000, 50), P(1000, 200), P(1000, 200)}),
                                 Job("b", {P(1000, 60), P(1000, 57), P(1000, 90)}),
                                 Job("d", {P(1000, 50), P(1000, 70), P(1000, 30)})};
-  FleetRecommendation r = RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10});
+  FleetRecommendation r =
+      RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10, .min_gain_mb_seconds = 0});
   EXPECT_EQ(r.chosen, 0);
   EXPECT_FALSE(r.jobs[1].is_override);
   EXPECT_TRUE(r.jobs[2].is_override);
@@ -104,6 +113,135 @@ TEST(FleetRecommenderTest, AJobWithNoFeasibleCandidateKeepsItsConfig) {
   EXPECT_DOUBLE_EQ(r.jobs[1].predicted_mb_seconds, 100);
 }
 
+TEST(FleetRecommenderTest, NoCandidateAboveTheMinimumGainKeepsCurrentSettingsAndSaysWhy) {
+  // Candidate 1 saves 1% on the point estimate, and its interval (x0.9..x1.1)
+  // crosses zero: below the 2% minimum gain.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 99)}),
+                                Job("b", {P(1000, 100), P(1000, 99)})};
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 0);
+  EXPECT_EQ(r.best_candidate, 1);
+  EXPECT_TRUE(r.kept_current);
+  EXPECT_EQ(r.overrides, 0);
+  EXPECT_NEAR(r.SavingFraction(), 0.0, 1e-9);
+  EXPECT_EQ(r.decision,
+            "keep current settings: predicted saving 1.0% (-8.9% to 10.9%), is below the 2% "
+            "minimum gain");
+  // A 30% point saving whose interval still clears 2% is proposed.
+  jobs = {Job("a", {P(1000, 100), P(1000, 70)}), Job("b", {P(1000, 100), P(1000, 70)})};
+  r = RecommendFleet(Candidates(2), jobs, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 1);
+  EXPECT_FALSE(r.kept_current);
+  EXPECT_TRUE(r.decision.empty());
+}
+
+TEST(FleetRecommenderTest, ASmallFleetBelowTheAbsoluteFloorKeepsCurrentSettings) {
+  // 30% of 200 MB-seconds is far below the default floor of 1 GB·h a night.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 70)}),
+                                Job("b", {P(1000, 100), P(1000, 70)})};
+  FleetRecommendation r = RecommendFleet(Candidates(2), jobs, {});
+  EXPECT_EQ(r.chosen, 0);
+  EXPECT_TRUE(r.kept_current);
+  EXPECT_NE(r.decision.find("below the minimum gain of 1.0 GB·h per night"), std::string::npos)
+      << r.decision;
+}
+
+TEST(FleetRecommenderTest, AnOverrideNeedsTheLowerEndOfItsGainAboveTheThreshold) {
+  // Job d saves 15% over the defaults on the point estimate, but its
+  // pessimistic cost (x1.1) saves only 6.5%: no override at a 10% threshold.
+  std::vector<FleetJob> jobs = {Job("a", {P(1000, 100), P(1000, 50), P(1000, 200)}),
+                                Job("d", {P(1000, 100), P(1000, 50), P(1000, 42.5)})};
+  FleetRecommendation r =
+      RecommendFleet(Candidates(3), jobs, {.override_min_gain = 0.10, .min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 1);
+  EXPECT_EQ(r.overrides, 0);
+  EXPECT_FALSE(r.jobs[1].is_override);
+}
+
+// A fleet on the real grid where the 10000-partition candidates are predicted
+// cheapest and the 200-partition ones next: only the fleet's data size decides.
+std::vector<FleetJob> FleetPreferringManyPartitions(const std::vector<FleetCandidate>& grid,
+                                                    double max_stage_shuffle_bytes) {
+  std::vector<FleetJob> jobs;
+  for (const char* key : {"a", "b"}) {
+    std::vector<CandidatePrediction> at;
+    for (const FleetCandidate& c : grid) {
+      std::optional<AqeShufflePolicy> p = AqePolicyOf(c);
+      double mbs = !p                               ? 100
+                   : p->initial_partitions == 10000 ? 50
+                   : p->initial_partitions == 200   ? 60
+                                                    : 80;
+      at.push_back(P(1000, mbs));
+    }
+    FleetJob j = Job(key, at);
+    j.max_stage_shuffle_bytes = max_stage_shuffle_bytes;
+    jobs.push_back(j);
+  }
+  return jobs;
+}
+
+TEST(FleetGridTest, AFleetOfSmallJobsIsNotOfferedTenThousandPartitions) {
+  std::vector<FleetCandidate> grid = FleetGrid();
+  // One-minute jobs whose largest stage writes 50 MB.
+  FleetRecommendation r = RecommendFleet(
+      grid, FleetPreferringManyPartitions(grid, 50.0 * 1024 * 1024), {.min_gain_mb_seconds = 0});
+  ASSERT_GE(r.chosen, 0);
+  std::optional<AqeShufflePolicy> chosen = AqePolicyOf(grid[r.chosen]);
+  ASSERT_TRUE(chosen.has_value()) << grid[r.chosen].label;
+  EXPECT_EQ(chosen->initial_partitions, 200) << grid[r.chosen].label;
+  for (const CandidateScore& s : r.scores) {
+    std::optional<AqeShufflePolicy> p = AqePolicyOf(grid[s.candidate]);
+    EXPECT_TRUE(!p || p->initial_partitions == 200) << grid[s.candidate].label;
+  }
+  // A fleet whose largest stage shuffles 2 TiB needs them (2 TiB / 128 MiB = 16384 reducers).
+  r = RecommendFleet(grid, FleetPreferringManyPartitions(grid, 2.0 * (1LL << 40)),
+                     {.min_gain_mb_seconds = 0});
+  ASSERT_GE(r.chosen, 0);
+  ASSERT_TRUE(AqePolicyOf(grid[r.chosen]).has_value());
+  EXPECT_EQ(AqePolicyOf(grid[r.chosen])->initial_partitions, 10000);
+}
+
+TEST(FleetGridTest, InitialPartitionsFollowShuffleBytesOverAdvisorySize) {
+  auto candidate = [](const char* partitions, const char* advisory) {
+    return FleetCandidate{"c",
+                          {{"spark.sql.adaptive.enabled", "true"},
+                           {"spark.sql.shuffle.partitions", partitions},
+                           {"spark.sql.adaptive.advisoryPartitionSizeInBytes", advisory}}};
+  };
+  const double gib = 1024.0 * 1024 * 1024;
+  // 1 GiB at 64 MiB needs 16 reducers: Spark's default 200 fits, 2000 does not.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("200", "64m"), gib));
+  EXPECT_FALSE(FitsFleetShuffle(candidate("2000", "64m"), gib));
+  // 200 GiB at 128 MiB needs 1600: 2000 fits (at most twice that), 10000 does not.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("2000", "128m"), 200 * gib));
+  EXPECT_FALSE(FitsFleetShuffle(candidate("10000", "128m"), 200 * gib));
+  // Unknown data size, or the job's own partitioning: always offered.
+  EXPECT_TRUE(FitsFleetShuffle(candidate("10000", "128m"), 0));
+  EXPECT_TRUE(FitsFleetShuffle(FleetCandidate{"own", {{"spark.executor.memory", "8g"}}}, gib));
+}
+
+TEST(FleetRecommenderTest, AnInvalidCombinationWithAJobsOwnSettingsIsNeverProposed) {
+  // Candidate 1 is cheapest but asks 4 cores on 2-core nodes; candidate 2
+  // keeps 2 cores. With dynamic allocation at minExecutors 4 in the job's own
+  // config, candidate 3's executor.instances=2 is refused too.
+  std::vector<FleetCandidate> grid = {{"keep", {}},
+                                      {"4 cores", {{"spark.executor.cores", "4"}}},
+                                      {"2 cores", {{"spark.executor.cores", "2"}}},
+                                      {"2 instances", {{"spark.executor.instances", "2"}}}};
+  FleetJob j = Job("a", {P(1000, 100), P(1000, 40), P(1000, 70), P(1000, 30)});
+  j.own_config = engine::EffectiveConfig(
+      {{"spark.dynamicAllocation.enabled", "true"}, {"spark.dynamicAllocation.minExecutors", "4"}},
+      SparkVersion::Parse("3.5.1"));
+  FleetOptions o{.min_gain_mb_seconds = 0};
+  o.limits.cores_per_node = 2;
+  FleetRecommendation r = RecommendFleet(grid, {j}, o);
+  EXPECT_EQ(r.chosen, 2) << grid[r.chosen].label;
+  // Without the job's settings or the node size, nothing is refused.
+  j.own_config.reset();
+  r = RecommendFleet(grid, {j}, {.min_gain_mb_seconds = 0});
+  EXPECT_EQ(r.chosen, 3);
+}
+
 TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   auto all = FleetGrid();
   ASSERT_FALSE(all.empty());
@@ -119,7 +257,8 @@ TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
   bool found = false;
   for (const auto& c : all) {
     if (c.config.count("spark.sql.shuffle.partitions") &&
-        c.config.at("spark.executor.memory") == "20g" && c.config.at("spark.executor.cores") == "4" &&
+        c.config.at("spark.executor.memory") == "20g" &&
+        c.config.at("spark.executor.cores") == "4" &&
         c.config.at("spark.sql.shuffle.partitions") == "10000") {
       found = true;
     }
@@ -128,7 +267,8 @@ TEST(FleetGridTest, CandidatesRespectClusterLimitsAndHaveStableKeys) {
 }
 
 TEST(FleetEvaluationTest, EverySampleCandidateIsSimulated) {
-  auto log = eventlog::ReadEventLog(testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf");
+  auto log =
+      eventlog::ReadEventLog(testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf");
   ASSERT_TRUE(log.ok()) << log.status().ToString();
   simulator::AppSimulator sim(log->app);
   auto grid = FleetGrid();
@@ -150,7 +290,8 @@ TEST(FleetEvaluationTest, EverySampleCandidateIsSimulated) {
     ADD_FAILURE() << "no candidate " << label;
     return 0.0;
   };
-  EXPECT_GT(at("8g/core x2 cores, own partitions, bcast own"), at("1g/core x2 cores, own partitions, bcast own"));
+  EXPECT_GT(at("8g/core x2 cores, own partitions, bcast own"),
+            at("1g/core x2 cores, own partitions, bcast own"));
 }
 
 }  // namespace

@@ -15,28 +15,27 @@ using testing::RunCommand;
 
 std::string Log() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
 std::string Bin() { return testing::SparktuneBinary(); }
+// w2 broadcast join: a change pays even at the lower end of its saving.
+std::string PayingLog() {
+  return testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf";
+}
 
 TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none --max-simulations 120 --rank point " + Log());
+  auto r = RunCommand(Bin() +
+                      " optimize --json --max-slowdown none --max-simulations 120 --rank point " +
+                      PayingLog());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "sparktune.optimize/1");
+  EXPECT_FALSE(j["best"].contains("keepReason"));
   EXPECT_EQ(j["objective"], "mb-seconds");
   ASSERT_TRUE(j["best"]["config"].is_object());
   EXPECT_FALSE(j["best"]["config"].empty());
-  // The log ran 768m / 2 cores / 4 partitions: none of these reappear unchanged.
-  for (auto& [k, v] : j["best"]["config"].items()) {
-    EXPECT_TRUE(v.is_string());
-    if (k == "spark.executor.memory") {
-      EXPECT_NE(v, "768m");
-    }
-    if (k == "spark.sql.shuffle.partitions") {
-      EXPECT_NE(v, "4");
-    }
-  }
+  for (auto& [k, v] : j["best"]["config"].items()) EXPECT_TRUE(v.is_string()) << k;
   EXPECT_LT(j["savings"]["mbSecondsPct"]["value"].get<double>(), 0);
-  EXPECT_LE(j["savings"]["mbSecondsPct"]["low"].get<double>(), j["savings"]["mbSecondsPct"]["high"].get<double>());
+  EXPECT_LE(j["savings"]["mbSecondsPct"]["low"].get<double>(),
+            j["savings"]["mbSecondsPct"]["high"].get<double>());
   EXPECT_TRUE(j["pareto"].is_array());
   EXPECT_GT(j["search"]["simulations"].get<int>(), 0);
   EXPECT_NE(j["rewrite"]["submit"].get<std::string>().find("--conf "), std::string::npos);
@@ -44,12 +43,17 @@ TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
 
 TEST(OptimizeCli, SubmitAndDefaultsFormats) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto s = RunCommand(Bin() + " optimize --format submit --max-slowdown none --max-simulations 120 --rank point " + Log());
+  auto s = RunCommand(
+      Bin() + " optimize --format submit --max-slowdown none --max-simulations 120 --rank point " +
+      PayingLog());
   ASSERT_EQ(s.exit_code, 0) << s.err;
   EXPECT_EQ(s.out.rfind("--conf ", 0), 0u) << s.out;
-  auto d = RunCommand(Bin() + " optimize --format defaults --max-slowdown none --max-simulations 120 --rank point " + Log());
+  auto d = RunCommand(
+      Bin() +
+      " optimize --format defaults --max-slowdown none --max-simulations 120 --rank point " +
+      PayingLog());
   ASSERT_EQ(d.exit_code, 0) << d.err;
-  EXPECT_EQ(d.out.rfind("# sparktune optimize for w4_spill_sort", 0), 0u) << d.out;
+  EXPECT_EQ(d.out.rfind("# sparktune optimize for w2_broadcast_join", 0), 0u) << d.out;
   EXPECT_NE(d.out.find("\nspark."), std::string::npos) << d.out;
 }
 
@@ -58,7 +62,8 @@ TEST(OptimizeCli, CandidatesFileRestrictsTheChoice) {
   std::string path = ::testing::TempDir() + "/optimize_candidates.json";
   std::ofstream(path) << R"([{"spark.executor.memory": "6g", "spark.executor.cores": 2},
                              {"spark.executor.memory": "3g", "spark.executor.cores": 1}])";
-  auto r = RunCommand(Bin() + " optimize --json --max-slowdown none --candidates " + path + " " + Log());
+  auto r =
+      RunCommand(Bin() + " optimize --json --max-slowdown none --candidates " + path + " " + Log());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   auto j = nlohmann::json::parse(r.out);
   std::string mem = j["best"]["config"]["spark.executor.memory"];
@@ -71,19 +76,23 @@ TEST(OptimizeCli, NoFeasibleCandidateExitsOne) {
   if (!std::filesystem::exists(Log())) GTEST_SKIP();
   std::string path = ::testing::TempDir() + "/optimize_too_big.json";
   std::ofstream(path) << R"([{"spark.executor.cores": 8}, {"spark.executor.cores": 6}])";
-  auto r = RunCommand(Bin() + " optimize --json --cores-per-node 4 --candidates " + path + " " + Log());
+  auto r =
+      RunCommand(Bin() + " optimize --json --cores-per-node 4 --candidates " + path + " " + Log());
   EXPECT_EQ(r.exit_code, 1) << r.err;
   auto j = nlohmann::json::parse(r.out);
   EXPECT_FALSE(j["best"]["feasible"].get<bool>());
   ASSERT_FALSE(j["best"]["violations"].empty());
-  EXPECT_NE(j["best"]["violations"][0].get<std::string>().find("cores of a node"), std::string::npos);
+  EXPECT_NE(j["best"]["violations"][0].get<std::string>().find("cores of a node"),
+            std::string::npos);
 }
 
 TEST(OptimizeCli, HostileAppNameStaysInItsComment) {
   // The ground-truth run named <script>alert(1)</script>&"' (data/samples).
   std::string log = testing::SourceDir() + "/data/samples/app-20261121225005-0040.snappy";
   if (!std::filesystem::exists(log)) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --format defaults --rank point --max-slowdown none --max-simulations 120 " + log);
+  auto r = RunCommand(
+      Bin() +
+      " optimize --format defaults --rank point --max-slowdown none --max-simulations 120 " + log);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   ASSERT_EQ(r.out.rfind("# sparktune optimize for <script>", 0), 0u) << r.out;
   // Every line after the comment is one `spark.key value` setting.
@@ -115,13 +124,36 @@ TEST(OptimizeCli, UsageAndInputErrors) {
 }
 
 TEST(OptimizeCli, TextShowsTableRewriteAndSearchStats) {
-  if (!std::filesystem::exists(Log())) GTEST_SKIP();
-  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 --rank point " + Log());
+  if (!std::filesystem::exists(PayingLog())) GTEST_SKIP();
+  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 --rank point " +
+                      PayingLog());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("observed"), std::string::npos);
   EXPECT_NE(r.out.find("MB-seconds"), std::string::npos);
   EXPECT_NE(r.out.find("rewrite (spark-submit):"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("search: "), std::string::npos);
+}
+
+TEST(OptimizeCli, KeepingTheLogsConfigSaysWhy) {
+  // The w4 sort's best change saves a few percent by point value, but the
+  // lower end of its saving is below the minimum gain.
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  auto r = RunCommand(Bin() + " optimize --max-slowdown none --max-simulations 120 --rank point " +
+                      Log());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("best: keep the log's config: the best change's predicted saving "),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("is below the 2% minimum gain"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("rewrite (spark-submit):"), std::string::npos) << r.out;
+  auto j = RunCommand(Bin() +
+                      " optimize --json --max-slowdown none --max-simulations 120 --rank point " +
+                      "--min-gain 5 " + Log());
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto json = nlohmann::json::parse(j.out);
+  EXPECT_TRUE(json["best"]["isObservedConfig"].get<bool>());
+  EXPECT_NE(json["best"]["keepReason"].get<std::string>().find("below the 5% minimum gain"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -2,12 +2,13 @@
 // cores / 4 partitions): the constraints hold (max slowdown, OOM risk, cluster
 // limits), candidates restrict the choice, the cache canonicalizes values, and
 // the result explains itself (savings interval, Pareto front, stage drivers).
+#include "advisor/search/optimizer.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "advisor/search/evaluator.h"
-#include "advisor/search/optimizer.h"
 #include "data/eventlog/event_log_reader.h"
 #include "tests/test_paths.h"
 
@@ -74,12 +75,18 @@ TEST_F(OptimizeTest, CostObjectiveFollowsThePrices) {
 }
 
 TEST_F(OptimizeTest, ResultExplainsItself) {
+  // The broadcast-join log (w2): a change pays even at the lower end of its saving.
+  auto loaded =
+      eventlog::ReadEventLog(testing::SourceDir() + "/data/samples/app-20261121221030-0008.lzf");
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  simulator::AppSimulator sim(loaded->app);
   OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   o.rank_by_upper_bound = false;  // by point value a change pays on this log
-  auto r = Optimize(*sim_, o);
+  auto r = Optimize(sim, o);
   ASSERT_TRUE(r.ok());
-  ASSERT_FALSE(r->best_is_baseline);  // this sort spills at 768m: something pays
+  ASSERT_FALSE(r->best_is_baseline) << r->keep_reason;
+  EXPECT_TRUE(r->keep_reason.empty());
   EXPECT_LT(r->mb_seconds.pct, 0);
   EXPECT_LE(r->mb_seconds.pct_low, r->mb_seconds.pct);
   EXPECT_GE(r->mb_seconds.pct_high, r->mb_seconds.pct);
@@ -97,8 +104,28 @@ TEST_F(OptimizeTest, ResultExplainsItself) {
   EXPECT_EQ(chosen, 1);
   // Every recommended key differs from the log's config.
   for (const auto& [k, v] : r->best.overrides) {
-    EXPECT_NE(CanonicalValue(k, v), CanonicalValue(k, sim_->observed_config().Get(k))) << k;
+    EXPECT_NE(CanonicalValue(k, v), CanonicalValue(k, sim.observed_config().Get(k))) << k;
   }
+}
+
+TEST_F(OptimizeTest, KeepsTheLogsConfigWhenTheLowerEndOfTheSavingIsBelowTheMinimumGain) {
+  // By point value the best change on the w4 sort saves a few percent, but
+  // its interval (beyond the replay's own error) reaches below zero: keep.
+  OptimizeOptions o = Quick();
+  o.max_slowdown_pct = -1;
+  o.rank_by_upper_bound = false;
+  auto r = Optimize(*sim_, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->best_is_baseline);
+  EXPECT_TRUE(r->best.overrides.empty());
+  EXPECT_EQ(r->keep_reason.rfind("predicted saving ", 0), 0u) << r->keep_reason;
+  EXPECT_NE(r->keep_reason.find("is below the 2% minimum gain"), std::string::npos)
+      << r->keep_reason;
+  // A lower minimum gain does not turn a saving whose interval crosses zero into advice.
+  o.min_gain_pct = 0;
+  r = Optimize(*sim_, o);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->best_is_baseline) << r->keep_reason;
 }
 
 TEST_F(OptimizeTest, OutOfMemoryRiskIsExcluded) {
@@ -121,8 +148,9 @@ TEST_F(OptimizeTest, OutOfMemoryRiskIsExcluded) {
 }
 
 TEST_F(OptimizeTest, CandidatesRestrictTheChoice) {
-  std::vector<ConfigMap> shapes = {{{"spark.executor.memory", "1g"}, {"spark.executor.cores", "1"}},
-                                   {{"spark.executor.memory", "3g"}, {"spark.executor.cores", "2"}}};
+  std::vector<ConfigMap> shapes = {
+      {{"spark.executor.memory", "1g"}, {"spark.executor.cores", "1"}},
+      {{"spark.executor.memory", "3g"}, {"spark.executor.cores", "2"}}};
   OptimizeOptions o = Quick();
   o.max_slowdown_pct = -1;
   o.candidates = shapes;
@@ -164,7 +192,8 @@ TEST_F(OptimizeTest, ClusterLimitsBoundTheAnswer) {
   // A container limit below the log's own rules out any larger heap.
   OptimizeOptions small = Quick();
   small.limits.largest_container_mib = 1500;  // 1g + 384m overhead fits, 2g does not
-  small.candidates = std::vector<ConfigMap>{{{"spark.executor.memory", "2g"}}, {{"spark.executor.memory", "1g"}}};
+  small.candidates =
+      std::vector<ConfigMap>{{{"spark.executor.memory", "2g"}}, {{"spark.executor.memory", "1g"}}};
   small.max_slowdown_pct = -1;
   auto s = Optimize(*sim_, small);
   ASSERT_TRUE(s.ok());
@@ -174,10 +203,12 @@ TEST_F(OptimizeTest, ClusterLimitsBoundTheAnswer) {
 TEST_F(OptimizeTest, CacheCanonicalizesValues) {
   CachedEvaluator ev(*sim_, ObjectiveKind::kMbSeconds, {}, {}, false);
   const Evaluation& a = ev.Evaluate({{"spark.sql.adaptive.advisoryPartitionSizeInBytes", "32m"}});
-  const Evaluation& b = ev.Evaluate({{"spark.sql.adaptive.advisoryPartitionSizeInBytes", "33554432"}});
+  const Evaluation& b =
+      ev.Evaluate({{"spark.sql.adaptive.advisoryPartitionSizeInBytes", "33554432"}});
   EXPECT_EQ(&a, &b);
   // The log's own values are dropped: same entry as the baseline.
-  const Evaluation& same = ev.Evaluate({{"spark.executor.memory", "768m"}, {"spark.executor.cores", "2"}});
+  const Evaluation& same =
+      ev.Evaluate({{"spark.executor.memory", "768m"}, {"spark.executor.cores", "2"}});
   EXPECT_EQ(&same, &ev.Baseline());
   EXPECT_EQ(ev.simulations(), 2);
   EXPECT_EQ(ev.cache_hits(), 2);

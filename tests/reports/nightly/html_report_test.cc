@@ -22,7 +22,8 @@ using testing::Tag;
 
 size_t Count(const std::string& haystack, const std::string& needle) {
   size_t n = 0;
-  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1)) ++n;
+  for (size_t p = haystack.find(needle); p != std::string::npos; p = haystack.find(needle, p + 1))
+    ++n;
   return n;
 }
 
@@ -82,8 +83,9 @@ TEST(NightlyHtmlTest, PageIsSelfContained) {
   EXPECT_NE(html.find("default-src 'none'"), std::string::npos);
   // Nothing that could load: no attribute that fetches, no stylesheet link,
   // @import or url(...) in CSS, no absolute URL; links are in-page anchors.
-  static const std::set<std::string> kFetching = {"src", "srcset", "data", "poster", "background",
-                                                  "action", "formaction", "xlink:href", "ping"};
+  static const std::set<std::string> kFetching = {"src",        "srcset",     "data",
+                                                  "poster",     "background", "action",
+                                                  "formaction", "xlink:href", "ping"};
   for (const Tag& tag : StartTags(html)) {
     for (const auto& [name, value] : tag.attributes) {
       EXPECT_FALSE(kFetching.count(name)) << "<" << tag.name << " " << name << "=...>";
@@ -104,7 +106,8 @@ TEST(NightlyHtmlTest, EveryInPageLinkHasATarget) {
   std::string rest = html;
   int links = 0;
   while (std::regex_search(rest, m, std::regex("href=\"#([^\"]*)\""))) {
-    EXPECT_NE(html.find("id=\"" + m[1].str() + "\""), std::string::npos) << "dangling link #" << m[1];
+    EXPECT_NE(html.find("id=\"" + m[1].str() + "\""), std::string::npos)
+        << "dangling link #" << m[1];
     ++links;
     rest = m.suffix();
   }
@@ -130,7 +133,8 @@ TEST(NightlyHtmlTest, SampleShowsEveryChartAndSection) {
 TEST(NightlyHtmlTest, FirstNightExplainsEmptySections) {
   std::string html = RenderNightlyHtml(testing::FirstNightReport());
   EXPECT_NE(html.find("The trend appears from the second night on"), std::string::npos);
-  EXPECT_NE(html.find("No change to the cluster configuration is proposed tonight."), std::string::npos);
+  EXPECT_NE(html.find("No change to the cluster configuration is proposed tonight."),
+            std::string::npos);
   EXPECT_NE(html.find("No application was analyzed tonight."), std::string::npos);
   EXPECT_NE(html.find("No job has run with a recommended rewrite yet"), std::string::npos);
   EXPECT_NE(html.find("Every log was read."), std::string::npos);
@@ -159,7 +163,8 @@ TEST(NightlyHtmlTest, DetailCardsAreCappedButEveryJobIsListed) {
     JobReport job;
     job.name = "job-" + std::to_string(i);
     job.app_id = "app-" + std::to_string(i);
-    job.saving_mb_seconds = Estimate::Exact(i == kMaxJobDetails + 4 ? 1e9 : 0);  // the last one saves most
+    job.saving_mb_seconds =
+        Estimate::Exact(i == kMaxJobDetails + 4 ? 1e9 : 0);  // the last one saves most
     r.jobs.push_back(job);
   }
   std::string html = RenderNightlyHtml(r);
@@ -168,6 +173,22 @@ TEST(NightlyHtmlTest, DetailCardsAreCappedButEveryJobIsListed) {
       << "the top saver gets a card even though it is listed last";
   EXPECT_NE(html.find(">job-" + std::to_string(kMaxJobDetails + 2) + "<"), std::string::npos)
       << "jobs without a card still appear in the table";
+}
+
+TEST(NightlyHtmlTest, NoEmptyOverrideRowAndTheReasonForKeepingSettings) {
+  NightlyReport r = testing::FirstNightReport();
+  r.overrides = {{"empty-job", "app-1", {}, Estimate::Exact(0)}};
+  r.proposal.decision =
+      "keep current settings: predicted saving 0.3% (-2.1% to 2.8%), is below "
+      "the 2% minimum gain";
+  std::string html = RenderNightlyHtml(r);
+  EXPECT_EQ(html.find("empty-job"), std::string::npos);
+  EXPECT_EQ(html.find("Per-job overrides"), std::string::npos);
+  EXPECT_NE(html.find("proposed tonight: keep current settings: predicted saving 0.3%"),
+            std::string::npos);
+  size_t footer = html.find("<footer>");
+  ASSERT_NE(footer, std::string::npos);
+  EXPECT_NE(html.find("MB·h", footer), std::string::npos) << "the footnote names MB·h too";
 }
 
 }  // namespace
