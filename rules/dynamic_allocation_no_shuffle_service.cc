@@ -17,6 +17,13 @@ void Check(RuleContext& ctx) {
   if (ctx.Bool(keys::kShuffleServiceEnabled).value_or(false)) return;
   if (ctx.Bool(keys::kDynamicAllocationShuffleTrackingEnabled).value_or(false)) return;
   if (ctx.Bool(keys::kDecommissionEnabled).value_or(false)) return;
+  // Spark 3.5+: a ShuffleDataIO with reliable storage (Celeborn's CelebornShuffleDataIO,
+  // SPARK-42689) needs neither; ST406 checks the Celeborn set-up.
+  if (ctx.version().AtLeast(3, 5) &&
+      ctx.Value(keys::kShuffleSortIoPluginClass).value_or("") ==
+          "org.apache.spark.shuffle.celeborn.CelebornShuffleDataIO") {
+    return;
+  }
   std::optional<std::string> master = ctx.Value(keys::kMaster);
   if (master && master->rfind("local", 0) == 0) return;  // dynamic allocation is off in local mode
   std::string why = ctx.IsSet(keys::kDynamicAllocationShuffleTrackingEnabled)

@@ -51,6 +51,11 @@ const Rule& EventLogDisabledRule();
 const Rule& EventLogUncompressedRule();
 const Rule& EventLogDirLocalRule();
 const Rule& EventLogCodecUnsupportedRule();
+const Rule& NativeEngineOffheapRule();
+const Rule& OverheadBelowOffheapNeedRule();
+const Rule& RemoteShuffleWithShuffleServiceRule();
+const Rule& RemoteShuffleDynamicAllocationRule();
+const Rule& CelebornPushBufferMemoryRule();
 
 namespace {
 
@@ -74,6 +79,8 @@ const std::vector<const Rule*>& Table() {
       &OffheapWithoutSizeRule(),  // ST206 offheap-without-size
       &TaskCpusExceedCoresRule(),  // ST207 task-cpus-exceed-cores
       &DriverResultSizeUnboundedRule(),  // ST208 driver-result-size-unbounded
+      &NativeEngineOffheapRule(),  // ST209 native-engine-offheap
+      &OverheadBelowOffheapNeedRule(),  // ST210 overhead-below-offheap-need
       &AqeDisabledRule(),  // ST301 aqe-disabled
       &AqeCoalesceDisabledRule(),  // ST302 aqe-coalesce-disabled
       &AdvisoryPartitionSizeRule(),  // ST303 advisory-partition-size
@@ -89,6 +96,8 @@ const std::vector<const Rule*>& Table() {
       &DynamicAllocationInitialTooHighRule(),  // ST402 dynamic-allocation-initial-too-high
       &DynamicAllocationBoundsInvalidRule(),  // ST403 dynamic-allocation-bounds-invalid
       &DynamicAllocationNoShuffleServiceRule(),  // ST404 dynamic-allocation-no-shuffle-service
+      &RemoteShuffleWithShuffleServiceRule(),  // ST405 remote-shuffle-with-shuffle-service
+      &RemoteShuffleDynamicAllocationRule(),  // ST406 remote-shuffle-dynamic-allocation
       &NetworkTimeoutTooHighRule(),  // ST501 network-timeout-too-high
       &HeartbeatNotBelowTimeoutRule(),  // ST502 heartbeat-not-below-timeout
       &SpeculationAggressiveRule(),  // ST503 speculation-aggressive
@@ -96,6 +105,7 @@ const std::vector<const Rule*>& Table() {
       &JavaSerializerRule(),  // ST601 java-serializer
       &KryoBufferExceedsMaxRule(),  // ST602 kryo-buffer-exceeds-max
       &ShuffleCompressionDisabledRule(),  // ST603 shuffle-compression-disabled
+      &CelebornPushBufferMemoryRule(),  // ST604 celeborn-push-buffer-memory
       &EventLogDisabledRule(),  // ST701 event-log-disabled
       &EventLogUncompressedRule(),  // ST702 event-log-uncompressed
       &EventLogDirLocalRule(),  // ST703 event-log-dir-local

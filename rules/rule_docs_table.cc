@@ -718,6 +718,97 @@ None. Disable or re-level the rule in the project config, or suppress one line w
 
 - core/src/main/scala/org/apache/spark/internal/config/package.scala (MAX_RESULT_SIZE)
 )DOC"},
+    {"ST209",
+     R"DOC(# ST209 native-engine-offheap
+
+A native engine (Gluten) without off-heap memory enabled and sized.
+
+Default severity: **error**.
+
+## What it checks
+
+`spark.plugins` loads Apache Gluten (`org.apache.gluten.GlutenPlugin`, or `io.glutenproject.GlutenPlugin` before Gluten 1.2) and `spark.gluten.enabled` is not `false`, while `spark.memory.offHeap.size` is not positive or `spark.memory.offHeap.enabled` is not `true`.
+
+## Why it matters
+
+Gluten's native backend (Velox or ClickHouse) runs its operators in a native memory pool sized from `spark.memory.offHeap.size`, and Gluten's docs require off-heap memory to be enabled. Without a size the native operators have no memory; with off-heap disabled Spark does not add the size to the container request (ResourceProfile, Spark 3.0+), so the native allocations land in the memory overhead and the cluster manager kills the container.
+
+## Example
+
+```properties
+spark.plugins org.apache.gluten.GlutenPlugin
+spark.shuffle.manager org.apache.spark.shuffle.sort.ColumnarShuffleManager
+spark.memory.offHeap.size 8g
+```
+
+## Use instead
+
+```properties
+spark.plugins org.apache.gluten.GlutenPlugin
+spark.shuffle.manager org.apache.spark.shuffle.sort.ColumnarShuffleManager
+spark.memory.offHeap.enabled true
+spark.memory.offHeap.size 8g
+```
+
+## Options
+
+None. Disable or re-level the rule in the project config, or suppress one line with `# sparktune: disable=ST209 reason: ...`.
+
+## References
+
+- apache/gluten docs/Configuration.md ("Spark base configurations for Gluten plugin")
+- apache/gluten getting started ("Off-heap memory must be enabled")
+- core/src/main/scala/org/apache/spark/resource/ResourceProfile.scala (off-heap in the container, SPARK-28577)
+)DOC"},
+    {"ST210",
+     R"DOC(# ST210 overhead-below-offheap-need
+
+Memory overhead too small for off-heap use outside Spark's pools.
+
+Default severity: **warning**.
+
+## What it checks
+
+With `spark.memory.offHeap.size` positive, the executor memory overhead (`spark.executor.memoryOverhead`, or the default the version derives from the heap) is
+
+* below the off-heap size on Spark before 3.0 with `spark.memory.offHeap.enabled=true`, or
+* below `min_native_ratio` of the off-heap size when a native engine (Gluten) is loaded.
+
+## Why it matters
+
+Before Spark 3.0 the container request did not include the off-heap size (SPARK-28577 added it), so the overhead had to hold Tungsten's off-heap pages. With a native engine the off-heap size is the engine's managed pool, while the native library, its threads, allocator arenas and the row/column transitions use memory outside it that only the overhead covers; a small overhead gets the container killed. Gluten documents no figure for that share: the 10% default is this rule's assumption, to re-level per fleet from observed container kills.
+
+## Example
+
+```properties
+spark.plugins org.apache.gluten.GlutenPlugin
+spark.memory.offHeap.enabled true
+spark.memory.offHeap.size 20g
+spark.executor.memory 4g
+spark.executor.memoryOverhead 512m
+```
+
+## Use instead
+
+```properties
+spark.plugins org.apache.gluten.GlutenPlugin
+spark.memory.offHeap.enabled true
+spark.memory.offHeap.size 20g
+spark.executor.memory 4g
+spark.executor.memoryOverhead 2g
+```
+
+## Options
+
+| Option | Default | Meaning |
+|---|---|---|
+| `min_native_ratio` | `0.1` | Smallest overhead / off-heap size ratio with a native engine (an assumption: Gluten documents no figure). |
+
+## References
+
+- core/src/main/scala/org/apache/spark/resource/ResourceProfile.scala (SPARK-28577)
+- apache/gluten docs/Configuration.md
+)DOC"},
     {"ST301",
      R"DOC(# ST301 aqe-disabled
 
@@ -1307,6 +1398,91 @@ None. Disable or re-level the rule in the project config, or suppress one line w
 - SPARK-39846 (shuffle tracking on by default from 3.4)
 - core/src/main/scala/org/apache/spark/ExecutorAllocationManager.scala
 )DOC"},
+    {"ST405",
+     R"DOC(# ST405 remote-shuffle-with-shuffle-service
+
+A remote shuffle service together with the external shuffle service.
+
+Default severity: **warning**.
+
+## What it checks
+
+`spark.shuffle.manager` names a remote shuffle service (Apache Celeborn's `org.apache.spark.shuffle.celeborn.SparkShuffleManager`, Gluten's Celeborn manager, or Apache Uniffle's) and `spark.shuffle.service.enabled` is set to `true`.
+
+## Why it matters
+
+With a remote shuffle service the map output lives on the service's workers, not on the executors' disks. Celeborn's Spark client set-up sets `spark.shuffle.service.enabled false`: a node-local external shuffle service serves nothing, yet every executor registers with it at start and fails where none runs, and dynamic allocation trusts a service that holds no data.
+
+## Example
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.celeborn.master.endpoints clb-1:9097
+spark.shuffle.service.enabled true
+```
+
+## Use instead
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.celeborn.master.endpoints clb-1:9097
+spark.shuffle.service.enabled false
+```
+
+## Options
+
+None. Disable or re-level the rule in the project config, or suppress one line with `# sparktune: disable=ST405 reason: ...`.
+
+## References
+
+- apache/celeborn README.md ("Deploy Spark client")
+- core/src/main/scala/org/apache/spark/storage/BlockManager.scala (registerWithExternalShuffleServer)
+)DOC"},
+    {"ST406",
+     R"DOC(# ST406 remote-shuffle-dynamic-allocation
+
+Dynamic allocation with Celeborn that cannot release executors.
+
+Default severity: **warning**.
+
+## What it checks
+
+Apache Celeborn as the shuffle manager with `spark.dynamicAllocation.enabled=true` (and no external shuffle service, ST405's case), when
+
+* on Spark 3.5+, `spark.shuffle.sort.io.plugin.class` is not `org.apache.spark.shuffle.celeborn.CelebornShuffleDataIO`, or
+* shuffle tracking (`spark.dynamicAllocation.shuffleTracking.enabled`, default on from 3.4) is on.
+
+## Why it matters
+
+Celeborn's README: from Spark 3.5 dynamic allocation works with Celeborn when `spark.shuffle.sort.io.plugin.class` is `CelebornShuffleDataIO`, whose driver components report reliable storage (SPARK-42689, CELEBORN-911), so ExecutorAllocationManager needs neither a shuffle service nor shuffle tracking; before 3.5 Celeborn ships a Spark patch per version. Shuffle tracking makes ExecutorMonitor keep every executor that ran a map task until the shuffle is no longer used or `spark.dynamicAllocation.shuffleTracking.timeout` passes (default: never), although with Celeborn the map output is on Celeborn's workers: those executors idle while billed, which removes the main saving of a remote shuffle service.
+
+## Example
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.dynamicAllocation.enabled true
+spark.dynamicAllocation.shuffleTracking.enabled true
+```
+
+## Use instead
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.shuffle.sort.io.plugin.class org.apache.spark.shuffle.celeborn.CelebornShuffleDataIO
+spark.dynamicAllocation.enabled true
+spark.dynamicAllocation.shuffleTracking.enabled false
+```
+
+## Options
+
+None. Disable or re-level the rule in the project config, or suppress one line with `# sparktune: disable=ST406 reason: ...`.
+
+## References
+
+- apache/celeborn README.md ("Support Spark Dynamic Allocation"; assets/spark-patch)
+- core/src/main/scala/org/apache/spark/ExecutorAllocationManager.scala (validateSettings)
+- core/src/main/scala/org/apache/spark/scheduler/dynalloc/ExecutorMonitor.scala (shuffle tracking)
+)DOC"},
     {"ST501",
      R"DOC(# ST501 network-timeout-too-high
 
@@ -1574,6 +1750,53 @@ None. Disable or re-level the rule in the project config, or suppress one line w
 ## References
 
 - `../shared/design/seed-cases.md` (eBay's published tuning cases)
+)DOC"},
+    {"ST604",
+     R"DOC(# ST604 celeborn-push-buffer-memory
+
+Celeborn hash-writer push buffers x partitions x cores crowd executor memory.
+
+Default severity: **warning**.
+
+## What it checks
+
+With Apache Celeborn as the shuffle manager and its hash writer (`spark.celeborn.client.spark.shuffle.writer`, default `hash`): `spark.celeborn.client.push.buffer.max.size` (default 64k) x the initial shuffle partition count (`spark.sql.adaptive.coalescePartitions.initialPartitionNum` when AQE sets it, else `spark.sql.shuffle.partitions`) x `spark.executor.cores`, against `max_unified_fraction` of the executor's unified memory region ((heap - 300 MiB) x `spark.memory.fraction`).
+
+## Why it matters
+
+Celeborn's hash writer keeps a push buffer per reduce partition in every running map task. Celeborn's docs: with 2000 reducers and a 64 KiB buffer each task holds up to 125 MiB of heap; per executor that is multiplied by its cores. Many partitions and many cores then crowd out execution memory (spills, GC, out-of-memory). The sort writer uses much less memory for large partition counts. The 50% default share is this rule's assumption.
+
+## Example
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.executor.memory 4g
+spark.executor.cores 8
+spark.sql.shuffle.partitions 4000
+spark.celeborn.client.push.buffer.max.size 256k
+```
+
+## Use instead
+
+```properties
+spark.shuffle.manager org.apache.spark.shuffle.celeborn.SparkShuffleManager
+spark.executor.memory 4g
+spark.executor.cores 8
+spark.sql.shuffle.partitions 4000
+spark.celeborn.client.spark.shuffle.writer sort
+```
+
+## Options
+
+| Option | Default | Meaning |
+|---|---|---|
+| `max_unified_fraction` | `0.5` | Largest share of the unified memory region the push buffers may take (an assumption). |
+
+## References
+
+- apache/celeborn docs/configuration/client.md (`celeborn.client.push.buffer.max.size`)
+- apache/celeborn Spark client deployment notes (hash writer memory: partitions x buffer x cores)
+- core/src/main/scala/org/apache/spark/memory/UnifiedMemoryManager.scala
 )DOC"},
     {"ST701",
      R"DOC(# ST701 event-log-disabled

@@ -23,9 +23,11 @@
 #include "advisor/search/candidates.h"
 #include "advisor/search/cluster_limits.h"
 #include "advisor/search/optimizer.h"
+#include "data/base/env.h"
 #include "data/base/units.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
+#include "data/prices/price_sheet.h"
 #include "simulator/workload/app_simulator.h"
 #include "simulator/workload/replay_fidelity.h"
 
@@ -109,6 +111,8 @@ po::options_description OptimizeOptionsDescription() {
       "price-gb-hour", po::value<double>(),
       "price of one GB-hour of container memory (objective cost)")(
       "price-core-hour", po::value<double>(), "price of one core-hour (objective cost)")(
+      "prices", po::value<std::string>(),
+      "price file (data/prices/*.prices: per vCPU- and GB-hour, or per CU-hour)")(
       "format", po::value<std::string>()->default_value("text"), "text, submit, defaults or json")(
       "json", "same as --format json (sparktune.optimize/1)")(
       "strategy", po::value<std::string>()->default_value("auto"), "auto, exhaustive or bayes")(
@@ -173,6 +177,14 @@ int RunOptimize(const std::vector<std::string>& args) {
   if (vm.count("price-core-hour")) opt.prices.per_core_hour = vm["price-core-hour"].as<double>();
   if (opt.prices.per_gb_hour < 0 || opt.prices.per_core_hour < 0)
     return usage("prices must be >= 0");
+  if (vm.count("prices")) {
+    auto sheet = prices::ReadPriceSheet(Env::Default(), vm["prices"].as<std::string>());
+    if (!sheet.ok()) {
+      std::cerr << "sparktune optimize: " << sheet.status().message() << "\n";
+      return kExitUnreadable;
+    }
+    opt.prices.sheet = *sheet;
+  }
 
   if (vm.count("cluster")) {
     auto limits = search::LoadClusterLimits(vm["cluster"].as<std::string>());

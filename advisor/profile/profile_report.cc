@@ -2,6 +2,7 @@
 
 #include "engine/cost/app_cost.h"
 #include "engine/plan/aqe_observations.h"
+#include "engine/variants/engine_variant.h"
 
 namespace sparktune::advisor {
 
@@ -21,6 +22,18 @@ reports::ProfileInput BuildProfileInput(const eventlog::LoadedLog& log, const st
              .mb_seconds = cost.mb_seconds,
              .core_seconds = cost.core_seconds,
              .end_is_lower_bound = cost.end_is_lower_bound};
+  engine::EngineVariantInfo variant =
+      engine::ClassifyEngineVariant(log.app.spark_properties, log.app.sql_executions);
+  in.engine = {.variant = std::string(engine::EngineVariantName(variant.variant)),
+               .shuffle_manager = variant.shuffle_manager,
+               .shuffle_kind = std::string(engine::ShuffleManagerKindName(variant.shuffle_kind)),
+               .native_engine = variant.native_engine,
+               .native_plugin_configured = variant.native_plugin_configured,
+               .native_disabled_by_config = variant.native_disabled_by_config,
+               .plan_nodes = variant.plan_nodes,
+               .native_plan_nodes = variant.native_plan_nodes,
+               .native_node_examples = variant.native_node_examples,
+               .notes = variant.notes};
   for (const auto& [id, sql] : log.app.sql_executions) {
     in.aqe.emplace_back(id, engine::ObserveAqe(sql, log.app));
   }

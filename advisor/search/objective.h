@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "data/prices/price_sheet.h"
 #include "simulator/result/sim_result.h"
 
 namespace sparktune::search {
@@ -21,6 +22,9 @@ enum class ObjectiveKind { kMbSeconds, kRuntime, kCost };
 struct Prices {
   double per_gb_hour = 0.0045;
   double per_core_hour = 0.034;
+  // A price file (`--prices FILE`, data/prices/price_sheet.h) replaces the two figures above;
+  // a compute-unit sheet bills max(core-hours / cu_vcpus, GB-hours / cu_gb) x per_cu_hour.
+  std::optional<prices::PriceSheet> sheet;
 };
 
 const char* ObjectiveName(ObjectiveKind kind);  // "mb-seconds", "runtime", "cost"

@@ -18,6 +18,7 @@ std::vector<ConfigKey> BuildCatalog() {
   catalog_table::AddFileNetworkAndSpeculationKeys(c);
   catalog_table::AddSerializationShuffleAndEventLogKeys(c);
   catalog_table::AddAllocationAndYarnKeys(c);
+  catalog_table::AddEngineVariantKeys(c);
   return c;
 }
 

@@ -1,7 +1,7 @@
 // BuildCatalog: the table of every key, in declaration order. Internal to
 // data/config: everyone else reads it through Catalog() and FindKey() in
 // config_catalog.h. The rows are split by key family over
-// catalog_{resource,submit,sql}_keys.cc (catalog_table::Add*Keys), which
+// catalog_{resource,submit,sql,engine_variant}_keys.cc (catalog_table::Add*Keys), which
 // BuildCatalog (catalog_table.cc) calls in catalog order.
 #pragma once
 
@@ -31,6 +31,7 @@ void AddAqeInternalKeys(std::vector<ConfigKey>& c);
 void AddFileNetworkAndSpeculationKeys(std::vector<ConfigKey>& c);
 void AddSerializationShuffleAndEventLogKeys(std::vector<ConfigKey>& c);
 void AddAllocationAndYarnKeys(std::vector<ConfigKey>& c);
+void AddEngineVariantKeys(std::vector<ConfigKey>& c);
 
 }  // namespace catalog_table
 }  // namespace sparktune::config

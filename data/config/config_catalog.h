@@ -302,6 +302,16 @@ inline constexpr std::string_view kArrowPysparkEnabled =
     "spark.sql.execution.arrow.pyspark.enabled";
 inline constexpr std::string_view kLegacyBucketedTableScanOutputOrdering =
     "spark.sql.legacy.bucketedTableScan.outputOrdering";
+// Engine variants (issue 15): shuffle manager, plugins, Celeborn and Gluten client keys.
+inline constexpr std::string_view kShuffleManager = "spark.shuffle.manager";
+inline constexpr std::string_view kShuffleSortIoPluginClass = "spark.shuffle.sort.io.plugin.class";
+inline constexpr std::string_view kPlugins = "spark.plugins";
+inline constexpr std::string_view kGlutenEnabled = "spark.gluten.enabled";
+inline constexpr std::string_view kCelebornMasterEndpoints = "spark.celeborn.master.endpoints";
+inline constexpr std::string_view kCelebornPushBufferMaxSize =
+    "spark.celeborn.client.push.buffer.max.size";
+inline constexpr std::string_view kCelebornShuffleWriter =
+    "spark.celeborn.client.spark.shuffle.writer";
 // Key families (prefixes), for "does an override touch this group of keys?".
 inline constexpr std::string_view kSqlPrefix = "spark.sql.";
 inline constexpr std::string_view kDynamicAllocationPrefix = "spark.dynamicAllocation.";

@@ -223,6 +223,25 @@ ordered_json SqlJson(const ProfileInput& in) {
 
 }  // namespace
 
+namespace {
+
+ordered_json EngineJson(const ProfileEngine& e) {
+  ordered_json j;
+  j["variant"] = e.variant;
+  j["shuffleManager"] = e.shuffle_manager;
+  j["shuffleKind"] = e.shuffle_kind;
+  j["nativeEngine"] = e.native_engine;
+  j["nativePluginConfigured"] = e.native_plugin_configured;
+  j["nativeDisabledByConfig"] = e.native_disabled_by_config;
+  j["planNodes"] = e.plan_nodes;
+  j["nativePlanNodes"] = e.native_plan_nodes;
+  j["nativeNodeExamples"] = e.native_node_examples;
+  j["notes"] = e.notes;
+  return j;
+}
+
+}  // namespace
+
 ordered_json ProfileJson(const ProfileInput& in) {
   const eventlog::LoadedLog& log = *in.log;
   const std::string& path = in.path;
@@ -254,6 +273,7 @@ ordered_json ProfileJson(const ProfileInput& in) {
   c["driverContainerMib"] = cost.driver_container_mib;
   c["durationIsLowerBound"] = cost.end_is_lower_bound;
   j["cost"] = c;
+  j["engine"] = EngineJson(in.engine);
 
   j["jobs"] = JobsJson(app);
 
@@ -310,6 +330,23 @@ std::string TerminalSafe(const std::string& s, size_t max = 60) {
 
 }  // namespace
 
+namespace {
+
+// "native+remote-shuffle (shuffle: celeborn; gluten: 40 of 52 plan nodes native)".
+std::string EngineLine(const ProfileEngine& e) {
+  std::string line = e.variant + " (shuffle: " + e.shuffle_kind;
+  if (e.shuffle_kind == "unknown") line += " " + TerminalSafe(e.shuffle_manager);
+  if (!e.native_engine.empty() || e.native_plugin_configured) {
+    line += "; " + (e.native_engine.empty() ? std::string("native plugin") : e.native_engine);
+    if (e.native_disabled_by_config) line += " disabled by config";
+    line += ": " + std::to_string(e.native_plan_nodes) + " of " + std::to_string(e.plan_nodes) +
+            " plan nodes native";
+  }
+  return line + ")";
+}
+
+}  // namespace
+
 std::string ProfileText(const ProfileInput& in, bool color) {
   const eventlog::LoadedLog& log = *in.log;
   const std::string& path = in.path;
@@ -340,6 +377,8 @@ std::string ProfileText(const ProfileInput& in, bool color) {
                 cost.mb_seconds, cost.executor_mb_seconds, cost.driver_mb_seconds,
                 cost.core_seconds);
   row("cost", buf);
+  row("engine", EngineLine(in.engine));
+  for (const std::string& note : in.engine.notes) row("", "note: " + TerminalSafe(note, 200));
   int failed_jobs = 0;
   for (const auto& jb : app.jobs) failed_jobs += jb.status == model::JobStatus::kFailed;
   row("jobs", std::to_string(app.jobs.size()) + " (" + std::to_string(failed_jobs) + " failed), " +

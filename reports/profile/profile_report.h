@@ -37,10 +37,25 @@ struct ProfileCost {
   bool end_is_lower_bound = false;  // the log has no ApplicationEnd
 };
 
+// The engine variant (engine/variants: ClassifyEngineVariant) and its evidence.
+struct ProfileEngine {
+  std::string variant = "vanilla";    // vanilla, remote-shuffle, native, native+remote-shuffle
+  std::string shuffle_manager;        // as set (one printable line), or empty
+  std::string shuffle_kind = "sort";  // sort, gluten-columnar, celeborn, uniffle, unknown
+  std::string native_engine;          // "gluten" or empty
+  bool native_plugin_configured = false;
+  bool native_disabled_by_config = false;
+  int64_t plan_nodes = 0;
+  int64_t native_plan_nodes = 0;
+  std::vector<std::string> native_node_examples;
+  std::vector<std::string> notes;
+};
+
 struct ProfileInput {
   const eventlog::LoadedLog* log = nullptr;
   std::string path;  // as given on the command line
   ProfileCost cost;
+  ProfileEngine engine;
   // AQE observations per SQL execution id, in the order of app.sql_executions.
   std::vector<std::pair<int64_t, model::AqeObservations>> aqe;
 };

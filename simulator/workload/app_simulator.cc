@@ -5,6 +5,7 @@
 #include "data/config/config_catalog.h"
 #include "engine/aqe/application_replanner.h"
 #include "engine/joins/broadcast_join_conversion.h"
+#include "simulator/models/engine_variant_effect.h"
 #include "simulator/models/executor_provisioning.h"
 #include "simulator/models/replay_task_time.h"
 #include "simulator/models/spill_cost.h"
@@ -80,6 +81,7 @@ AppSimulator::AppSimulator(const model::Application& app)
   for (const LoggedStage& s : workload_.stages)
     spill_evidence_.push_back(MeasureSpill(app, *s.attempt));
   fixed_cost_ = CalibrateTaskFixedCost(task_model_, app);
+  observed_variant_ = engine::ClassifyEngineVariant(app.spark_properties, app.sql_executions);
 }
 
 AppSimulator::~AppSimulator() = default;
@@ -126,6 +128,11 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
         &stages);
   }
 
+  // Engine variant: a native engine or a remote shuffle switched on or off (identity otherwise).
+  EngineVariantEffect variant = EffectBetween(
+      observed_variant_, SimulatedVariant(observed_variant_, config.properties(), overrides));
+  for (std::string& note : variant.notes) result.notes.push_back(std::move(note));
+
   // Task times: spill under the new execution memory, then the named terms.
   for (size_t i = 0; i < stages.size(); ++i) {
     ReplayStage& st = stages[i];
@@ -139,6 +146,7 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
       PricedTask priced = t.work_share >= 0 ? pricing.Replanned(st.stage_id, t.work_share, st.work,
                                                                 t.data.spilled_bytes)
                                             : pricing.Logged(st.stage_id, t.data);
+      ApplyEngineVariant(variant, t.data.shuffle_write_bytes, &priced.terms);
       t.duration_ms = priced.terms.Total();
       st.spill_bytes += t.data.spilled_bytes;
       st.gc_ms += priced.logged_ratio_gc_ms;

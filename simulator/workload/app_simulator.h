@@ -27,6 +27,7 @@
 #include "engine/aqe/adaptive_rule_registry.h"
 #include "engine/memory/container_size.h"
 #include "engine/plan/engine_plan.h"
+#include "engine/variants/engine_variant.h"
 #include "simulator/calibration/task_time_model.h"
 #include "simulator/models/executor_spec.h"
 #include "simulator/models/spill_model.h"
@@ -72,6 +73,7 @@ class AppSimulator {
   std::vector<ExecutorSpec> observed_executors_;
   std::vector<SpillEvidence> spill_evidence_;  // parallel to workload_.stages
   TaskFixedCost fixed_cost_;
+  engine::EngineVariantInfo observed_variant_;  // the logged run's engine (config and plans)
 };
 
 }  // namespace sparktune::simulator
