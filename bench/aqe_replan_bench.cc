@@ -10,8 +10,8 @@
 //   AQE-enabled runs of data/groundtruth/index.json.
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -29,15 +29,29 @@ std::vector<std::string> DefaultLogs(const std::string& root) {
   const std::string shared = root + "/../shared/eventlogs/";
   std::vector<std::string> logs = {
       shared + "apache-spark/spark-events/local-1642039451826",
-      shared + "kubeflow-mcp-apache-spark-history-server/examples/basic/events/eventlog_v2_spark-110be3a8424d4a2789cb88134418217b",
-      shared + "kubeflow-mcp-apache-spark-history-server/examples/basic/events/eventlog_v2_spark-cc4d115f011443d787f03a71a476a745",
+      shared +
+          "kubeflow-mcp-apache-spark-history-server/examples/basic/events/"
+          "eventlog_v2_spark-110be3a8424d4a2789cb88134418217b",
+      shared +
+          "kubeflow-mcp-apache-spark-history-server/examples/basic/events/"
+          "eventlog_v2_spark-cc4d115f011443d787f03a71a476a745",
       shared + "nvidia-spark-rapids-tools/spark-events-qualification/aqeshuffle_eventlog.zstd",
       shared + "nvidia-spark-rapids-tools/spark-events-qualification/customshuffle_eventlog.zstd",
-      shared + "nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/eventlog_4nodes_8cores_dynamic_alloc.zstd",
-      shared + "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_1_eventlog.zstd",
-      shared + "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_2_eventlog.zstd",
-      shared + "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_3_eventlog.zstd",
-      shared + "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_4_eventlog.zstd",
+      shared +
+          "nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/"
+          "eventlog_4nodes_8cores_dynamic_alloc.zstd",
+      shared +
+          "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+          "attempt_1_eventlog.zstd",
+      shared +
+          "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+          "attempt_2_eventlog.zstd",
+      shared +
+          "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+          "attempt_3_eventlog.zstd",
+      shared +
+          "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+          "attempt_4_eventlog.zstd",
       shared + "nvidia-spark-rapids-tools/event_logs/join_agg_on_yarn_eventlog.zstd",
   };
   const std::string index = root + "/data/groundtruth/index.json";
@@ -67,8 +81,8 @@ int main(int argc, char** argv) {
   // The repository root: this file is <root>/bench/aqe_replan_bench.cc (CMake passes
   // absolute source paths).
   if (logs.empty()) logs = DefaultLogs(fs::path(__FILE__).parent_path().parent_path().string());
-  std::printf("%-48s %6s %5s %-28s %8s %9s %7s\n", "log", "sql", "stage", "observed reads", "observed",
-              "replanned", "error");
+  std::printf("%-48s %6s %5s %-28s %8s %9s %7s\n", "log", "sql", "stage", "observed reads",
+              "observed", "replanned", "error");
   int stages = 0, within = 0;
   double worst = 0;
   for (const std::string& path : logs) {
@@ -86,33 +100,38 @@ int main(int argc, char** argv) {
     for (const auto& r : rows) {
       if (r.observed_tasks < 0) continue;
       double err = r.observed_tasks > 0
-                       ? std::abs(static_cast<double>(r.replanned_tasks - r.observed_tasks)) / r.observed_tasks
+                       ? std::abs(static_cast<double>(r.replanned_tasks - r.observed_tasks)) /
+                             r.observed_tasks
                        : (r.replanned_tasks == 0 ? 0.0 : 1.0);
       ++stages;
       within += err <= 0.10 ? 1 : 0;
       worst = std::max(worst, err);
       std::printf("%-48s %6lld %5d %-28s %8lld %9lld %6.1f%%\n", name.c_str(),
                   static_cast<long long>(r.execution_id), r.stage_id, r.reads.substr(0, 28).c_str(),
-                  static_cast<long long>(r.observed_tasks), static_cast<long long>(r.replanned_tasks),
-                  100 * err);
+                  static_cast<long long>(r.observed_tasks),
+                  static_cast<long long>(r.replanned_tasks), 100 * err);
       if (std::getenv("AQE_BENCH_VERBOSE")) {
         for (size_t i = 0; i < r.input.shuffles.size(); ++i) {
           const auto& sh = r.input.shuffles[i];
-          std::printf("    shuffle %zu: %d partitions, %lld bytes, %d mappers, data size %lld%s%s%s\n", i,
-                      sh.num_partitions(), static_cast<long long>(sh.total_bytes()), sh.num_mappers,
-                      static_cast<long long>(sh.data_size), r.plan.reads[i].broadcast ? " broadcast" : "",
-                      r.plan.reads[i].local ? " local" : "", r.plan.reads[i].coalesced ? " coalesced" : "");
+          std::printf(
+              "    shuffle %zu: %d partitions, %lld bytes, %d mappers, data size %lld%s%s%s\n", i,
+              sh.num_partitions(), static_cast<long long>(sh.total_bytes()), sh.num_mappers,
+              static_cast<long long>(sh.data_size), r.plan.reads[i].broadcast ? " broadcast" : "",
+              r.plan.reads[i].local ? " local" : "", r.plan.reads[i].coalesced ? " coalesced" : "");
           if (std::string(std::getenv("AQE_BENCH_VERBOSE")) == "2") {
             std::printf("      sizes KiB:");
-            for (int64_t b : sh.bytes_by_partition) std::printf(" %lld", static_cast<long long>(b >> 10));
+            for (int64_t b : sh.bytes_by_partition)
+              std::printf(" %lld", static_cast<long long>(b >> 10));
             std::printf("\n");
           }
         }
         for (const auto& j : r.input.joins)
-          std::printf("    join %s %s left %d right %d%s\n", sparktune::engine::aqe::JoinStrategyName(j.strategy),
+          std::printf("    join %s %s left %d right %d%s\n",
+                      sparktune::engine::aqe::JoinStrategyName(j.strategy),
                       sparktune::engine::aqe::JoinTypeName(j.type), j.left_shuffle, j.right_shuffle,
                       j.distribution_required_above ? " distribution required above" : "");
-        for (const auto& d : r.plan.decisions) std::printf("    %s: %s\n", d.rule.c_str(), d.text.c_str());
+        for (const auto& d : r.plan.decisions)
+          std::printf("    %s: %s\n", d.rule.c_str(), d.text.c_str());
       }
     }
   }

@@ -46,8 +46,8 @@ std::string MachineDescription() {
   }
   struct utsname u {};
   uname(&u);
-  return cpu + ", " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads, " + u.sysname +
-         " " + u.release;
+  return cpu + ", " + std::to_string(std::thread::hardware_concurrency()) + " hardware threads, " +
+         u.sysname + " " + u.release;
 }
 
 std::string Conf(int i) {
@@ -69,7 +69,8 @@ std::string Conf(int i) {
   o << "spark.serializer org.apache.spark.serializer.KryoSerializer\n";
   o << "spark.kryoserializer.buffer.max 512m\n";
   o << "spark.sql.files.maxPartitionBytes " << (64 + 32 * (i % 8)) << "m\n";
-  o << "spark.speculation " << (i % 2 ? "true" : "false") << "\nspark.speculation.multiplier 1." << i % 9 << "\n";
+  o << "spark.speculation " << (i % 2 ? "true" : "false") << "\nspark.speculation.multiplier 1."
+    << i % 9 << "\n";
   o << "spark.executor.memroy 4g\n";  // a typo for did-you-mean
   o << "spark.yarn.executor.memoryOverhead 2g\n";
   o << "# sparktune: disable=ST203 reason: generated\nspark.driver.cores 2\n";
@@ -83,7 +84,8 @@ std::string Script(int i) {
   o << "spark-submit --master yarn --deploy-mode cluster \\\n";
   o << "  --executor-memory " << (8 + i % 40) << "g --executor-cores " << (1 + i % 8) << " \\\n";
   o << "  --num-executors " << (10 + i % 200) << " --driver-memory 4g \\\n";
-  for (int k = 0; k < 15; ++k) o << "  --conf \"spark.sql.shuffle.partitions=" << (200 + k + i) << "\" \\\n";
+  for (int k = 0; k < 15; ++k)
+    o << "  --conf \"spark.sql.shuffle.partitions=" << (200 + k + i) << "\" \\\n";
   o << "  --conf spark.network.timeout=" << (100 + i % 5000) << "s \\\n";
   o << "  --class com.example.Job" << i << " job.jar --date \"$1\"\n";
   return o.str();
@@ -91,13 +93,15 @@ std::string Script(int i) {
 
 std::string Yaml(int i) {
   std::ostringstream o;
-  o << "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata:\n  name: job-" << i
-    << "\nspec:\n  type: Scala\n  sparkVersion: \"3.5.1\"\n  mainApplicationFile: local:///opt/app.jar\n";
+  o << "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata:\n  name: job-"
+    << i
+    << "\nspec:\n  type: Scala\n  sparkVersion: \"3.5.1\"\n  mainApplicationFile: "
+       "local:///opt/app.jar\n";
   o << "  sparkConf:\n";
   for (int k = 0; k < 15; ++k) o << "    \"spark.custom.key" << k << "\": \"" << k << "\"\n";
   o << "    \"spark.sql.shuffle.partitions\": \"" << (200 + i) << "\"\n";
-  o << "  executor:\n    instances: " << (i % 300) << "\n    cores: " << (1 + i % 8) << "\n    memory: "
-    << (4 + i % 40) << "g\n    memoryOverhead: " << (1 + i % 10) << "g\n";
+  o << "  executor:\n    instances: " << (i % 300) << "\n    cores: " << (1 + i % 8)
+    << "\n    memory: " << (4 + i % 40) << "g\n    memoryOverhead: " << (1 + i % 10) << "g\n";
   o << "  dynamicAllocation:\n    enabled: true\n    initialExecutors: " << (i % 500) << "\n";
   return o.str();
 }
@@ -155,12 +159,14 @@ int main(int argc, char** argv) {
     for (const std::string& f : files) {
       Result<std::string> t = sparktune::jobconfig::ReadConfigFileText(f);
       if (!t.ok()) continue;
-      Result<sparktune::jobconfig::ConfigFile> parsed = sparktune::jobconfig::ParseConfigText(f, *t);
+      Result<sparktune::jobconfig::ConfigFile> parsed =
+          sparktune::jobconfig::ParseConfigText(f, *t);
       if (!parsed.ok()) continue;
       sparktune::rules::LintResult r = sparktune::rules::LintConfigFile(*parsed, config);
       report.files.push_back(f);
       for (const auto& x : r.findings) {
-        report.findings.push_back({x.rule_id, x.slug, std::string(sparktune::rules::SeverityName(x.severity)),
+        report.findings.push_back({x.rule_id, x.slug,
+                                   std::string(sparktune::rules::SeverityName(x.severity)),
                                    x.message, f, x.location.line, x.location.column, x.key, ""});
       }
     }
@@ -179,15 +185,18 @@ int main(int argc, char** argv) {
   }
   fs::remove_all(dir);
 
-  std::printf("lint_bench: %d config files (%.1f KiB), %zu findings\n", n, bytes / 1024.0, findings);
+  std::printf("lint_bench: %d config files (%.1f KiB), %zu findings\n", n, bytes / 1024.0,
+              findings);
   std::printf("  machine : %s\n", MachineDescription().c_str());
   std::printf("  baseline (read files)            : %8.2f ms\n", baseline * 1e3);
-  std::printf("  lint in process (read+parse+rules+text): %8.2f ms  = %.1fx baseline, %.0f files/s\n",
-              lint * 1e3, lint / baseline, n / lint);
+  std::printf(
+      "  lint in process (read+parse+rules+text): %8.2f ms  = %.1fx baseline, %.0f files/s\n",
+      lint * 1e3, lint / baseline, n / lint);
   if (cli >= 0) {
-    std::printf("  sparktune lint --format sarif (1 process): %8.2f ms  = %.1fx baseline\n", cli * 1e3,
-                cli / baseline);
+    std::printf("  sparktune lint --format sarif (1 process): %8.2f ms  = %.1fx baseline\n",
+                cli * 1e3, cli / baseline);
   }
-  std::printf("  target: %d files in under 1 s: %s\n", n, (cli >= 0 ? cli : lint) < 1.0 ? "met" : "NOT met");
+  std::printf("  target: %d files in under 1 s: %s\n", n,
+              (cli >= 0 ? cli : lint) < 1.0 ? "met" : "NOT met");
   return sink == 0 ? 1 : 0;
 }

@@ -49,6 +49,7 @@ namespace {
 struct Run {
   std::string id;
   std::string group;  // workload + program arguments
+  std::string split;  // the index's split: "train", "test" (or "unsplit")
   ConfigMap config;
   std::string config_key;
   std::unique_ptr<eventlog::LoadedLog> log;
@@ -107,8 +108,10 @@ int main(int argc, char** argv) {
   fs::path base = fs::path(index_path).parent_path();
   std::vector<Run> runs;
   for (const auto& r : index) {
-    if (!r.value("completed", true)) continue;
+    if (!r.value("completed", true) || r.value("disturbed", false) || r.value("special", false))
+      continue;
     Run run;
+    run.split = r.value("split", "unsplit");
     run.id = r["id"].get<std::string>();
     run.group = r["workload"].get<std::string>();
     for (const auto& a : r.value("args", nlohmann::json::array()))
@@ -130,6 +133,7 @@ int main(int argc, char** argv) {
 
   // Run-to-run noise over every config with repeats.
   std::vector<double> spreads, cvs;
+  std::map<std::string, std::vector<double>> spreads_by_split;
   for (auto& [g, ids] : groups) {
     std::map<std::string, std::vector<double>> by_config;
     for (size_t i : ids) by_config[runs[i].config_key].push_back(runs[i].mb_seconds);
@@ -138,6 +142,7 @@ int main(int argc, char** argv) {
       double m = Median(v);
       spreads.push_back(
           (*std::max_element(v.begin(), v.end()) - *std::min_element(v.begin(), v.end())) / m);
+      spreads_by_split[runs[ids.front()].split].push_back(spreads.back());
       double mean = 0, var = 0;
       for (double x : v) mean += x / static_cast<double>(v.size());
       for (double x : v) var += (x - mean) * (x - mean) / static_cast<double>(v.size() - 1);
@@ -305,6 +310,30 @@ int main(int argc, char** argv) {
     }
     std::printf(" %8.1f%% %8.1f%% %d/%d\n", 100 * wl_sum / m.per_group.size(),
                 100 * m.gap_sum / m.n, m.within, m.n);
+  }
+  // The same per split: the test split's workloads were never tuned on (docs/harness.md).
+  std::map<std::string, std::string> split_of_group;
+  for (const Run& r : runs) split_of_group[r.group] = r.split;
+  std::set<std::string> splits;
+  for (const auto& [g, split] : split_of_group) splits.insert(split);
+  for (const std::string& split : splits) {
+    const auto& sp = spreads_by_split[split];
+    std::printf("\nsplit %s (run-to-run noise: median spread %.1f%% over %zu repeated configs):\n",
+                split.c_str(), sp.empty() ? 0.0 : 100 * Median(sp), sp.size());
+    for (const Method& m : methods) {
+      double wl_sum = 0, gap_sum = 0;
+      int workloads = 0, n = 0;
+      for (const auto& [g, v] : m.per_group) {
+        if (split_of_group[g] != split) continue;
+        wl_sum += v.first / v.second;
+        gap_sum += v.first;
+        n += v.second;
+        ++workloads;
+      }
+      if (workloads == 0) continue;
+      std::printf("  %-62s mean/workload %5.1f%%  mean/run %5.1f%%  (%d workloads, %d runs)\n",
+                  m.name.c_str(), 100 * wl_sum / workloads, 100 * gap_sum / n, workloads, n);
+    }
   }
   // Where optimize (defaults) does not beat a peer baseline, per workload.
   for (size_t peer : {methods.size() - 2, methods.size() - 1}) {

@@ -14,7 +14,8 @@ namespace {
 namespace keys = config::keys;
 
 void Check(RuleContext& ctx) {
-  for (std::string_view key : {keys::kAdaptiveAdvisoryPartitionSize, keys::kAdaptiveTargetPostShuffleInputSize}) {
+  for (std::string_view key :
+       {keys::kAdaptiveAdvisoryPartitionSize, keys::kAdaptiveTargetPostShuffleInputSize}) {
     if (!ctx.IsSet(key)) continue;
     std::optional<int64_t> size = ctx.Bytes(key);
     if (!size) continue;
@@ -22,8 +23,9 @@ void Check(RuleContext& ctx) {
     const int64_t hi = ctx.OptionBytes("max_size", 'm');
     if (*size >= lo && *size <= hi) continue;
     ctx.Report(ctx.LocationOf(key),
-               std::string(key) + " is " + FormatBytes(*size) + ", outside " + FormatBytes(lo) + " - " +
-                   FormatBytes(hi) + " (about 100 MB per post-shuffle task is the usual target)",
+               std::string(key) + " is " + FormatBytes(*size) + ", outside " + FormatBytes(lo) +
+                   " - " + FormatBytes(hi) +
+                   " (about 100 MB per post-shuffle task is the usual target)",
                std::string(key));
   }
 }

@@ -33,7 +33,8 @@ const Rule& AdvisorySizeIgnoredRule() {
       .id = "ST304",
       .slug = "advisory-size-ignored",
       .default_severity = Severity::kWarning,
-      .summary = "The AQE advisory partition size is set but ignored because parallelismFirst is true.",
+      .summary =
+          "The AQE advisory partition size is set but ignored because parallelismFirst is true.",
       .options = {},
       .check = &Check,
   };

@@ -14,12 +14,14 @@ namespace keys = config::keys;
 
 void Check(RuleContext& ctx) {
   const int64_t max_threshold = ctx.OptionBytes("max_threshold", 'm');
-  for (std::string_view key : {keys::kAutoBroadcastJoinThreshold, keys::kAdaptiveAutoBroadcastJoinThreshold}) {
+  for (std::string_view key :
+       {keys::kAutoBroadcastJoinThreshold, keys::kAdaptiveAutoBroadcastJoinThreshold}) {
     if (!ctx.IsSet(key)) continue;
     std::optional<int64_t> t = ctx.Bytes(key);
     if (!t || *t <= max_threshold) continue;
     ctx.Report(ctx.LocationOf(key),
-               std::string(key) + " is " + FormatBytes(*t) + ", above " + FormatBytes(max_threshold) +
+               std::string(key) + " is " + FormatBytes(*t) + ", above " +
+                   FormatBytes(max_threshold) +
                    "; size estimates are often off and every executor holds a copy",
                std::string(key));
   }

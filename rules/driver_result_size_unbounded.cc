@@ -21,8 +21,9 @@ void Check(RuleContext& ctx) {
                std::string(keys::kDriverMaxResultSize));
   } else if (*limit >= *heap) {
     ctx.Report(ctx.LocationOf(keys::kDriverMaxResultSize),
-               "spark.driver.maxResultSize (" + FormatBytes(*limit) + ") is not below the driver heap (" +
-                   FormatBytes(*heap) + "); the driver runs out of memory before the limit trips",
+               "spark.driver.maxResultSize (" + FormatBytes(*limit) +
+                   ") is not below the driver heap (" + FormatBytes(*heap) +
+                   "); the driver runs out of memory before the limit trips",
                std::string(keys::kDriverMaxResultSize));
   }
 }

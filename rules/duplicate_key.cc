@@ -13,7 +13,8 @@ void Check(RuleContext& ctx) {
     const jobconfig::ConfigSetting* winner = job.Find(s.key);
     if (winner == &s) continue;
     std::string how = winner->from_flag && !s.from_flag
-                          ? " (" + winner->origin + " wins over " + (s.origin.empty() ? "this line" : s.origin) + ")"
+                          ? " (" + winner->origin + " wins over " +
+                                (s.origin.empty() ? "this line" : s.origin) + ")"
                           : "";
     ctx.Report(s.key_location,
                s.key + " is set again at line " + std::to_string(winner->value_location.line) +

@@ -20,12 +20,12 @@ void Check(RuleContext& ctx) {
                "spark.dynamicAllocation.maxExecutors is 0; Spark refuses to start",
                std::string(keys::kDynamicAllocationMaxExecutors));
   } else if (*min > *max) {
-    std::string_view key = ctx.IsSet(keys::kDynamicAllocationMinExecutors) ? keys::kDynamicAllocationMinExecutors
-                                                                            : keys::kDynamicAllocationMaxExecutors;
+    std::string_view key = ctx.IsSet(keys::kDynamicAllocationMinExecutors)
+                               ? keys::kDynamicAllocationMinExecutors
+                               : keys::kDynamicAllocationMaxExecutors;
     ctx.Report(ctx.LocationOf(key),
                "spark.dynamicAllocation.minExecutors (" + FormatNumber(*min) +
-                   ") is above maxExecutors (" + FormatNumber(*max) +
-                   "); Spark refuses to start",
+                   ") is above maxExecutors (" + FormatNumber(*max) + "); Spark refuses to start",
                std::string(key));
   }
 }

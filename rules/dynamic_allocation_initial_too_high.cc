@@ -20,8 +20,9 @@ void Check(RuleContext& ctx) {
   const double max_initial = ctx.OptionNumber("max_initial");
   std::string_view worst_key;
   double worst = 0;
-  for (std::string_view key : {keys::kDynamicAllocationMinExecutors, keys::kDynamicAllocationInitialExecutors,
-                               keys::kExecutorInstances}) {
+  for (std::string_view key :
+       {keys::kDynamicAllocationMinExecutors, keys::kDynamicAllocationInitialExecutors,
+        keys::kExecutorInstances}) {
     if (!ctx.IsSet(key)) continue;
     std::optional<double> n = ctx.Number(key);
     if (n && *n > worst) {
@@ -31,8 +32,8 @@ void Check(RuleContext& ctx) {
   }
   if (worst_key.empty() || worst <= max_initial) return;
   ctx.Report(ctx.LocationOf(worst_key),
-             "dynamic allocation starts with " + FormatNumber(worst) +
-                 " executors (from " + std::string(worst_key) + "), above " + ctx.OptionText("max_initial") +
+             "dynamic allocation starts with " + FormatNumber(worst) + " executors (from " +
+                 std::string(worst_key) + "), above " + ctx.OptionText("max_initial") +
                  "; start small and let the backlog grow it",
              std::string(worst_key));
 }
@@ -45,7 +46,8 @@ const Rule& DynamicAllocationInitialTooHighRule() {
       .slug = "dynamic-allocation-initial-too-high",
       .default_severity = Severity::kWarning,
       .summary = "Dynamic allocation starts with a huge executor count.",
-      .options = {{"max_initial", "50", "Largest initial executor count under dynamic allocation."}},
+      .options = {{"max_initial", "50",
+                   "Largest initial executor count under dynamic allocation."}},
       .check = &Check,
   };
   return rule;

@@ -32,7 +32,8 @@ void Check(RuleContext& ctx) {
                               ctx.version().text + ")";
   ctx.Report(ctx.LocationOf(keys::kDynamicAllocationEnabled),
              "dynamic allocation needs spark.shuffle.service.enabled=true or "
-             "spark.dynamicAllocation.shuffleTracking.enabled=true; " + why,
+             "spark.dynamicAllocation.shuffleTracking.enabled=true; " +
+                 why,
              std::string(keys::kDynamicAllocationEnabled));
 }
 

@@ -25,7 +25,8 @@ void Check(RuleContext& ctx) {
     if (v == "none" && key == keys::kEventLogCompressionCodec) {
       if (ctx.version().AtLeast(4, 0)) continue;
       ctx.Report(s->value_location,
-                 "spark.eventLog.compression.codec=none is accepted only from Spark 4.0 (this job targets " +
+                 "spark.eventLog.compression.codec=none is accepted only from Spark 4.0 (this job "
+                 "targets " +
                      ctx.version().text + "); use spark.eventLog.compress=false instead",
                  std::string(key));
       continue;

@@ -15,10 +15,11 @@ void Check(RuleContext& ctx) {
   if (!ctx.Bool(keys::kEventLogEnabled).value_or(false)) return;
   std::optional<std::string> dir = ctx.Value(keys::kEventLogDir);
   if (!dir || dir->rfind("file:", 0) != 0) return;
-  ctx.Report(ctx.LocationOf(ctx.IsSet(keys::kEventLogDir) ? keys::kEventLogDir : keys::kEventLogEnabled),
-             "event logs go to the local directory " + *dir +
-                 "; use shared storage (hdfs://, s3a://, abfss://) so the History Server can read them",
-             std::string(keys::kEventLogDir));
+  ctx.Report(
+      ctx.LocationOf(ctx.IsSet(keys::kEventLogDir) ? keys::kEventLogDir : keys::kEventLogEnabled),
+      "event logs go to the local directory " + *dir +
+          "; use shared storage (hdfs://, s3a://, abfss://) so the History Server can read them",
+      std::string(keys::kEventLogDir));
 }
 
 }  // namespace

@@ -16,9 +16,10 @@ void Check(RuleContext& ctx) {
       ctx.job().format != jobconfig::ConfigFormat::kSparkDefaults) {
     return;  // a submit script usually inherits the cluster's spark-defaults.conf
   }
-  ctx.Report(ctx.LocationOf(keys::kEventLogEnabled),
-             "event logging is off; the History Server and sparktune cannot analyse this job's runs",
-             std::string(keys::kEventLogEnabled));
+  ctx.Report(
+      ctx.LocationOf(keys::kEventLogEnabled),
+      "event logging is off; the History Server and sparktune cannot analyse this job's runs",
+      std::string(keys::kEventLogEnabled));
 }
 
 }  // namespace

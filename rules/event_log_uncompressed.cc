@@ -17,7 +17,8 @@ void Check(RuleContext& ctx) {
   std::string why = ctx.IsSet(keys::kEventLogCompress)
                         ? "spark.eventLog.compress=false"
                         : "spark.eventLog.compress is false by default before Spark 4.0";
-  ctx.Report(ctx.LocationOf(ctx.IsSet(keys::kEventLogCompress) ? keys::kEventLogCompress : keys::kEventLogEnabled),
+  ctx.Report(ctx.LocationOf(ctx.IsSet(keys::kEventLogCompress) ? keys::kEventLogCompress
+                                                               : keys::kEventLogEnabled),
              "event logs are written uncompressed (" + why + "); set spark.eventLog.compress=true",
              std::string(keys::kEventLogCompress));
 }

@@ -19,8 +19,8 @@ void Check(RuleContext& ctx) {
   const double hi = ctx.OptionNumber("max_cores");
   if (*cores >= lo && *cores <= hi) return;
   ctx.Report(ctx.LocationOf(keys::kExecutorCores),
-             "spark.executor.cores is " + FormatNumber(*cores) + ", outside " +
-                 FormatNumber(lo) + "-" + FormatNumber(hi),
+             "spark.executor.cores is " + FormatNumber(*cores) + ", outside " + FormatNumber(lo) +
+                 "-" + FormatNumber(hi),
              std::string(keys::kExecutorCores));
 }
 

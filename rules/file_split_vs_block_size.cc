@@ -17,8 +17,9 @@ void Check(RuleContext& ctx) {
   if (!ctx.IsSet(keys::kFilesMaxPartitionBytes)) return;
   std::optional<int64_t> split = ctx.Bytes(keys::kFilesMaxPartitionBytes);
   if (!split || *split <= 0) return;
-  int64_t block = ctx.IsSet(keys::kHadoopDfsBlockSize) ? ctx.Bytes(keys::kHadoopDfsBlockSize).value_or(0)
-                                                       : ctx.OptionBytes("block_size", 'm');
+  int64_t block = ctx.IsSet(keys::kHadoopDfsBlockSize)
+                      ? ctx.Bytes(keys::kHadoopDfsBlockSize).value_or(0)
+                      : ctx.OptionBytes("block_size", 'm');
   if (block <= 0) return;
   const double min_fraction = ctx.OptionNumber("min_fraction");
   const double max_blocks = ctx.OptionNumber("max_blocks");
@@ -48,7 +49,8 @@ const Rule& FileSplitVsBlockSizeRule() {
       .slug = "file-split-vs-block-size",
       .default_severity = Severity::kWarning,
       .summary = "File scan split size not aligned with the storage block size.",
-      .options = {{"block_size", "128m", "Storage block size (spark.hadoop.dfs.blocksize wins when set)."},
+      .options = {{"block_size", "128m",
+                   "Storage block size (spark.hadoop.dfs.blocksize wins when set)."},
                   {"min_fraction", "0.25", "Smallest split as a fraction of a block."},
                   {"max_blocks", "8", "Most blocks per split."}},
       .check = &Check,

@@ -17,11 +17,13 @@ void Check(RuleContext& ctx) {
   std::optional<int64_t> heartbeat = ctx.DurationMs(keys::kExecutorHeartbeatInterval);
   std::optional<int64_t> timeout = ctx.DurationMs(keys::kNetworkTimeout);
   if (!heartbeat || !timeout || *heartbeat < *timeout) return;
-  std::string_view key = ctx.IsSet(keys::kExecutorHeartbeatInterval) ? keys::kExecutorHeartbeatInterval
-                                                                     : keys::kNetworkTimeout;
+  std::string_view key = ctx.IsSet(keys::kExecutorHeartbeatInterval)
+                             ? keys::kExecutorHeartbeatInterval
+                             : keys::kNetworkTimeout;
   ctx.Report(ctx.LocationOf(key),
              "spark.executor.heartbeatInterval (" + FormatMs(*heartbeat) +
-                 ") must be below spark.network.timeout (" + FormatMs(*timeout) + "); Spark refuses to start",
+                 ") must be below spark.network.timeout (" + FormatMs(*timeout) +
+                 "); Spark refuses to start",
              std::string(key));
 }
 

@@ -18,10 +18,11 @@ void Check(RuleContext& ctx) {
   const jobconfig::ConfigSetting* s = ctx.Setting(keys::kSerializer);
   if (s) {
     if (s->dynamic || s->value != kJava) return;
-    ctx.Report(s->value_location,
-               "Java serialization is slower and larger than Kryo for shuffled and cached RDD data; "
-               "use org.apache.spark.serializer.KryoSerializer",
-               std::string(keys::kSerializer));
+    ctx.Report(
+        s->value_location,
+        "Java serialization is slower and larger than Kryo for shuffled and cached RDD data; "
+        "use org.apache.spark.serializer.KryoSerializer",
+        std::string(keys::kSerializer));
   } else if (ctx.OptionText("report_default") == "true") {
     ctx.Report(ctx.Anchor(), "spark.serializer is unset, so RDD data uses Java serialization",
                std::string(keys::kSerializer));
@@ -36,7 +37,8 @@ const Rule& JavaSerializerRule() {
       .slug = "java-serializer",
       .default_severity = Severity::kWarning,
       .summary = "Java serialization where Kryo is faster and more compact.",
-      .options = {{"report_default", "false", "Also report jobs that leave spark.serializer unset."}},
+      .options = {{"report_default", "false",
+                   "Also report jobs that leave spark.serializer unset."}},
       .check = &Check,
   };
   return rule;

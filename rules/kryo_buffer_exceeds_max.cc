@@ -18,8 +18,9 @@ void Check(RuleContext& ctx) {
   if (!buffer || !max || *buffer <= *max) return;
   std::string_view key = ctx.IsSet(keys::kKryoBuffer) ? keys::kKryoBuffer : keys::kKryoBufferMax;
   ctx.Report(ctx.LocationOf(key),
-             "spark.kryoserializer.buffer (" + FormatBytes(*buffer) + ") exceeds spark.kryoserializer.buffer.max (" +
-                 FormatBytes(*max) + "); Kryo serialization will fail",
+             "spark.kryoserializer.buffer (" + FormatBytes(*buffer) +
+                 ") exceeds spark.kryoserializer.buffer.max (" + FormatBytes(*max) +
+                 "); Kryo serialization will fail",
              std::string(key));
 }
 

@@ -49,7 +49,8 @@ Status LintConfig::SetSeverity(std::string_view name, std::string_view severity)
   std::optional<Severity> sev = ParseSeverity(severity);
   if (!sev) {
     return Status::InvalidArgument("unknown severity '" + std::string(severity) + "' for " +
-                                   std::string((*rule)->id) + " (expected off, note, warning or error)");
+                                   std::string((*rule)->id) +
+                                   " (expected off, note, warning or error)");
   }
   s.enabled = true;
   s.severity = *sev;
@@ -108,12 +109,15 @@ Status LintConfig::ApplyProjectConfig(const std::string& path, std::string_view 
       if (key == "spark_version") {
         spark_version = SparkVersion::Parse(value.Scalar());
         if (!spark_version->known()) {
-          return AtLine(path, value, Status::InvalidArgument("unparsable spark_version '" + value.Scalar() + "'"));
+          return AtLine(
+              path, value,
+              Status::InvalidArgument("unparsable spark_version '" + value.Scalar() + "'"));
         }
       } else if (key == "fail_on") {
         fail_on = ParseFailOn(value.Scalar());
         if (!fail_on) {
-          return AtLine(path, value, Status::InvalidArgument("fail_on must be error, warning, note or never"));
+          return AtLine(path, value,
+                        Status::InvalidArgument("fail_on must be error, warning, note or never"));
         }
       } else if (key == "disable" || key == "enable") {
         if (!value.IsSequence()) {
@@ -123,7 +127,8 @@ Status LintConfig::ApplyProjectConfig(const std::string& path, std::string_view 
           SPARKTUNE_RETURN_IF_ERROR(AtLine(path, item, SetEnabled(item.Scalar(), key == "enable")));
         }
       } else if (key == "rules") {
-        if (!value.IsMap()) return AtLine(path, value, Status::InvalidArgument("rules must be a map"));
+        if (!value.IsMap())
+          return AtLine(path, value, Status::InvalidArgument("rules must be a map"));
         for (const auto& r : value) {
           std::string rule = r.first.Scalar();
           const YAML::Node& body = r.second;
@@ -132,16 +137,20 @@ Status LintConfig::ApplyProjectConfig(const std::string& path, std::string_view 
             continue;
           }
           if (!body.IsMap()) {
-            return AtLine(path, body, Status::InvalidArgument("rule " + rule + ": expected a severity or a map"));
+            return AtLine(
+                path, body,
+                Status::InvalidArgument("rule " + rule + ": expected a severity or a map"));
           }
           for (const auto& field : body) {
             std::string f = field.first.Scalar();
             if (f == "severity") {
-              SPARKTUNE_RETURN_IF_ERROR(AtLine(path, field.second, SetSeverity(rule, field.second.Scalar())));
+              SPARKTUNE_RETURN_IF_ERROR(
+                  AtLine(path, field.second, SetSeverity(rule, field.second.Scalar())));
             } else if (f == "enabled") {
               std::string v = field.second.Scalar();
               if (v != "true" && v != "false") {
-                return AtLine(path, field.second, Status::InvalidArgument("enabled must be true or false"));
+                return AtLine(path, field.second,
+                              Status::InvalidArgument("enabled must be true or false"));
               }
               SPARKTUNE_RETURN_IF_ERROR(AtLine(path, field.second, SetEnabled(rule, v == "true")));
             } else if (f == "options") {
@@ -150,13 +159,15 @@ Status LintConfig::ApplyProjectConfig(const std::string& path, std::string_view 
               }
               for (const auto& opt : field.second) {
                 if (!opt.second.IsScalar()) {
-                  return AtLine(path, opt.second, Status::InvalidArgument("option values must be scalars"));
+                  return AtLine(path, opt.second,
+                                Status::InvalidArgument("option values must be scalars"));
                 }
-                SPARKTUNE_RETURN_IF_ERROR(AtLine(path, opt.second,
-                                                 SetOption(rule, opt.first.Scalar(), opt.second.Scalar())));
+                SPARKTUNE_RETURN_IF_ERROR(AtLine(
+                    path, opt.second, SetOption(rule, opt.first.Scalar(), opt.second.Scalar())));
               }
             } else {
-              return AtLine(path, field.first, Status::InvalidArgument("unknown field '" + f + "' for rule " + rule));
+              return AtLine(path, field.first,
+                            Status::InvalidArgument("unknown field '" + f + "' for rule " + rule));
             }
           }
         }

@@ -21,9 +21,9 @@ void Check(RuleContext& ctx) {
   if (per_core <= max_per_core) return;
   std::string key(ctx.IsSet(keys::kExecutorMemory) ? keys::kExecutorMemory : keys::kExecutorCores);
   ctx.Report(ctx.LocationOf(key),
-             "executor heap per core is " + FormatBytes(per_core) + " (" + FormatBytes(*heap) + " / " +
-                 FormatNumber(*cores) + " cores), above " +
-                 FormatBytes(max_per_core) + "; use more cores per executor or less memory",
+             "executor heap per core is " + FormatBytes(per_core) + " (" + FormatBytes(*heap) +
+                 " / " + FormatNumber(*cores) + " cores), above " + FormatBytes(max_per_core) +
+                 "; use more cores per executor or less memory",
              key);
 }
 
@@ -35,7 +35,9 @@ const Rule& MemoryPerCoreRule() {
       .slug = "memory-per-core",
       .default_severity = Severity::kWarning,
       .summary = "Executor heap per core is above the guidance (5 GB per core).",
-      .options = {{"max_per_core", "5g", "Largest executor heap per core (spark.executor.memory / spark.executor.cores)."}},
+      .options =
+          {{"max_per_core", "5g",
+            "Largest executor heap per core (spark.executor.memory / spark.executor.cores)."}},
       .check = &Check,
   };
   return rule;

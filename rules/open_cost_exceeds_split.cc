@@ -17,7 +17,7 @@ void Check(RuleContext& ctx) {
   std::optional<int64_t> split = ctx.Bytes(keys::kFilesMaxPartitionBytes);
   if (!open_cost || !split || *open_cost < *split) return;
   std::string_view key = ctx.IsSet(keys::kFilesOpenCostInBytes) ? keys::kFilesOpenCostInBytes
-                                                                 : keys::kFilesMaxPartitionBytes;
+                                                                : keys::kFilesMaxPartitionBytes;
   ctx.Report(ctx.LocationOf(key),
              "spark.sql.files.openCostInBytes (" + FormatBytes(*open_cost) +
                  ") is not below spark.sql.files.maxPartitionBytes (" + FormatBytes(*split) +

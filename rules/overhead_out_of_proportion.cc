@@ -19,10 +19,10 @@ void Check(RuleContext& ctx) {
   const double max_ratio = ctx.OptionNumber("max_ratio");
   std::optional<int64_t> heap = ctx.Bytes(keys::kExecutorMemory);
   if (!heap || *heap <= 0) return;
-  std::string_view overhead_key = ctx.IsSet(keys::kExecutorMemoryOverhead) ? keys::kExecutorMemoryOverhead
-                                  : ctx.IsSet(keys::kYarnExecutorMemoryOverhead)
-                                      ? keys::kYarnExecutorMemoryOverhead
-                                      : std::string_view();
+  std::string_view overhead_key =
+      ctx.IsSet(keys::kExecutorMemoryOverhead)       ? keys::kExecutorMemoryOverhead
+      : ctx.IsSet(keys::kYarnExecutorMemoryOverhead) ? keys::kYarnExecutorMemoryOverhead
+                                                     : std::string_view();
   if (!overhead_key.empty()) {
     std::optional<int64_t> overhead = ctx.Bytes(overhead_key);
     if (!overhead) return;
@@ -36,13 +36,14 @@ void Check(RuleContext& ctx) {
                std::string(overhead_key));
     return;
   }
-  for (std::string_view factor_key : {keys::kExecutorMemoryOverheadFactor, keys::kKubernetesMemoryOverheadFactor}) {
+  for (std::string_view factor_key :
+       {keys::kExecutorMemoryOverheadFactor, keys::kKubernetesMemoryOverheadFactor}) {
     if (!ctx.IsSet(factor_key)) continue;
     std::optional<double> factor = ctx.Number(factor_key);
     if (!factor || *factor <= max_ratio) continue;
     ctx.Report(ctx.LocationOf(factor_key),
-               std::string(factor_key) + " is " + ctx.Setting(factor_key)->value +
-                   ", above " + ctx.OptionText("max_ratio") + " for a JVM job",
+               std::string(factor_key) + " is " + ctx.Setting(factor_key)->value + ", above " +
+                   ctx.OptionText("max_ratio") + " for a JVM job",
                std::string(factor_key));
   }
 }

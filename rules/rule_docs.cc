@@ -2,7 +2,6 @@
 
 namespace sparktune::rules {
 
-
 // Defined in the generated rule_docs_table.cc.
 std::string_view LookupRuleDocPage(std::string_view id);
 

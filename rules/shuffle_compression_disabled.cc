@@ -14,9 +14,10 @@ namespace keys = config::keys;
 void Check(RuleContext& ctx) {
   for (std::string_view key : {keys::kShuffleCompress, keys::kShuffleSpillCompress}) {
     if (!ctx.IsSet(key) || ctx.Bool(key).value_or(true)) continue;
-    ctx.Report(ctx.LocationOf(key),
-               std::string(key) + "=false writes shuffle data uncompressed (typically 5-30x larger)",
-               std::string(key));
+    ctx.Report(
+        ctx.LocationOf(key),
+        std::string(key) + "=false writes shuffle data uncompressed (typically 5-30x larger)",
+        std::string(key));
   }
 }
 

@@ -26,10 +26,14 @@ std::string UnitName(const config::ConfigKey& key) {
     return key.time_unit == 'm' ? "milliseconds" : "seconds";
   }
   switch (key.bytes_unit) {
-    case 'k': return "KiB";
-    case 'm': return "MiB";
-    case 'g': return "GiB";
-    default: return "bytes";
+    case 'k':
+      return "KiB";
+    case 'm':
+      return "MiB";
+    case 'g':
+      return "GiB";
+    default:
+      return "bytes";
   }
 }
 
@@ -37,7 +41,8 @@ void Check(RuleContext& ctx) {
   for (const jobconfig::ConfigSetting& s : ctx.job().settings) {
     if (s.dynamic || !IsBareNumber(s.value) || s.value == "0" || s.value == "-1") continue;
     const config::ConfigKey* key = config::FindKey(s.key);
-    if (!key || (key->type != config::ValueType::kBytes && key->type != config::ValueType::kDuration)) {
+    if (!key ||
+        (key->type != config::ValueType::kBytes && key->type != config::ValueType::kDuration)) {
       continue;
     }
     // spark.sql.broadcastTimeout is documented in seconds; a bare number is its norm.

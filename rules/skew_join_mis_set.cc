@@ -15,7 +15,8 @@ namespace keys = config::keys;
 
 void Check(RuleContext& ctx) {
   if (!ctx.Bool(keys::kAdaptiveEnabled).value_or(false)) return;
-  if (ctx.IsSet(keys::kAdaptiveSkewJoinEnabled) && !ctx.Bool(keys::kAdaptiveSkewJoinEnabled).value_or(true)) {
+  if (ctx.IsSet(keys::kAdaptiveSkewJoinEnabled) &&
+      !ctx.Bool(keys::kAdaptiveSkewJoinEnabled).value_or(true)) {
     ctx.Report(ctx.LocationOf(keys::kAdaptiveSkewJoinEnabled),
                "AQE skew-join handling is disabled; one skewed key can bound the whole stage",
                std::string(keys::kAdaptiveSkewJoinEnabled));
@@ -25,8 +26,9 @@ void Check(RuleContext& ctx) {
     std::optional<double> factor = ctx.Number(keys::kAdaptiveSkewedPartitionFactor);
     if (factor && *factor < ctx.OptionNumber("min_factor")) {
       ctx.Report(ctx.LocationOf(keys::kAdaptiveSkewedPartitionFactor),
-                 "skewedPartitionFactor " + ctx.Setting(keys::kAdaptiveSkewedPartitionFactor)->value +
-                     " is below " + ctx.OptionText("min_factor") + "; ordinary variance will count as skew",
+                 "skewedPartitionFactor " +
+                     ctx.Setting(keys::kAdaptiveSkewedPartitionFactor)->value + " is below " +
+                     ctx.OptionText("min_factor") + "; ordinary variance will count as skew",
                  std::string(keys::kAdaptiveSkewedPartitionFactor));
     }
   }

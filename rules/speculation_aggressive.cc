@@ -19,8 +19,9 @@ void Check(RuleContext& ctx) {
     std::optional<double> m = ctx.Number(keys::kSpeculationMultiplier);
     if (m && *m < ctx.OptionNumber("min_multiplier")) {
       ctx.Report(ctx.LocationOf(keys::kSpeculationMultiplier),
-                 "spark.speculation.multiplier " + ctx.Setting(keys::kSpeculationMultiplier)->value +
-                     " is below " + ctx.OptionText("min_multiplier") + "; normal variance will launch copies",
+                 "spark.speculation.multiplier " +
+                     ctx.Setting(keys::kSpeculationMultiplier)->value + " is below " +
+                     ctx.OptionText("min_multiplier") + "; normal variance will launch copies",
                  std::string(keys::kSpeculationMultiplier));
     }
   }

@@ -15,10 +15,11 @@ void Check(RuleContext& ctx) {
   if (!ctx.version().AtLeast(4, 0)) return;
   if (!ctx.IsSet(keys::kSpeculation) || !ctx.Bool(keys::kSpeculation).value_or(false)) return;
   if (ctx.IsSet(keys::kSpeculationMultiplier) && ctx.IsSet(keys::kSpeculationQuantile)) return;
-  ctx.Report(ctx.LocationOf(keys::kSpeculation),
-             "speculation defaults changed in Spark 4.0 (multiplier 1.5 -> 3, quantile 0.75 -> 0.9); "
-             "set spark.speculation.multiplier and spark.speculation.quantile explicitly",
-             std::string(keys::kSpeculation));
+  ctx.Report(
+      ctx.LocationOf(keys::kSpeculation),
+      "speculation defaults changed in Spark 4.0 (multiplier 1.5 -> 3, quantile 0.75 -> 0.9); "
+      "set spark.speculation.multiplier and spark.speculation.quantile explicitly",
+      std::string(keys::kSpeculation));
 }
 
 }  // namespace

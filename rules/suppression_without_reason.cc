@@ -20,8 +20,9 @@ void Check(RuleContext& ctx) {
       }
     }
     if (s.reason.empty()) {
-      ctx.Report(s.location,
-                 "suppression comment has no reason, so it suppresses nothing; add 'reason: <why>'");
+      ctx.Report(
+          s.location,
+          "suppression comment has no reason, so it suppresses nothing; add 'reason: <why>'");
     }
   }
 }

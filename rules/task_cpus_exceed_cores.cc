@@ -17,9 +17,8 @@ void Check(RuleContext& ctx) {
   if (!task_cpus || !cores || *task_cpus <= *cores) return;
   std::string_view key = ctx.IsSet(keys::kTaskCpus) ? keys::kTaskCpus : keys::kExecutorCores;
   ctx.Report(ctx.LocationOf(key),
-             "spark.task.cpus (" + FormatNumber(*task_cpus) +
-                 ") exceeds spark.executor.cores (" + FormatNumber(*cores) +
-                 "); no task can run",
+             "spark.task.cpus (" + FormatNumber(*task_cpus) + ") exceeds spark.executor.cores (" +
+                 FormatNumber(*cores) + "); no task can run",
              std::string(key));
 }
 

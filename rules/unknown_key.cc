@@ -48,15 +48,17 @@ const Rule& UnknownKeyRule() {
       .slug = "unknown-key",
       .default_severity = Severity::kWarning,
       .summary = "A spark.* key that Spark does not know, with the closest known key.",
-      .options = {{"max_distance", "3", "Largest edit distance for a did-you-mean suggestion."},
-                  {"ignore_prefixes",
-                   "spark.hadoop.,spark.executorEnv.,spark.yarn.appMasterEnv.,spark.kubernetes.driver.label.,"
-                   "spark.kubernetes.executor.label.,spark.kubernetes.driver.annotation.,"
-                   "spark.kubernetes.executor.annotation.,spark.sql.catalog.,spark.driver.resource.,"
-                   "spark.executor.resource.,spark.metrics.conf.",
-                   "Comma-separated key prefixes that are never checked."},
-                  {"report_unmatched", "false",
-                   "Also report spark.* keys with no close match (the catalog is not exhaustive)."}},
+      .options =
+          {{"max_distance", "3", "Largest edit distance for a did-you-mean suggestion."},
+           {"ignore_prefixes",
+            "spark.hadoop.,spark.executorEnv.,spark.yarn.appMasterEnv.,spark.kubernetes.driver."
+            "label.,"
+            "spark.kubernetes.executor.label.,spark.kubernetes.driver.annotation.,"
+            "spark.kubernetes.executor.annotation.,spark.sql.catalog.,spark.driver.resource.,"
+            "spark.executor.resource.,spark.metrics.conf.",
+            "Comma-separated key prefixes that are never checked."},
+           {"report_unmatched", "false",
+            "Also report spark.* keys with no close match (the catalog is not exhaustive)."}},
       .check = &Check,
   };
   return rule;

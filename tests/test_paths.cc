@@ -1,15 +1,13 @@
 #include "tests/test_paths.h"
 
-#include <cstdlib>
-
-#include <filesystem>
-
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
 namespace sparktune::testing {
 

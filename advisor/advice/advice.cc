@@ -12,7 +12,8 @@ void PriceWithSimulator(const AdviceContext& ctx, Advice& a) {
   if (b.duration_ms > 0) a.duration_pct = 100.0 * (r.duration_ms / b.duration_ms - 1.0);
   std::string what;
   for (const auto& [k, v] : a.config) what += (what.empty() ? "" : ", ") + k + "=" + v;
-  a.priced = "simulated with " + what + (r.oom_risk && !b.oom_risk ? " (the simulation flags out-of-memory risk)" : "");
+  a.priced = "simulated with " + what +
+             (r.oom_risk && !b.oom_risk ? " (the simulation flags out-of-memory risk)" : "");
 }
 
 }  // namespace sparktune::advice

@@ -22,7 +22,8 @@ std::vector<std::unique_ptr<Advisor>> DefaultAdvisors() {
   return v;
 }
 
-std::vector<Advice> RunAdvisors(const simulator::AppSimulator& sim, const simulator::SimResult& baseline,
+std::vector<Advice> RunAdvisors(const simulator::AppSimulator& sim,
+                                const simulator::SimResult& baseline,
                                 const std::set<std::string>& disabled) {
   AdviceContext ctx{sim.app(), sim.plan(), sim, baseline};
   std::vector<Advice> out;
@@ -31,7 +32,8 @@ std::vector<Advice> RunAdvisors(const simulator::AppSimulator& sim, const simula
     for (Advice& a : advisor->Advise(ctx)) out.push_back(std::move(a));
   }
   std::stable_sort(out.begin(), out.end(), [](const Advice& a, const Advice& b) {
-    if (a.mb_seconds_pct.has_value() != b.mb_seconds_pct.has_value()) return a.mb_seconds_pct.has_value();
+    if (a.mb_seconds_pct.has_value() != b.mb_seconds_pct.has_value())
+      return a.mb_seconds_pct.has_value();
     if (a.mb_seconds_pct && b.mb_seconds_pct) return *a.mb_seconds_pct < *b.mb_seconds_pct;
     return false;
   });

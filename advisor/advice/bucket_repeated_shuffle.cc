@@ -48,7 +48,8 @@ std::vector<Advice> BucketRepeatedShuffle::Advise(const AdviceContext& ctx) cons
       for (const std::string& c : cols) keys += (keys.empty() ? "" : ", ") + c;
       auto id = std::make_pair(Relation(scan.simple_string), keys);
       if (!in_this.insert(id).second) continue;
-      uses[id].push_back({ex.execution_id, e.bytes_written, SparkStageIds(ctx.app, ex, e.writer_stage)});
+      uses[id].push_back(
+          {ex.execution_id, e.bytes_written, SparkStageIds(ctx.app, ex, e.writer_stage)});
     }
   }
   std::vector<Advice> out;
@@ -59,18 +60,19 @@ std::vector<Advice> BucketRepeatedShuffle::Advise(const AdviceContext& ctx) cons
     a.id = std::string(this->id());
     for (const Use& u : list) {
       largest = std::max(largest, u.bytes);
-      a.evidence.push_back("execution " + std::to_string(u.execution_id) + " shuffles it on (" + id.second + "): " +
-                           Bytes(static_cast<double>(u.bytes)) + " written");
+      a.evidence.push_back("execution " + std::to_string(u.execution_id) + " shuffles it on (" +
+                           id.second + "): " + Bytes(static_cast<double>(u.bytes)) + " written");
       for (int s : u.stages) a.stage_ids.push_back(s);
     }
     int64_t buckets = 1;
     while (buckets * kBucketBytes < largest) buckets *= 2;
     buckets = std::max<int64_t>(buckets, 2);
-    a.title = Short(id.first, 80) + " is shuffled on (" + id.second + ") by " + std::to_string(list.size()) +
-              " SQL executions";
+    a.title = Short(id.first, 80) + " is shuffled on (" + id.second + ") by " +
+              std::to_string(list.size()) + " SQL executions";
     a.action = "bucket it on (" + id.second + ") into " + std::to_string(buckets) +
                " buckets (CLUSTERED BY ... INTO " + std::to_string(buckets) +
-               " BUCKETS, or df.write.bucketBy); the joins and aggregations on those keys then skip the shuffle";
+               " BUCKETS, or df.write.bucketBy); the joins and aggregations on those keys then "
+               "skip the shuffle";
     a.priced = "not priced: the simulator cannot remove an exchange the log ran";
     out.push_back(std::move(a));
   }

@@ -11,8 +11,9 @@ namespace {
 
 bool IsStoredScan(const std::string& name) {
   if (name.starts_with("InMemoryTableScan") || name.starts_with("LocalTableScan")) return false;
-  return name.starts_with("Scan") || name.starts_with("FileScan") || name.starts_with("BatchScan") ||
-         name.starts_with("HiveTableScan") || name.starts_with("RowDataSourceScan");
+  return name.starts_with("Scan") || name.starts_with("FileScan") ||
+         name.starts_with("BatchScan") || name.starts_with("HiveTableScan") ||
+         name.starts_with("RowDataSourceScan");
 }
 
 }  // namespace
@@ -57,11 +58,14 @@ std::vector<Advice> CacheRepeatedScan::Advise(const AdviceContext& ctx) const {
           }
         }
       }
-      a.evidence.push_back("execution " + std::to_string(list[i].execution_id) + ": scan stages read " +
-                           Bytes(static_cast<double>(input)));
+      a.evidence.push_back("execution " + std::to_string(list[i].execution_id) +
+                           ": scan stages read " + Bytes(static_cast<double>(input)));
     }
-    a.action = "persist the DataFrame of this scan once (df.cache() or CACHE TABLE) before the queries that share it";
-    a.priced = "not priced; the repeated scans' stages took " + std::to_string(static_cast<int64_t>(repeated_task_ms / 1000)) +
+    a.action =
+        "persist the DataFrame of this scan once (df.cache() or CACHE TABLE) before the queries "
+        "that share it";
+    a.priced = "not priced; the repeated scans' stages took " +
+               std::to_string(static_cast<int64_t>(repeated_task_ms / 1000)) +
                " s of task time in the replay (an upper bound of the saving)";
     out.push_back(std::move(a));
   }

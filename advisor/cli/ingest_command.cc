@@ -8,19 +8,19 @@
 // ones are listed); 2 usage; 3 nothing readable, or the database cannot be
 // opened or written; 4 internal error.
 #include <boost/program_options.hpp>
-#include <fstream>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
+#include "advisor/cli/progress_bar.h"
+#include "advisor/ingest/ingest_pipeline.h"
 #include "advisor/ingest/records_file.h"
 #include "advisor/nightly/night_evaluation.h"
 #include "data/store/app_record_json.h"
-#include "advisor/cli/progress_bar.h"
-#include "advisor/ingest/ingest_pipeline.h"
 #include "data/store/history_store.h"
 
 namespace sparktune::cli {
@@ -85,8 +85,12 @@ int IngestRecords(const std::string& path, const std::string& db_path, bool json
   for (const auto& item : *items) {
     switch (item.status) {
       case advisor::IngestItemStatus::kIngested:
-      case advisor::IngestItemStatus::kReplacedInProgress: ++stored; break;
-      case advisor::IngestItemStatus::kAlreadyStored: ++already; break;
+      case advisor::IngestItemStatus::kReplacedInProgress:
+        ++stored;
+        break;
+      case advisor::IngestItemStatus::kAlreadyStored:
+        ++already;
+        break;
       case advisor::IngestItemStatus::kUnreadable:
         ++bad;
         std::cerr << "sparktune ingest: " << item.path << ": " << item.error << "\n";
@@ -94,11 +98,15 @@ int IngestRecords(const std::string& path, const std::string& db_path, bool json
     }
   }
   if (json) {
-    ordered_json j{{"schema", "sparktune.ingest/1"}, {"db", db_path}, {"ingested", stored},
-                   {"alreadyStored", already}, {"unreadable", bad}};
+    ordered_json j{{"schema", "sparktune.ingest/1"},
+                   {"db", db_path},
+                   {"ingested", stored},
+                   {"alreadyStored", already},
+                   {"unreadable", bad}};
     std::cout << j.dump(2) << "\n";
   } else {
-    std::printf("stored %zu records, already stored %zu, bad %zu (from %s)\n", stored, already, bad, path.c_str());
+    std::printf("stored %zu records, already stored %zu, bad %zu (from %s)\n", stored, already, bad,
+                path.c_str());
   }
   return stored + already > 0 || bad == 0 ? kExitOk : kExitUnreadable;
 }
@@ -108,34 +116,41 @@ int IngestRecords(const std::string& path, const std::string& db_path, bool json
 int RunIngest(const std::vector<std::string>& args) {
   po::options_description options("sparktune ingest PATH... [options]");
   options.add_options()("help,h", "show this help")(
-      "db", po::value<std::string>(), "history database (default: $SPARKTUNE_DB, else ./sparktune.db)")(
-      "jobs,j", po::value<int>(), "worker threads that parse and replay logs (default: one per core)")(
+      "db", po::value<std::string>(),
+      "history database (default: $SPARKTUNE_DB, else ./sparktune.db)")(
+      "jobs,j", po::value<int>(),
+      "worker threads that parse and replay logs (default: one per core)")(
       "no-evaluate", "store facts and the baseline replay only (no fleet grid, optimum or advice)")(
       "records-out", po::value<std::string>(),
-      "compute the records but store nothing: one JSON record per app to FILE ('-' = stdout); fleet mode")(
-      "records", po::value<std::string>(),
-      "store records written by --records-out (JSON lines) instead of reading logs")(
+      "compute the records but store nothing: one JSON record per app to FILE ('-' = stdout); "
+      "fleet mode")("records", po::value<std::string>(),
+                    "store records written by --records-out (JSON lines) instead of reading logs")(
       "json", "machine-readable output (sparktune.ingest/1)");
   po::variables_map vm;
-  if (auto exit = ParseOptions("ingest", args, options, PositionalArg{"path", true, "event logs"}, vm))
+  if (auto exit =
+          ParseOptions("ingest", args, options, PositionalArg{"path", true, "event logs"}, vm))
     return *exit;
-  if (vm.count("records")) return IngestRecords(vm["records"].as<std::string>(), DatabasePath(vm), vm.count("json") > 0);
+  if (vm.count("records"))
+    return IngestRecords(vm["records"].as<std::string>(), DatabasePath(vm), vm.count("json") > 0);
   if (!vm.count("path")) {
-    std::cerr << "sparktune ingest: expected at least one event log, log directory or zip\n" << options;
+    std::cerr << "sparktune ingest: expected at least one event log, log directory or zip\n"
+              << options;
     return kExitUsage;
   }
   advisor::IngestOptions ingest_options;
   if (vm.count("jobs")) {
     ingest_options.jobs = vm["jobs"].as<int>();
     if (ingest_options.jobs < 1) {
-      std::cerr << "sparktune ingest: --jobs expects a number of threads >= 1, got " << ingest_options.jobs << "\n";
+      std::cerr << "sparktune ingest: --jobs expects a number of threads >= 1, got "
+                << ingest_options.jobs << "\n";
       return kExitUsage;
     }
   }
   const bool json = vm.count("json") > 0;
   advisor::NightEvaluationOptions evaluation = advisor::DefaultNightEvaluation();
   if (!vm.count("no-evaluate")) {
-    ingest_options.extra = [&evaluation](const model::Application&, const simulator::AppSimulator& sim) {
+    ingest_options.extra = [&evaluation](const model::Application&,
+                                         const simulator::AppSimulator& sim) {
       advisor::NightEvaluation e = advisor::EvaluateForNight(sim, evaluation);
       return advisor::ExtraRows{std::move(e.predictions), std::move(e.advice)};
     };
@@ -155,7 +170,8 @@ int RunIngest(const std::vector<std::string>& args) {
       records_out = &records_file;
     }
     ingest_options.emit_record = [records_out](const store::AppRecord& record) {
-      *records_out << store::AppRecordToJson(record).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
+      *records_out << store::AppRecordToJson(record).dump(-1, ' ', false,
+                                                          nlohmann::json::error_handler_t::replace)
                    << "\n";
       return records_out->flush() ? Status::Ok() : Status::IoError("cannot write a record");
     };
@@ -170,7 +186,8 @@ int RunIngest(const std::vector<std::string>& args) {
   ingest_options.on_progress = [&bar](const advisor::IngestProgress& p) {
     bar.Update(p.done, p.total, p.bytes, p.seconds);
   };
-  auto report = advisor::IngestLogs(**store, vm["path"].as<std::vector<std::string>>(), ingest_options);
+  auto report =
+      advisor::IngestLogs(**store, vm["path"].as<std::vector<std::string>>(), ingest_options);
   bar.Clear();
   if (!report.ok()) {
     std::cerr << "sparktune: " << report.status().ToString() << "\n";
@@ -183,10 +200,12 @@ int RunIngest(const std::vector<std::string>& args) {
   }
   if (records_out == &std::cout) {
     // stdout carries the records; the summary goes to stderr.
-    std::fprintf(stderr, "computed %zu records, unreadable %zu in %.1f s\n", report->ingested, report->unreadable,
-                 report->seconds);
+    std::fprintf(stderr, "computed %zu records, unreadable %zu in %.1f s\n", report->ingested,
+                 report->unreadable, report->seconds);
   } else if (json) {
-    std::cout << ReportJson(*report, db_path).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    std::cout << ReportJson(*report, db_path)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << "\n";
   } else {
     std::printf("ingested %zu, already stored %zu, unreadable %zu in %.1f s\n", report->ingested,
                 report->already_stored, report->unreadable, report->seconds);

@@ -15,12 +15,14 @@
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
+#include "advisor/cli/price_options.h"
 #include "advisor/cli/progress_bar.h"
 #include "advisor/collect/collector.h"
 #include "advisor/collect/store_sink.h"
 #include "advisor/ingest/records_file.h"
 #include "advisor/nightly/nightly_pipeline.h"
 #include "data/base/env.h"
+#include "data/base/unit_format.h"
 #include "data/base/units.h"
 #include "data/history_server/history_server_client.h"
 
@@ -33,12 +35,6 @@ namespace {
 std::string DefaultDb(const std::string& out_dir) {
   if (const char* env = std::getenv("SPARKTUNE_DB"); env != nullptr && *env) return env;
   return out_dir + "/sparktune.db";
-}
-
-std::string GbHours(double mb_seconds) {
-  char buf[48];
-  std::snprintf(buf, sizeof buf, "%.1f GB-h", mb_seconds / units::kMbSecondsPerGbHour);
-  return buf;
 }
 
 // Sets `o.collect` to collect the night's apps from --history-server (auth,
@@ -115,6 +111,7 @@ void PrintSummary(const advisor::NightlySummary& s, bool json) {
     j["unreadable"] = s.unreadable;
     j["jobsInFleet"] = s.jobs_in_fleet;
     j["overrides"] = s.overrides;
+    if (!s.fleet_decision.empty()) j["fleetDecision"] = s.fleet_decision;
     j["fleetObservedMbSeconds"] = s.fleet_observed_mb_seconds;
     j["fleetPredictedMbSeconds"] = s.fleet_predicted_mb_seconds;
     j["html"] = s.html_path;
@@ -130,9 +127,10 @@ void PrintSummary(const advisor::NightlySummary& s, bool json) {
         "night %lld: %zu new, %zu already stored, %zu unreadable; fleet of %zu jobs %s -> %s "
         "(%.0f%% saving, %d overrides); report %s (%.1f s)\n",
         static_cast<long long>(s.night_id), s.ingested, s.already_stored, s.unreadable,
-        s.jobs_in_fleet, GbHours(s.fleet_observed_mb_seconds).c_str(),
-        GbHours(s.fleet_predicted_mb_seconds).c_str(), saving, s.overrides, s.html_path.c_str(),
-        s.seconds);
+        s.jobs_in_fleet, units::FormatMbSeconds(s.fleet_observed_mb_seconds).c_str(),
+        units::FormatMbSeconds(s.fleet_predicted_mb_seconds).c_str(), saving, s.overrides,
+        s.html_path.c_str(), s.seconds);
+    if (!s.fleet_decision.empty()) std::printf("fleet: %s\n", s.fleet_decision.c_str());
   }
 }
 
@@ -162,11 +160,8 @@ int RunNightly(const std::vector<std::string>& args) {
       "largest predicted slowdown per job, %")(
       "min-gain", po::value<double>()->default_value(10),
       "per-job override only above this MB-seconds gain over the defaults, %")(
-      "price-gb-hour", po::value<double>()->default_value(0),
-      "price per GB-hour of container memory")(
-      "price-core-hour", po::value<double>()->default_value(0), "price per core-hour")(
-      "currency", po::value<std::string>()->default_value("USD"), "currency of the prices")(
       "json", "print the night's summary as JSON (sparktune.nightly/1)");
+  AddPriceOptions(options);
   po::variables_map vm;
   if (auto exit = ParseOptions("nightly", args, options, std::nullopt, vm)) return *exit;
   if (!vm.count("logs") && !vm.count("history-server") && !vm.count("records")) {
@@ -191,9 +186,12 @@ int RunNightly(const std::vector<std::string>& args) {
   o.jobs = vm["jobs"].as<int>();
   o.fleet.max_slowdown = vm["max-slowdown"].as<double>() / 100.0;
   o.fleet.override_min_gain = vm["min-gain"].as<double>() / 100.0;
-  o.prices.per_gb_hour = vm["price-gb-hour"].as<double>();
-  o.prices.per_core_hour = vm["price-core-hour"].as<double>();
-  o.prices.currency = vm["currency"].as<std::string>();
+  auto prices = PricesFromOptions(vm);
+  if (!prices.ok()) {
+    std::cerr << "sparktune nightly: " << prices.status().message() << "\n";
+    return prices.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitUnreadable;
+  }
+  o.prices = *prices;
   std::error_code ec;
   std::filesystem::create_directories(std::filesystem::path(o.db_path).parent_path().empty()
                                           ? std::filesystem::path(".")

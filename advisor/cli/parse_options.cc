@@ -9,7 +9,8 @@ namespace sparktune::cli {
 namespace po = boost::program_options;
 
 std::optional<int> ParseOptions(std::string_view command, const std::vector<std::string>& args,
-                                const po::options_description& visible, const std::optional<PositionalArg>& positional,
+                                const po::options_description& visible,
+                                const std::optional<PositionalArg>& positional,
                                 po::variables_map& vm) {
   po::options_description all;
   all.add(visible);
@@ -20,7 +21,8 @@ std::optional<int> ParseOptions(std::string_view command, const std::vector<std:
       hidden.add_options()(positional->name.c_str(), po::value<std::vector<std::string>>(),
                            positional->description.c_str());
     } else {
-      hidden.add_options()(positional->name.c_str(), po::value<std::string>(), positional->description.c_str());
+      hidden.add_options()(positional->name.c_str(), po::value<std::string>(),
+                           positional->description.c_str());
     }
     positionals.add(positional->name.c_str(), positional->many ? -1 : 1);
     all.add(hidden);

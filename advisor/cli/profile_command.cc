@@ -38,10 +38,12 @@ struct TempDir {
 
 int RunProfile(const std::vector<std::string>& args) {
   po::options_description options("sparktune profile LOG... [options]");
-  options.add_options()("help,h", "show this help")("json", "machine-readable output (sparktune.profile/1)")(
+  options.add_options()("help,h", "show this help")(
+      "json", "machine-readable output (sparktune.profile/1)")(
       "strict", "exit 1 when any log produced warnings");
   po::variables_map vm;
-  if (auto exit = ParseOptions("profile", args, options, PositionalArg{"log", true, "event logs"}, vm))
+  if (auto exit =
+          ParseOptions("profile", args, options, PositionalArg{"log", true, "event logs"}, vm))
     return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune profile: expected at least one event log path\n" << options;
@@ -88,13 +90,14 @@ int RunProfile(const std::vector<std::string>& args) {
     }
     for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
     if (loaded->warning_count > static_cast<int64_t>(loaded->warnings.size())) {
-      std::cerr << path << ": warning: " << loaded->warning_count - static_cast<int64_t>(loaded->warnings.size())
+      std::cerr << path << ": warning: "
+                << loaded->warning_count - static_cast<int64_t>(loaded->warnings.size())
                 << " more warnings not shown\n";
     }
     any_warning |= loaded->warning_count > 0;
     if (json) {
-      std::cout << advisor::ProfileJson(*loaded, path).dump(-1, ' ', false,
-                                                            nlohmann::json::error_handler_t::replace)
+      std::cout << advisor::ProfileJson(*loaded, path)
+                       .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";
     } else {
       std::cout << advisor::ProfileText(*loaded, path, color) << "\n";

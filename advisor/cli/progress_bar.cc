@@ -12,7 +12,8 @@ constexpr int kBarWidth = 30;
 constexpr double kRedrawSeconds = 0.1;
 }  // namespace
 
-ProgressBar::ProgressBar(std::string label) : label_(std::move(label)), enabled_(isatty(STDERR_FILENO) != 0) {}
+ProgressBar::ProgressBar(std::string label)
+    : label_(std::move(label)), enabled_(isatty(STDERR_FILENO) != 0) {}
 
 ProgressBar::~ProgressBar() { Clear(); }
 
@@ -24,8 +25,8 @@ void ProgressBar::Update(size_t done, size_t total, uint64_t bytes, double secon
   std::string bar(static_cast<size_t>(filled), '#');
   bar.append(static_cast<size_t>(kBarWidth - filled), '.');
   double mb = static_cast<double>(bytes) / 1e6;
-  std::fprintf(stderr, "\r%s [%s] %zu/%zu  %.1f MB  %.1f MB/s\033[K", label_.c_str(), bar.c_str(), done, total, mb,
-               seconds > 0 ? mb / seconds : 0.0);
+  std::fprintf(stderr, "\r%s [%s] %zu/%zu  %.1f MB  %.1f MB/s\033[K", label_.c_str(), bar.c_str(),
+               done, total, mb, seconds > 0 ? mb / seconds : 0.0);
   std::fflush(stderr);
   drawn_ = true;
 }

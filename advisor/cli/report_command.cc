@@ -7,6 +7,7 @@
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
+#include "advisor/cli/price_options.h"
 #include "advisor/nightly/nightly_pipeline.h"
 #include "data/store/history_store.h"
 
@@ -16,12 +17,11 @@ namespace po = boost::program_options;
 
 int RunReport(const std::vector<std::string>& args) {
   po::options_description options("sparktune report --db FILE [--out DIR] [--night N]");
-  options.add_options()("help,h", "show this help")("db", po::value<std::string>(), "history store")(
+  options.add_options()("help,h", "show this help")("db", po::value<std::string>(),
+                                                    "history store")(
       "out", po::value<std::string>()->default_value("reports/out"), "report folder")(
-      "night", po::value<long long>(), "night id (default: the latest finished night)")(
-      "price-gb-hour", po::value<double>()->default_value(0), "price per GB-hour of container memory")(
-      "price-core-hour", po::value<double>()->default_value(0), "price per core-hour")(
-      "currency", po::value<std::string>()->default_value("USD"), "currency of the prices");
+      "night", po::value<long long>(), "night id (default: the latest finished night)");
+  AddPriceOptions(options);
   po::variables_map vm;
   if (auto exit = ParseOptions("report", args, options, std::nullopt, vm)) return *exit;
   if (!vm.count("db")) {
@@ -30,7 +30,8 @@ int RunReport(const std::vector<std::string>& args) {
   }
   const std::string db = vm["db"].as<std::string>();
   if (!std::filesystem::exists(db)) {
-    std::cerr << "sparktune report: " << db << ": no such history store (run `sparktune nightly` or `ingest` first)\n";
+    std::cerr << "sparktune report: " << db
+              << ": no such history store (run `sparktune nightly` or `ingest` first)\n";
     return kExitUnreadable;
   }
   auto store = store::HistoryStore::Open(db);
@@ -55,16 +56,20 @@ int RunReport(const std::vector<std::string>& args) {
     std::cerr << "sparktune report: " << db << " has no finished night (run `sparktune nightly`)\n";
     return kExitUnreadable;
   }
-  reports::Prices prices;
-  prices.per_gb_hour = vm["price-gb-hour"].as<double>();
-  prices.per_core_hour = vm["price-core-hour"].as<double>();
-  prices.currency = vm["currency"].as<std::string>();
-  auto written = advisor::WriteNightReport(**store, night, vm["out"].as<std::string>(), prices, "");
+  auto prices = PricesFromOptions(vm);
+  if (!prices.ok()) {
+    std::cerr << "sparktune report: " << prices.status().message() << "\n";
+    return prices.status().code() == StatusCode::kInvalidArgument ? kExitUsage : kExitUnreadable;
+  }
+  auto written =
+      advisor::WriteNightReport(**store, night, vm["out"].as<std::string>(), *prices, "");
   if (!written.ok()) {
     std::cerr << "sparktune report: " << written.status().ToString() << "\n";
     return written.status().code() == StatusCode::kNotFound ? kExitUsage : kExitInternal;
   }
-  std::cout << written->html_path << "\n" << written->markdown_path << "\n" << written->json_path << "\n";
+  std::cout << written->html_path << "\n"
+            << written->markdown_path << "\n"
+            << written->json_path << "\n";
   return kExitOk;
 }
 

@@ -5,7 +5,7 @@
 namespace sparktune::cli {
 
 Result<std::map<std::string, std::string>> ParseSetOverrides(const std::string& command,
-                                                              const std::vector<std::string>& sets) {
+                                                             const std::vector<std::string>& sets) {
   std::map<std::string, std::string> overrides;
   const std::string prefix = "sparktune " + command + ": ";
   for (const std::string& kv : sets) {
@@ -23,7 +23,8 @@ Result<std::map<std::string, std::string>> ParseSetOverrides(const std::string& 
     }
     if (k->type == config::ValueType::kBytes && !(!value.empty() && value[0] == '-') &&
         !config::ParseBytes(value, k->bytes_unit).ok()) {
-      return Status::InvalidArgument(prefix + key + "=" + value + ": expected a size such as 4g or 512m");
+      return Status::InvalidArgument(prefix + key + "=" + value +
+                                     ": expected a size such as 4g or 512m");
     }
     overrides[key] = value;
   }

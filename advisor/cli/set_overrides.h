@@ -15,6 +15,6 @@
 namespace sparktune::cli {
 
 Result<std::map<std::string, std::string>> ParseSetOverrides(const std::string& command,
-                                                              const std::vector<std::string>& sets);
+                                                             const std::vector<std::string>& sets);
 
 }  // namespace sparktune::cli

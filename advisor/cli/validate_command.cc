@@ -1,4 +1,5 @@
-// `sparktune validate INDEX.json [--split train|test|all] [--json] [--pairs]`:
+// `sparktune validate INDEX.json [--split train|test|all] [--json] [--pairs] [--coverage P]
+// [--write-intervals FILE]`:
 // cross-config accuracy on real runs.
 //
 // INDEX.json is a list of runs in the data/groundtruth/index.json format
@@ -22,14 +23,18 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include "advisor/cli/command.h"
 #include "advisor/cli/parse_options.h"
+#include "data/base/env.h"
 #include "data/base/result.h"
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
 #include "reports/validate/validation_report.h"
+#include "simulator/calibration/conformal_intervals.h"
+#include "simulator/calibration/knob_classes.h"
 #include "simulator/workload/app_simulator.h"
 
 namespace sparktune::cli {
@@ -56,53 +61,6 @@ struct ReplayRun {
   std::unique_ptr<eventlog::LoadedLog> log;
   engine::ObservedTimes observed;
 };
-
-// Knob classes of the keys the grid moves; a key not listed is its own class.
-// Keys of the event log itself are no knobs (they change no prediction).
-struct KnobClass {
-  std::string_view name;
-  std::vector<std::string_view> keys;
-};
-
-const std::vector<KnobClass>& KnobClasses() {
-  namespace k = config::keys;
-  static const std::vector<KnobClass> classes = {
-      {"memory",
-       {k::kExecutorMemory, k::kExecutorMemoryOverhead, k::kExecutorMemoryOverheadFactor,
-        k::kMemoryFraction, k::kMemoryStorageFraction, k::kOffHeapEnabled, k::kOffHeapSize}},
-      {"cores", {k::kExecutorCores, k::kTaskCpus}},
-      {"executors", {k::kExecutorInstances}},
-      {"partitions",
-       {k::kSqlShufflePartitions, k::kAdaptiveInitialPartitionNum, k::kDefaultParallelism}},
-      {"aqe", {k::kAdaptiveEnabled, k::kAdaptiveCoalesceEnabled, k::kAdaptiveLocalShuffleReader}},
-      {"broadcast", {k::kAutoBroadcastJoinThreshold, k::kAdaptiveAutoBroadcastJoinThreshold}},
-      {"skew",
-       {k::kAdaptiveSkewJoinEnabled, k::kAdaptiveSkewedPartitionFactor,
-        k::kAdaptiveSkewedPartitionThreshold, k::kAdaptiveAdvisoryPartitionSize,
-        k::kAdaptiveForceOptimizeSkewedJoin}},
-      {"dynamicAllocation",
-       {k::kDynamicAllocationEnabled, k::kDynamicAllocationMinExecutors,
-        k::kDynamicAllocationMaxExecutors, k::kDynamicAllocationInitialExecutors,
-        k::kDynamicAllocationExecutorIdleTimeout, k::kDynamicAllocationCachedExecutorIdleTimeout,
-        k::kDynamicAllocationSchedulerBacklogTimeout, k::kDynamicAllocationSustainedBacklogTimeout,
-        k::kDynamicAllocationShuffleTrackingEnabled, k::kDynamicAllocationShuffleTrackingTimeout,
-        k::kDynamicAllocationExecutorAllocationRatio}},
-      {"",
-       {k::kEventLogEnabled, k::kEventLogDir, k::kEventLogCompress, k::kEventLogCompressionCodec,
-        k::kEventLogRollingEnabled, k::kEventLogRollingMaxFileSize, k::kEventLogBufferKb}},
-  };
-  return classes;
-}
-
-// The class of `key` ("" for event-log keys, the key itself when unlisted).
-std::string ClassOf(const std::string& key) {
-  for (const auto& c : KnobClasses()) {
-    for (auto k : c.keys) {
-      if (k == key) return std::string(c.name);
-    }
-  }
-  return key;
-}
 
 // 1-based line of each top-level element of a JSON array text (strings and
 // escapes respected), so errors can name the line of the offending run.
@@ -287,7 +245,7 @@ void AddPairs(const std::string& label, const ConfigGroups& configs,
         for (const auto& [k, v] : targets.front()->entry->config) {
           auto it = b->entry->config.find(k);
           if (it != b->entry->config.end() && it->second == v) continue;
-          std::string knob_class = ClassOf(k);
+          std::string knob_class = simulator::KnobClassOf(k);
           if (knob_class.empty()) continue;  // an event-log key
           p.overrides[k] = v;
           classes.insert(knob_class);
@@ -313,6 +271,33 @@ void AddPairs(const std::string& label, const ConfigGroups& configs,
   }
 }
 
+// Calibrates split-conformal intervals on the train split's pairs and gives every pair its
+// calibrated interval; the tables go to input->calibration. No train pairs: nothing changes.
+void CalibrateIntervals(double coverage, reports::ValidationInput* input) {
+  std::vector<simulator::ConformalSample> duration, mb;
+  for (const auto& p : input->pairs) {
+    if (p.split != "train") continue;
+    const std::string group = simulator::ConformalGroup(p.knob_classes);
+    duration.push_back({group, p.predicted_duration_ms, p.actual_duration_ms});
+    mb.push_back({group, p.predicted_mb_seconds, p.actual_mb_seconds});
+  }
+  if (duration.empty()) return;
+  const simulator::ConformalTable d = simulator::CalibrateConformal(duration, coverage);
+  const simulator::ConformalTable m = simulator::CalibrateConformal(mb, coverage);
+  for (auto& p : input->pairs) {
+    const std::string group = simulator::ConformalGroup(p.knob_classes);
+    p.has_calibrated = true;
+    std::tie(p.calibrated_duration_low_ms, p.calibrated_duration_high_ms) =
+        d.Interval(group, p.predicted_duration_ms);
+    std::tie(p.calibrated_mb_seconds_low, p.calibrated_mb_seconds_high) =
+        m.Interval(group, p.predicted_mb_seconds);
+  }
+  input->calibration = {{"calibratedOn", "train"},
+                        {"pairs", duration.size()},
+                        {"duration", simulator::ConformalTableJson(d)},
+                        {"mbSeconds", simulator::ConformalTableJson(m)}};
+}
+
 }  // namespace
 
 int RunValidate(const std::vector<std::string>& args) {
@@ -321,7 +306,11 @@ int RunValidate(const std::vector<std::string>& args) {
       "json", "machine-readable output (sparktune.validate/2)")(
       "pairs", "also print every (base run -> target config) prediction and repeat sample")(
       "split", po::value<std::string>()->default_value("all"),
-      "runs of one split only: train, test or all");
+      "runs of one split only: train, test or all")(
+      "coverage", po::value<double>()->default_value(simulator::kDefaultIntervalCoverage),
+      "target coverage of the intervals calibrated on the train split (0-1)")(
+      "write-intervals", po::value<std::string>(),
+      "write the calibrated interval tables (JSON) to this file");
   po::variables_map vm;
   if (auto exit =
           ParseOptions("validate", args, options, PositionalArg{"index", false, "index"}, vm)) {
@@ -334,6 +323,12 @@ int RunValidate(const std::vector<std::string>& args) {
   std::string split = vm["split"].as<std::string>();
   if (split != "train" && split != "test" && split != "all") {
     std::cerr << "sparktune validate: --split expects train, test or all, got '" << split << "'\n";
+    return kExitUsage;
+  }
+  const double coverage = vm["coverage"].as<double>();
+  if (!(coverage > 0 && coverage < 1)) {
+    std::cerr << "sparktune validate: --coverage expects a share in (0, 1), got " << coverage
+              << "\n";
     return kExitUsage;
   }
   reports::ValidationInput input;
@@ -351,6 +346,20 @@ int RunValidate(const std::vector<std::string>& args) {
   for (const auto& [program, configs] : programs) {
     AddRepeatSamples(labels[program], configs, &input);
     AddPairs(labels[program], configs, &input);
+  }
+  CalibrateIntervals(coverage, &input);
+  if (vm.count("write-intervals")) {
+    const std::string path = vm["write-intervals"].as<std::string>();
+    if (input.calibration.is_null()) {
+      std::cerr << "sparktune validate: no train pairs to calibrate intervals on (--split " << split
+                << ")\n";
+      return kExitUsage;
+    }
+    Status w = Env::Default()->WriteFileAtomically(path, input.calibration.dump(1) + "\n");
+    if (!w.ok()) {
+      std::cerr << "sparktune validate: " << w.message() << "\n";
+      return kExitUnreadable;
+    }
   }
   reports::ValidationSummary summary = reports::Summarize(input);
   const bool with_pairs = vm.count("pairs") > 0;

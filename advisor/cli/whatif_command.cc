@@ -27,6 +27,7 @@
 #include "data/config/config_catalog.h"
 #include "data/eventlog/event_log_reader.h"
 #include "engine/cost/observed_times.h"
+#include "simulator/calibration/cross_config_intervals.h"
 #include "simulator/workload/app_simulator.h"
 #include "simulator/workload/replay_fidelity.h"
 
@@ -57,7 +58,10 @@ ordered_json RunJson(const simulator::SimResult& r, bool with_interval,
   // Executor lifetimes in the simulated run (ms from the application start).
   ordered_json executors = ordered_json::array();
   for (const auto& e : r.executors) {
-    executors.push_back({{"id", e.id}, {"startMs", e.start_ms}, {"endMs", e.end_ms}, {"cores", e.cores},
+    executors.push_back({{"id", e.id},
+                         {"startMs", e.start_ms},
+                         {"endMs", e.end_ms},
+                         {"cores", e.cores},
                          {"containerMib", e.container_mib}});
   }
   j["executors"] = executors;
@@ -113,6 +117,18 @@ void PrintWhatifJson(const WhatifOutput& o) {
   j["baseline"] = refused ? ordered_json(nullptr) : RunJson(o.base, true, o.fidelity.level);
   bool alt_shown = !refused && o.alt_refused.empty();
   j["alternative"] = alt_shown ? RunJson(o.alt, true, o.fidelity.level) : ordered_json(nullptr);
+  if (alt_shown) {
+    if (auto c = simulator::CalibratedIntervalFor(o.overrides, o.alt)) {
+      // Calibrated on the ground truth's train split (simulator/calibration/).
+      j["alternative"]["calibratedInterval"] = {{"coverage", c->coverage},
+                                                {"knobGroup", c->group},
+                                                {"calibrationPairs", c->calibration_pairs},
+                                                {"durationMsLow", c->duration_low_ms},
+                                                {"durationMsHigh", c->duration_high_ms},
+                                                {"mbSecondsLow", c->mb_seconds_low},
+                                                {"mbSecondsHigh", c->mb_seconds_high}};
+    }
+  }
   if (!o.alt_refused.empty()) j["alternativeRefused"] = o.alt_refused;
   j["stages"] = alt_shown ? StagesJson(o.base, o.alt) : ordered_json::array();
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
@@ -146,6 +162,13 @@ void PrintWhatifText(const WhatifOutput& o) {
   std::printf("  alternative interval: duration %.0f..%.0f ms, MB-seconds %.0f..%.0f%s\n",
               alt.duration_ms_low, alt.duration_ms_high, alt.mb_seconds_low, alt.mb_seconds_high,
               o.fidelity.trusted() ? "" : " (low-confidence)");
+  if (auto c = simulator::CalibratedIntervalFor(o.overrides, alt)) {
+    std::printf(
+        "  calibrated %.0f%% interval (%s, fitted on %d ground-truth pairs): duration %.0f..%.0f "
+        "ms, MB-seconds %.0f..%.0f\n",
+        100 * c->coverage, c->group.c_str(), c->calibration_pairs, c->duration_low_ms,
+        c->duration_high_ms, c->mb_seconds_low, c->mb_seconds_high);
+  }
   for (const auto& n : alt.notes) std::printf("  note: %s\n", n.c_str());
   int shown = 0;
   for (size_t i = 0; i < alt.stages.size() && i < o.base.stages.size() && shown < 15; ++i) {
@@ -164,11 +187,12 @@ void PrintWhatifText(const WhatifOutput& o) {
 int RunWhatif(const std::vector<std::string>& args) {
   po::options_description options("sparktune whatif LOG [--set key=value ...] [options]");
   options.add_options()("help,h", "show this help")("set", po::value<std::vector<std::string>>(),
-                                                     "override a Spark setting (repeatable)")(
+                                                    "override a Spark setting (repeatable)")(
       "json", "machine-readable output (sparktune.whatif/1)")(
       "interactive,i", "a shell: set, unset, show, diff, stages, explain, undo, quit");
   po::variables_map vm;
-  if (auto exit = ParseOptions("whatif", args, options, PositionalArg{"log", false, "event log"}, vm))
+  if (auto exit =
+          ParseOptions("whatif", args, options, PositionalArg{"log", false, "event log"}, vm))
     return *exit;
   if (!vm.count("log")) {
     std::cerr << "sparktune whatif: expected one event log\n" << options;
@@ -191,7 +215,8 @@ int RunWhatif(const std::vector<std::string>& args) {
   }
   for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
   simulator::AppSimulator sim(loaded->app);
-  if (vm.count("interactive")) return RunWhatifShell(sim, std::cin, std::cout, isatty(STDIN_FILENO) != 0);
+  if (vm.count("interactive"))
+    return RunWhatifShell(sim, std::cin, std::cout, isatty(STDIN_FILENO) != 0);
   simulator::SimResult base = sim.Run({});
   simulator::SimResult alt = overrides.empty() ? base : sim.Run(overrides);
   engine::ObservedTimes obs = engine::MeasureObserved(loaded->app);

@@ -47,7 +47,8 @@ void PrintSummary(std::ostream& out, const simulator::SimResult& base,
   double mpct = base.mb_seconds > 0 ? 100 * (alt.mb_seconds / base.mb_seconds - 1) : 0;
   out << Fmt("  duration   %10.1f s -> %10.1f s", base.duration_ms / 1000, alt.duration_ms / 1000)
       << Fmt(" (%+.1f%%)\n", dpct);
-  out << Fmt("  MB-seconds %12.0f -> %12.0f", base.mb_seconds, alt.mb_seconds) << Fmt(" (%+.1f%%)", mpct)
+  out << Fmt("  MB-seconds %12.0f -> %12.0f", base.mb_seconds, alt.mb_seconds)
+      << Fmt(" (%+.1f%%)", mpct)
       << Fmt("  interval %.0f..%.0f\n", alt.mb_seconds_low, alt.mb_seconds_high);
   if (!fidelity.trusted())
     out << "  (low-confidence: the replay of this log is uncertain, see the start)\n";
@@ -68,7 +69,8 @@ const char* kHelp =
 
 }  // namespace
 
-int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out, bool terminal) {
+int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out,
+                   bool terminal) {
   const simulator::SimResult base = sim.Run({});
   const simulator::ReplayFidelity fidelity = simulator::AssessReplay(sim.app(), base);
   out << "sparktune what-if on " << sim.app().app_id << " (" << sim.app().name
@@ -80,14 +82,16 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
   simulator::SimResult alt = base;
   std::string history_file;
   if (terminal) {
-    if (const char* home = std::getenv("HOME")) history_file = std::string(home) + "/.sparktune_history";
+    if (const char* home = std::getenv("HOME"))
+      history_file = std::string(home) + "/.sparktune_history";
     using_history();
     if (!history_file.empty()) read_history(history_file.c_str());
   }
   auto rerun = [&]() {
     auto t0 = std::chrono::steady_clock::now();
     alt = current.empty() ? base : sim.Run(current);
-    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+    double ms =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
     PrintSummary(out, base, alt, fidelity, ms);
   };
   while (true) {
@@ -164,7 +168,8 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
         const auto& a = alt.stages[i];
         const auto& b = base.stages[i];
         out << Fmt("  %5.0f  %8.0f -> %-8.0f", a.stage_id, b.tasks, a.tasks)
-            << Fmt("        %8.1f -> %-8.1f\n", (b.end_ms - b.start_ms) / 1000, (a.end_ms - a.start_ms) / 1000);
+            << Fmt("        %8.1f -> %-8.1f\n", (b.end_ms - b.start_ms) / 1000,
+                   (a.end_ms - a.start_ms) / 1000);
       }
     } else if (cmd == "explain") {
       int id = std::atoi(arg.c_str());
@@ -175,11 +180,13 @@ int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::os
         const auto& a = alt.stages[i];
         const auto& b = base.stages[i];
         out << "  stage " << id << " (job " << a.job_id << "): " << a.name << "\n";
-        out << Fmt("    tasks %.0f -> %.0f, time %.1f s", b.tasks, a.tasks, (b.end_ms - b.start_ms) / 1000)
+        out << Fmt("    tasks %.0f -> %.0f, time %.1f s", b.tasks, a.tasks,
+                   (b.end_ms - b.start_ms) / 1000)
             << Fmt(" -> %.1f s, spill %.0f MB", (a.end_ms - a.start_ms) / 1000, b.spill_bytes / 1e6)
             << Fmt(" -> %.0f MB\n", a.spill_bytes / 1e6);
         out << "    evidence: " << a.evidence << "\n";
-        out << "    why: " << (a.why.empty() ? "nothing in this stage depends on the settings changed" : a.why)
+        out << "    why: "
+            << (a.why.empty() ? "nothing in this stage depends on the settings changed" : a.why)
             << "\n";
       }
       if (!found) out << "  no simulated stage " << arg << " (see 'stages')\n";

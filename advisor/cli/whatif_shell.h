@@ -20,6 +20,7 @@
 namespace sparktune::cli {
 
 // Runs the session until quit or end of input; returns the exit code.
-int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out, bool terminal);
+int RunWhatifShell(const simulator::AppSimulator& sim, std::istream& in, std::ostream& out,
+                   bool terminal);
 
 }  // namespace sparktune::cli

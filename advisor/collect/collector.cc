@@ -26,10 +26,14 @@ struct WorkItem {
 
 const char* OutcomeName(OutcomeKind kind) {
   switch (kind) {
-    case OutcomeKind::kFetched: return "fetched";
-    case OutcomeKind::kAlreadyHave: return "already-have";
-    case OutcomeKind::kFiltered: return "filtered";
-    case OutcomeKind::kFailed: return "failed";
+    case OutcomeKind::kFetched:
+      return "fetched";
+    case OutcomeKind::kAlreadyHave:
+      return "already-have";
+    case OutcomeKind::kFiltered:
+      return "filtered";
+    case OutcomeKind::kFailed:
+      return "failed";
   }
   return "failed";
 }
@@ -39,12 +43,14 @@ int CollectReport::Count(OutcomeKind kind) const {
                                         [&](const AttemptOutcome& o) { return o.kind == kind; }));
 }
 
-std::string WatermarkKey(const std::string& api_url, const std::string& name_regex, const std::string& user) {
+std::string WatermarkKey(const std::string& api_url, const std::string& name_regex,
+                         const std::string& user) {
   if (name_regex.empty() && user.empty()) return api_url;
   return api_url + "#name=" + name_regex + "&user=" + user;
 }
 
-Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& sink, const CollectOptions& options,
+Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& sink,
+                                 const CollectOptions& options,
                                  const std::function<void(const AttemptOutcome&)>& on_outcome) {
   if (options.staging_dir.empty()) return Status::Internal("collect needs a staging directory");
   std::optional<std::regex> name_re;
@@ -52,8 +58,8 @@ Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& s
     try {
       name_re.emplace(options.name_regex, std::regex::ECMAScript);
     } catch (const std::regex_error& e) {
-      return Status::InvalidArgument("--name is not a valid regular expression (" + std::string(e.what()) +
-                                     "): " + options.name_regex);
+      return Status::InvalidArgument("--name is not a valid regular expression (" +
+                                     std::string(e.what()) + "): " + options.name_regex);
     }
   }
   CollectReport report;
@@ -97,9 +103,11 @@ Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& s
       } else if (!att.completed) {
         out.kind = OutcomeKind::kFailed;
         out.message = "the attempt is still running";
-      } else if (!hs::IsSafeIdentifier(app.id) || (!att.attempt_id.empty() && !hs::IsSafeIdentifier(att.attempt_id))) {
+      } else if (!hs::IsSafeIdentifier(app.id) ||
+                 (!att.attempt_id.empty() && !hs::IsSafeIdentifier(att.attempt_id))) {
         out.kind = OutcomeKind::kFailed;
-        out.message = "the application or attempt id has characters outside [A-Za-z0-9._-]; not fetched";
+        out.message =
+            "the application or attempt id has characters outside [A-Za-z0-9._-]; not fetched";
       } else {
         auto have = sink.AlreadyHave(app.id, att.attempt_id);
         if (!have.ok()) return have.status();
@@ -125,8 +133,9 @@ Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& s
         std::lock_guard<std::mutex> lock(mu);
         o = report.outcomes[work[w].outcome];
       }
-      const std::string base = options.staging_dir + "/" + o.app_id + (o.attempt_id.empty() ? "" : "-" + o.attempt_id) +
-                               "." + std::to_string(::getpid()) + "." + std::to_string(serial++);
+      const std::string base = options.staging_dir + "/" + o.app_id +
+                               (o.attempt_id.empty() ? "" : "-" + o.attempt_id) + "." +
+                               std::to_string(::getpid()) + "." + std::to_string(serial++);
       const std::string zip_path = base + ".zip.part";
       const std::string scratch = base + ".d";
       std::error_code ec;
@@ -135,7 +144,8 @@ Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& s
         o.kind = OutcomeKind::kFailed;
         o.message = bytes.status().message();
       } else {
-        auto verified = hs::VerifyLogZip(zip_path, scratch, o.app_id, o.attempt_id, options.zip_limits);
+        auto verified =
+            hs::VerifyLogZip(zip_path, scratch, o.app_id, o.attempt_id, options.zip_limits);
         if (!verified.ok()) {
           o.kind = OutcomeKind::kFailed;
           o.message = verified.status().message();
@@ -168,7 +178,8 @@ Result<CollectReport> RunCollect(hs::HistoryServerClient& client, CollectSink& s
       decide(work[w].outcome);
     }
   };
-  const int threads = std::clamp<int>(options.max_concurrent, 1, static_cast<int>(std::max<size_t>(work.size(), 1)));
+  const int threads = std::clamp<int>(options.max_concurrent, 1,
+                                      static_cast<int>(std::max<size_t>(work.size(), 1)));
   std::vector<std::thread> pool;
   for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
   worker();

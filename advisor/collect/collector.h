@@ -31,13 +31,13 @@
 namespace sparktune::collect {
 
 struct CollectOptions {
-  std::optional<int64_t> since_ms;  // explicit lower bound on end time (replaces the watermark)
+  std::optional<int64_t> since_ms;    // explicit lower bound on end time (replaces the watermark)
   int64_t lookback_ms = 3600 * 1000;  // Default: 1 h re-listed before the watermark.
-  std::string name_regex;  // ECMAScript, searched anywhere in the app name; empty = all
-  std::string user;        // exact sparkUser of the attempt; empty = all
-  std::string staging_dir;  // required; on the sink's file system for atomic moves
-  int max_concurrent = 2;   // Default: 2 downloads at a time.
-  int page_size = 500;      // Default: 500 apps per list request.
+  std::string name_regex;             // ECMAScript, searched anywhere in the app name; empty = all
+  std::string user;                   // exact sparkUser of the attempt; empty = all
+  std::string staging_dir;            // required; on the sink's file system for atomic moves
+  int max_concurrent = 2;             // Default: 2 downloads at a time.
+  int page_size = 500;                // Default: 500 apps per list request.
   eventlog::ZipLimits zip_limits;
 };
 
@@ -50,8 +50,8 @@ struct AttemptOutcome {
   std::string app_name;  // untrusted text
   int64_t end_ms = -1;
   OutcomeKind kind = OutcomeKind::kFailed;
-  uint64_t bytes = 0;    // zip size, when fetched
-  std::string message;   // why it failed (secret-free)
+  uint64_t bytes = 0;   // zip size, when fetched
+  std::string message;  // why it failed (secret-free)
 };
 
 struct CollectReport {
@@ -67,7 +67,8 @@ struct CollectReport {
 
 // The watermark key of a source: the API URL, plus "#name=<regex>&user=<u>"
 // when filtered (a narrower collect must not move the unfiltered watermark).
-std::string WatermarkKey(const std::string& api_url, const std::string& name_regex, const std::string& user);
+std::string WatermarkKey(const std::string& api_url, const std::string& name_regex,
+                         const std::string& user);
 
 // Errors (the whole run fails): the listing cannot be fetched or parsed, the
 // regex is invalid, the sink's watermark cannot be read or written. Per-attempt

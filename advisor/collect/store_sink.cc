@@ -13,7 +13,8 @@ Result<bool> StoreSink::AlreadyHave(const std::string& app_id, const std::string
 }
 
 Status StoreSink::Ingest(const VerifiedDownload& download) {
-  if (download.logs.empty()) return Status::Corrupt(download.zip_path + ": no event log in the download");
+  if (download.logs.empty())
+    return Status::Corrupt(download.zip_path + ": no event log in the download");
   auto report = advisor::IngestLogs(store_, download.logs, ingest_);
   if (!report.ok()) return report.status();
   for (const advisor::IngestItem& item : report->items) {
@@ -27,7 +28,9 @@ Status StoreSink::Ingest(const VerifiedDownload& download) {
   return Status::Ok();
 }
 
-Result<std::optional<int64_t>> StoreSink::GetWatermark(const std::string& source) { return store_.Watermark(source); }
+Result<std::optional<int64_t>> StoreSink::GetWatermark(const std::string& source) {
+  return store_.Watermark(source);
+}
 
 Status StoreSink::SetWatermark(const std::string& source, int64_t end_ms) {
   return store_.SetWatermark(source, end_ms);

@@ -31,6 +31,7 @@ store::AppRecord BuildAppRecord(const eventlog::LoadedLog& log, const std::strin
 // The baseline prediction row: `baseline` is the replay at the log's own
 // config, `observed` what the log measured; the relative errors are
 // (predicted - observed) / observed, absent when nothing was observed.
-store::PredictionRow BaselinePrediction(const simulator::SimResult& baseline, const engine::ObservedTimes& observed);
+store::PredictionRow BaselinePrediction(const simulator::SimResult& baseline,
+                                        const engine::ObservedTimes& observed);
 
 }  // namespace sparktune::advisor

@@ -14,8 +14,8 @@ std::string ConfigValue(const std::vector<store::ConfigRow>& configs, const std:
   return "";
 }
 
-ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate, int job_candidate,
-                         const std::vector<store::ConfigRow>& job_configs) {
+ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate,
+                         int job_candidate, const std::vector<store::ConfigRow>& job_configs) {
   // "keep current settings" (no settings) as an override means the job's own
   // values of the keys the defaults change, like candidate -1.
   if (job_candidate >= 0 && !grid[job_candidate].config.empty()) return grid[job_candidate].config;
@@ -38,7 +38,8 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
     latest[a.job_key] = a;
   }
   std::map<std::string, int> index;
-  for (size_t i = 0; i < grid.size(); ++i) index[CanonicalConfigJson(grid[i].config)] = static_cast<int>(i);
+  for (size_t i = 0; i < grid.size(); ++i)
+    index[CanonicalConfigJson(grid[i].config)] = static_cast<int>(i);
   StoredFleet fleet;
   for (const auto& [key, app] : latest) {
     auto detail = store.GetAppDetail(app.pk);
@@ -149,9 +150,12 @@ Result<StoredRecommendation> RecommendFromStore(store::HistoryStore& store,
         CanonicalConfigJson(OverrideConfig(grid, rec.chosen, a.candidate, out.fleet.configs[j]));
     row.status = store::RecommendationStatus::kActive;
     row.saving_mb_seconds = a.observed_mb_seconds - a.predicted_mb_seconds;
-    row.saving_low = std::min(row.saving_mb_seconds, a.observed_mb_seconds - a.predicted_mb_seconds_high);
-    row.saving_high = std::max(row.saving_mb_seconds, a.observed_mb_seconds - a.predicted_mb_seconds_low);
-    row.saving_fraction = a.observed_mb_seconds > 0 ? row.saving_mb_seconds / a.observed_mb_seconds : 0;
+    row.saving_low =
+        std::min(row.saving_mb_seconds, a.observed_mb_seconds - a.predicted_mb_seconds_high);
+    row.saving_high =
+        std::max(row.saving_mb_seconds, a.observed_mb_seconds - a.predicted_mb_seconds_low);
+    row.saving_fraction =
+        a.observed_mb_seconds > 0 ? row.saving_mb_seconds / a.observed_mb_seconds : 0;
     row.expectations.push_back({.job_key = a.job_key,
                                 .duration_ms = a.predicted_duration_ms,
                                 .mb_seconds = a.predicted_mb_seconds,

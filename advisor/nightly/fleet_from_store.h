@@ -23,9 +23,9 @@ namespace sparktune::advisor {
 
 struct StoredFleet {
   std::vector<FleetJob> jobs;
-  std::vector<store::ApplicationRow> apps;         // aligned with jobs
+  std::vector<store::ApplicationRow> apps;             // aligned with jobs
   std::vector<std::vector<store::ConfigRow>> configs;  // aligned with jobs
-  int skipped_without_grid = 0;  // jobs whose latest run has no grid predictions
+  int skipped_without_grid = 0;                     // jobs whose latest run has no grid predictions
   std::vector<simulator::ReplayFidelity> fidelity;  // aligned with jobs: ok or low-confidence
   struct RefusedJob {
     std::string job_key;
@@ -57,7 +57,7 @@ std::string ConfigValue(const std::vector<store::ConfigRow>& configs, const std:
 
 // The settings a job keeps under an override: the candidate's config, or for
 // candidate -1 its own values of the keys the fleet defaults change.
-ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate, int job_candidate,
-                         const std::vector<store::ConfigRow>& job_configs);
+ConfigMap OverrideConfig(const std::vector<FleetCandidate>& grid, int fleet_candidate,
+                         int job_candidate, const std::vector<store::ConfigRow>& job_configs);
 
 }  // namespace sparktune::advisor

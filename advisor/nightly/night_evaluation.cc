@@ -35,7 +35,8 @@ NightEvaluationOptions DefaultNightEvaluation() {
   return o;
 }
 
-NightEvaluation EvaluateForNight(const simulator::AppSimulator& sim, const NightEvaluationOptions& options) {
+NightEvaluation EvaluateForNight(const simulator::AppSimulator& sim,
+                                 const NightEvaluationOptions& options) {
   NightEvaluation out;
   for (const FleetCandidate& c : options.grid) {
     simulator::SimResult r = sim.Run(c.config);

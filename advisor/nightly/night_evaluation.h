@@ -21,7 +21,7 @@ struct NightEvaluationOptions {
   std::vector<FleetCandidate> grid;  // empty: no grid predictions
   bool optimize = true;              // the per-job optimum
   search::OptimizeOptions optimize_options;
-  bool advice = true;                // plan-level advice
+  bool advice = true;  // plan-level advice
 };
 
 // The options `nightly` and `ingest --records-out` use by default: the fleet
@@ -34,6 +34,7 @@ struct NightEvaluation {
   std::vector<store::AdviceRow> advice;
 };
 
-NightEvaluation EvaluateForNight(const simulator::AppSimulator& sim, const NightEvaluationOptions& options);
+NightEvaluation EvaluateForNight(const simulator::AppSimulator& sim,
+                                 const NightEvaluationOptions& options);
 
 }  // namespace sparktune::advisor

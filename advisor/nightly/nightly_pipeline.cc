@@ -101,11 +101,17 @@ Result<NightlySummary> RunNightly(const NightlyOptions& options) {
   summary.overrides = rec->recommendation.overrides;
   summary.fleet_observed_mb_seconds = rec->recommendation.observed_mb_seconds;
   summary.fleet_predicted_mb_seconds = rec->recommendation.predicted_mb_seconds;
+  summary.fleet_decision = rec->recommendation.decision;
 
   nlohmann::json night_summary = {
       {"source", options.source_label},          {"ingested", summary.ingested},
       {"alreadyStored", summary.already_stored}, {"unreadable", unreadable},
       {"jobsInFleet", summary.jobs_in_fleet},    {"overrides", summary.overrides}};
+  // Why no fleet change is proposed ("keep current settings: ..."): the report
+  // of this night, rebuilt later from the store alone, shows it.
+  if (!rec->recommendation.decision.empty()) {
+    night_summary["fleetDecision"] = rec->recommendation.decision;
+  }
   Status fin = (*store)->FinishNight(night_id, store::NightStatus::kOk, night_summary.dump(),
                                      env->NowMillis());
   if (!fin.ok()) return fin;

@@ -54,6 +54,8 @@ struct NightlySummary {
   int overrides = 0;
   double fleet_observed_mb_seconds = 0;
   double fleet_predicted_mb_seconds = 0;
+  // "keep current settings: ..." when no fleet change clears the minimum gain.
+  std::string fleet_decision;
   std::string html_path, markdown_path, json_path;
   double seconds = 0;
 };

@@ -189,6 +189,7 @@ Result<reports::NightlyReport> BuildNightlyReport(store::HistoryStore& store, in
       r.inputs.source = s.value("source", r.inputs.source);
       r.inputs.apps_new = s.value("ingested", 0);
       r.inputs.apps_known = s.value("alreadyStored", 0);
+      r.proposal.decision = s.value("fleetDecision", std::string());
       if (s.contains("unreadable") && s["unreadable"].is_array()) {
         for (const auto& u : s["unreadable"]) {
           r.inputs.unreadable.push_back({u.value("path", ""), u.value("error", "")});

@@ -24,6 +24,7 @@ reports::OptimizeReport BuildOptimizeReport(const OptimizeReportInput& in) {
   out.priced = r.objective == search::ObjectiveKind::kCost;
   out.per_gb_hour = o.prices.per_gb_hour;
   out.per_core_hour = o.prices.per_core_hour;
+  out.price_sheet = o.prices.sheet;
   out.max_slowdown_pct = o.max_slowdown_pct;
   out.min_gain_pct = o.min_gain_pct;
   out.limits = {.cores_per_node = l.cores_per_node,

@@ -18,7 +18,8 @@ constexpr double kInfeasiblePenalty = 0.5;
 Eigen::RowVectorXd Normalized(const GridPoint& p, const std::vector<int>& levels) {
   Eigen::RowVectorXd x(p.size());
   for (size_t i = 0; i < p.size(); ++i)
-    x(static_cast<Eigen::Index>(i)) = levels[i] > 1 ? static_cast<double>(p[i]) / (levels[i] - 1) : 0.0;
+    x(static_cast<Eigen::Index>(i)) =
+        levels[i] > 1 ? static_cast<double>(p[i]) / (levels[i] - 1) : 0.0;
   return x;
 }
 
@@ -53,8 +54,11 @@ int BayesianOptimize(GridSearch& search, const BayesOptions& options) {
     for (const auto& [p, o] : hist) {
       x.row(row) = Normalized(p, levels);
       double v = o.score > 0 ? std::log(o.score) : 0.0;
-      if (!o.feasible) v = any_feasible ? std::max(v, worst_feasible + kInfeasiblePenalty) : v + kInfeasiblePenalty;
-      else best_y = std::min(best_y, v);
+      if (!o.feasible)
+        v = any_feasible ? std::max(v, worst_feasible + kInfeasiblePenalty)
+                         : v + kInfeasiblePenalty;
+      else
+        best_y = std::min(best_y, v);
       y(row++) = v;
     }
     if (!any_feasible) best_y = y.minCoeff();
@@ -79,20 +83,22 @@ int BayesianOptimize(GridSearch& search, const BayesOptions& options) {
     }
     for (int k = 0; k < options.random_pool; ++k) {
       GridPoint q(d);
-      for (size_t i = 0; i < d; ++i) q[i] = static_cast<int>(rng() % static_cast<uint64_t>(levels[i]));
+      for (size_t i = 0; i < d; ++i)
+        q[i] = static_cast<int>(rng() % static_cast<uint64_t>(levels[i]));
       if (!search.Seen(q)) pool.insert(q);
     }
     if (pool.empty()) break;
     std::vector<GridPoint> cands(pool.begin(), pool.end());
     Eigen::MatrixXd xs(static_cast<Eigen::Index>(cands.size()), static_cast<Eigen::Index>(d));
-    for (size_t i = 0; i < cands.size(); ++i) xs.row(static_cast<Eigen::Index>(i)) = Normalized(cands[i], levels);
+    for (size_t i = 0; i < cands.size(); ++i)
+      xs.row(static_cast<Eigen::Index>(i)) = Normalized(cands[i], levels);
     Eigen::VectorXd mean, sd;
     gp.Predict(xs, &mean, &sd);
     size_t pick = 0;
     double best_ei = -1;
     for (size_t i = 0; i < cands.size(); ++i) {
-      double ei = ExpectedImprovement(mean(static_cast<Eigen::Index>(i)), sd(static_cast<Eigen::Index>(i)), best_y,
-                                      options.xi);
+      double ei = ExpectedImprovement(mean(static_cast<Eigen::Index>(i)),
+                                      sd(static_cast<Eigen::Index>(i)), best_y, options.xi);
       if (ei > best_ei) {
         best_ei = ei;
         pick = i;

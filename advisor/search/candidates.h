@@ -15,8 +15,8 @@
 
 namespace sparktune::search {
 
-Result<std::vector<std::map<std::string, std::string>>> ParseCandidates(const std::string& json_text,
-                                                                       const std::string& file_name);
+Result<std::vector<std::map<std::string, std::string>>> ParseCandidates(
+    const std::string& json_text, const std::string& file_name);
 Result<std::vector<std::map<std::string, std::string>>> LoadCandidates(const std::string& path);
 
 }  // namespace sparktune::search

@@ -20,13 +20,14 @@ Result<int64_t> SizeMib(const nlohmann::json& v, const std::string& where) {
     auto bytes = config::ParseBytes(v.get<std::string>(), 'm');
     if (bytes.ok() && *bytes > 0) return *bytes / (1024 * 1024);
   }
-  return Status::InvalidArgument(where + ": expected a size such as \"64g\" or a number of MiB, got " +
-                                 v.dump());
+  return Status::InvalidArgument(
+      where + ": expected a size such as \"64g\" or a number of MiB, got " + v.dump());
 }
 
 }  // namespace
 
-Result<ClusterLimits> ParseClusterLimits(const std::string& json_text, const std::string& file_name) {
+Result<ClusterLimits> ParseClusterLimits(const std::string& json_text,
+                                         const std::string& file_name) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(json_text);
@@ -42,25 +43,31 @@ Result<ClusterLimits> ParseClusterLimits(const std::string& json_text, const std
       SPARKTUNE_ASSIGN_OR_RETURN(limits.largest_container_mib, SizeMib(v, where));
     } else if (key == "coresPerNode") {
       if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 4096)
-        return Status::InvalidArgument(where + ": expected a whole number of cores (1-4096), got " + v.dump());
+        return Status::InvalidArgument(where + ": expected a whole number of cores (1-4096), got " +
+                                       v.dump());
       limits.cores_per_node = v.get<int>();
     } else if (key == "memorySteps") {
       if (!v.is_array() || v.empty())
-        return Status::InvalidArgument(where + ": expected a non-empty list of sizes such as [\"4g\", \"8g\"]");
+        return Status::InvalidArgument(
+            where + ": expected a non-empty list of sizes such as [\"4g\", \"8g\"]");
       for (size_t i = 0; i < v.size(); ++i) {
-        SPARKTUNE_ASSIGN_OR_RETURN(int64_t mib, SizeMib(v[i], where + "[" + std::to_string(i) + "]"));
+        SPARKTUNE_ASSIGN_OR_RETURN(int64_t mib,
+                                   SizeMib(v[i], where + "[" + std::to_string(i) + "]"));
         limits.memory_steps_mib.push_back(mib);
       }
       std::sort(limits.memory_steps_mib.begin(), limits.memory_steps_mib.end());
-      limits.memory_steps_mib.erase(std::unique(limits.memory_steps_mib.begin(), limits.memory_steps_mib.end()),
-                                    limits.memory_steps_mib.end());
+      limits.memory_steps_mib.erase(
+          std::unique(limits.memory_steps_mib.begin(), limits.memory_steps_mib.end()),
+          limits.memory_steps_mib.end());
     } else if (key == "maxExecutors") {
       if (!v.is_number_integer() || v.get<int64_t>() < 1 || v.get<int64_t>() > 1000000)
-        return Status::InvalidArgument(where + ": expected a whole number of executors, got " + v.dump());
+        return Status::InvalidArgument(where + ": expected a whole number of executors, got " +
+                                       v.dump());
       limits.max_executors = v.get<int>();
     } else {
-      return Status::InvalidArgument(file_name + ": unknown field '" + key +
-                                     "' (expected largestContainer, coresPerNode, memorySteps, maxExecutors)");
+      return Status::InvalidArgument(
+          file_name + ": unknown field '" + key +
+          "' (expected largestContainer, coresPerNode, memorySteps, maxExecutors)");
     }
   }
   return limits;

@@ -25,15 +25,16 @@
 namespace sparktune::search {
 
 struct ClusterLimits {
-  int64_t largest_container_mib = 0;   // 0 = unbounded
-  int cores_per_node = 0;              // 0 = unbounded
+  int64_t largest_container_mib = 0;      // 0 = unbounded
+  int cores_per_node = 0;                 // 0 = unbounded
   std::vector<int64_t> memory_steps_mib;  // allowed spark.executor.memory values; empty = any
-  int max_executors = 0;               // 0 = unbounded
-  std::string source;                  // "flags", a file path, "inferred from the log", ...
+  int max_executors = 0;                  // 0 = unbounded
+  std::string source;                     // "flags", a file path, "inferred from the log", ...
 };
 
 // Parses a cluster profile (format above). Errors name the file and the field.
-Result<ClusterLimits> ParseClusterLimits(const std::string& json_text, const std::string& file_name);
+Result<ClusterLimits> ParseClusterLimits(const std::string& json_text,
+                                         const std::string& file_name);
 Result<ClusterLimits> LoadClusterLimits(const std::string& path);
 
 // The most executor cores the log shows on one host (sum over its executors),

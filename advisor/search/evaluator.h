@@ -35,12 +35,12 @@ struct Constraints {
 };
 
 struct Evaluation {
-  ConfigMap overrides;            // only keys that differ from the log's config
+  ConfigMap overrides;  // only keys that differ from the log's config
   simulator::SimResult result;
   ObjectiveValue objective;
-  double slowdown_pct = 0;        // predicted duration vs the baseline's, in percent
+  double slowdown_pct = 0;              // predicted duration vs the baseline's, in percent
   std::vector<std::string> violations;  // empty: feasible
-  bool hard_violation = false;    // OOM risk or a cluster limit (not only the slowdown)
+  bool hard_violation = false;          // OOM risk or a cluster limit (not only the slowdown)
   bool feasible() const { return violations.empty(); }
   // What strategies minimize: the objective's point value, or the pessimistic
   // end of its interval when ranking by the upper bound.

@@ -59,7 +59,8 @@ GaussianProcess GaussianProcess::Fit(const Eigen::MatrixXd& x, const Eigen::Vect
     if (llt.info() != Eigen::Success) continue;
     Eigen::VectorXd alpha = llt.solve(ys);
     double log_det = 2.0 * llt.matrixL().toDenseMatrix().diagonal().array().log().sum();
-    double ml = -0.5 * ys.dot(alpha) - 0.5 * log_det - 0.5 * static_cast<double>(n) * std::log(2 * M_PI);
+    double ml =
+        -0.5 * ys.dot(alpha) - 0.5 * log_det - 0.5 * static_cast<double>(n) * std::log(2 * M_PI);
     if (ml > best_ml) {
       best_ml = ml;
       gp.length_scale_ = l;
@@ -80,10 +81,11 @@ GaussianProcess GaussianProcess::Fit(const Eigen::MatrixXd& x, const Eigen::Vect
   return gp;
 }
 
-void GaussianProcess::Predict(const Eigen::MatrixXd& xs, Eigen::VectorXd* mean, Eigen::VectorXd* sd) const {
+void GaussianProcess::Predict(const Eigen::MatrixXd& xs, Eigen::VectorXd* mean,
+                              Eigen::VectorXd* sd) const {
   Eigen::MatrixXd ks = Kernel(x_, xs, length_scale_);  // n x m
   Eigen::VectorXd mu = ks.transpose() * alpha_;
-  Eigen::MatrixXd v = llt_.matrixL().solve(ks);        // n x m
+  Eigen::MatrixXd v = llt_.matrixL().solve(ks);  // n x m
   Eigen::VectorXd var = (1.0 - v.colwise().squaredNorm().array()).matrix();
   *mean = (mu.array() * y_scale_ + y_mean_).matrix();
   *sd = (var.array().max(0.0).sqrt() * y_scale_).matrix();

@@ -63,7 +63,8 @@ void GridSearch::Exhaustive() {
   }
 }
 
-void GridSearch::CoordinateDescent(const GridPoint& start, int max_rounds, double min_relative_gain) {
+void GridSearch::CoordinateDescent(const GridPoint& start, int max_rounds,
+                                   double min_relative_gain) {
   bool ok = true;
   GridPoint cur = start;
   Outcome cur_o = Eval(cur, &ok);
@@ -79,7 +80,8 @@ void GridSearch::CoordinateDescent(const GridPoint& start, int max_rounds, doubl
         q[d] = l;
         Outcome o = Eval(q, &ok);
         if (!ok) return;
-        bool gain = o.feasible && (!best_o.feasible || o.score < best_o.score * (1.0 - min_relative_gain));
+        bool gain =
+            o.feasible && (!best_o.feasible || o.score < best_o.score * (1.0 - min_relative_gain));
         if (gain) {
           best = q;
           best_o = o;

@@ -5,14 +5,22 @@ namespace sparktune {
 namespace {
 const char* CodeName(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "ok";
-    case StatusCode::kInvalidArgument: return "invalid argument";
-    case StatusCode::kNotFound: return "not found";
-    case StatusCode::kUnreadable: return "unreadable";
-    case StatusCode::kCorrupt: return "corrupt";
-    case StatusCode::kUnsupported: return "unsupported";
-    case StatusCode::kIoError: return "I/O error";
-    case StatusCode::kInternal: return "internal error";
+    case StatusCode::kOk:
+      return "ok";
+    case StatusCode::kInvalidArgument:
+      return "invalid argument";
+    case StatusCode::kNotFound:
+      return "not found";
+    case StatusCode::kUnreadable:
+      return "unreadable";
+    case StatusCode::kCorrupt:
+      return "corrupt";
+    case StatusCode::kUnsupported:
+      return "unsupported";
+    case StatusCode::kIoError:
+      return "I/O error";
+    case StatusCode::kInternal:
+      return "internal error";
   }
   return "unknown";
 }
@@ -30,14 +38,18 @@ Status Status::WithContext(std::string_view prefix) const {
 
 int ExitCodeFor(const Status& status) {
   switch (status.code()) {
-    case StatusCode::kOk: return 0;
-    case StatusCode::kInvalidArgument: return 2;
+    case StatusCode::kOk:
+      return 0;
+    case StatusCode::kInvalidArgument:
+      return 2;
     case StatusCode::kNotFound:
     case StatusCode::kUnreadable:
     case StatusCode::kCorrupt:
     case StatusCode::kUnsupported:
-    case StatusCode::kIoError: return 3;
-    case StatusCode::kInternal: return 4;
+    case StatusCode::kIoError:
+      return 3;
+    case StatusCode::kInternal:
+      return 4;
   }
   return 4;
 }

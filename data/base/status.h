@@ -28,7 +28,9 @@ class Status {
  public:
   Status() = default;
   static Status Ok() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {StatusCode::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {StatusCode::kInvalidArgument, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {StatusCode::kNotFound, std::move(msg)}; }
   static Status Unreadable(std::string msg) { return {StatusCode::kUnreadable, std::move(msg)}; }
   static Status Corrupt(std::string msg) { return {StatusCode::kCorrupt, std::move(msg)}; }
@@ -58,8 +60,8 @@ int ExitCodeFor(const Status& status);
 }  // namespace sparktune
 
 // Returns early from the enclosing function when `expr` yields a non-ok Status.
-#define SPARKTUNE_RETURN_IF_ERROR(expr)        \
-  do {                                         \
-    ::sparktune::Status _st = (expr);          \
-    if (!_st.ok()) return _st;                 \
+#define SPARKTUNE_RETURN_IF_ERROR(expr) \
+  do {                                  \
+    ::sparktune::Status _st = (expr);   \
+    if (!_st.ok()) return _st;          \
   } while (0)

@@ -29,12 +29,18 @@ bool StartsWith(std::string_view s, const void* prefix, size_t n) {
 
 std::string_view CodecName(Codec codec) {
   switch (codec) {
-    case Codec::kNone: return "none";
-    case Codec::kLz4: return "lz4";
-    case Codec::kLzf: return "lzf";
-    case Codec::kSnappy: return "snappy";
-    case Codec::kZstd: return "zstd";
-    case Codec::kGzip: return "gz";
+    case Codec::kNone:
+      return "none";
+    case Codec::kLz4:
+      return "lz4";
+    case Codec::kLzf:
+      return "lzf";
+    case Codec::kSnappy:
+      return "snappy";
+    case Codec::kZstd:
+      return "zstd";
+    case Codec::kGzip:
+      return "gz";
   }
   return "none";
 }
@@ -86,12 +92,18 @@ std::optional<Codec> SniffCodec(std::string_view head) {
 std::unique_ptr<ByteSource> MakeDecoder(Codec codec, std::unique_ptr<ByteSource> raw,
                                         std::string file_name) {
   switch (codec) {
-    case Codec::kNone: return raw;
-    case Codec::kLz4: return MakeLz4BlockDecoder(std::move(raw), std::move(file_name));
-    case Codec::kLzf: return MakeLzfChunkDecoder(std::move(raw), std::move(file_name));
-    case Codec::kSnappy: return MakeSnappyStreamDecoder(std::move(raw), std::move(file_name));
-    case Codec::kZstd: return MakeZstdStreamDecoder(std::move(raw), std::move(file_name));
-    case Codec::kGzip: return MakeGzipDecoder(std::move(raw), std::move(file_name));
+    case Codec::kNone:
+      return raw;
+    case Codec::kLz4:
+      return MakeLz4BlockDecoder(std::move(raw), std::move(file_name));
+    case Codec::kLzf:
+      return MakeLzfChunkDecoder(std::move(raw), std::move(file_name));
+    case Codec::kSnappy:
+      return MakeSnappyStreamDecoder(std::move(raw), std::move(file_name));
+    case Codec::kZstd:
+      return MakeZstdStreamDecoder(std::move(raw), std::move(file_name));
+    case Codec::kGzip:
+      return MakeGzipDecoder(std::move(raw), std::move(file_name));
   }
   return raw;
 }

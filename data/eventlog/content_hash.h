@@ -14,8 +14,8 @@
 namespace sparktune::eventlog {
 
 struct LogContentHash {
-  std::string hex;    // 32 hex digits
-  uint64_t bytes = 0; // raw bytes hashed
+  std::string hex;     // 32 hex digits
+  uint64_t bytes = 0;  // raw bytes hashed
 };
 
 // Errors: NotFound / Unreadable as DetectLayout; IoError when a part cannot be read.

@@ -29,8 +29,10 @@ std::string Printable(std::string_view bytes, size_t max) {
   std::string out;
   for (size_t i = 0; i < bytes.size() && i < max; ++i) {
     unsigned char c = static_cast<unsigned char>(bytes[i]);
-    if (c >= 0x20 && c < 0x7f) out.push_back(static_cast<char>(c));
-    else out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
+    if (c >= 0x20 && c < 0x7f)
+      out.push_back(static_cast<char>(c));
+    else
+      out += "\\x" + std::string(1, "0123456789abcdef"[c >> 4]) + "0123456789abcdef"[c & 15];
   }
   return out;
 }
@@ -41,8 +43,8 @@ Result<std::string> Head(const std::string& path) {
   std::string head(kSniffBytes, '\0');
   size_t got = 0;
   while (got < head.size()) {
-    SPARKTUNE_ASSIGN_OR_RETURN(size_t n, source->Read(reinterpret_cast<uint8_t*>(head.data()) + got,
-                                                      head.size() - got));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        size_t n, source->Read(reinterpret_cast<uint8_t*>(head.data()) + got, head.size() - got));
     if (n == 0) break;
     got += n;
   }
@@ -64,7 +66,8 @@ class LogReadState {
   Status ReadPart(const LogPart& part) {
     SPARKTUNE_ASSIGN_OR_RETURN(std::string head, Head(part.path));
     struct stat st {};
-    if (::stat(part.path.c_str(), &st) == 0) out_->bytes_on_disk += static_cast<uint64_t>(st.st_size);
+    if (::stat(part.path.c_str(), &st) == 0)
+      out_->bytes_on_disk += static_cast<uint64_t>(st.st_size);
     if (head.empty()) {
       Warn(part.path, 0, "empty file");
       return Status::Ok();
@@ -82,8 +85,9 @@ class LogReadState {
                                   " (starts with '" + Printable(head, 16) + "')");
       }
     } else if (sniffed && *sniffed != Codec::kNone) {
-      Warn(part.path, 0, "no codec suffix but the bytes are " + std::string(CodecName(*sniffed)) +
-                             "; decoding as " + std::string(CodecName(*sniffed)));
+      Warn(part.path, 0,
+           "no codec suffix but the bytes are " + std::string(CodecName(*sniffed)) +
+               "; decoding as " + std::string(CodecName(*sniffed)));
       codec = *sniffed;
     }
     std::unique_ptr<DecodedLineStream> stream;
@@ -121,21 +125,26 @@ class LogReadState {
           ++events_;
           if (!outcome.error.empty()) Warn(part.path, lines.line_number(), outcome.error);
           break;
-        case LineKind::kUnknownEvent: ++events_; break;
-        case LineKind::kBlank: break;
+        case LineKind::kUnknownEvent:
+          ++events_;
+          break;
+        case LineKind::kBlank:
+          break;
         case LineKind::kMalformed:
           ++malformed_here;
           ++out_->app.evidence.malformed_lines;
           last_malformed_line = lines.line_number();
           last_error = outcome.error;
           if (!newline) {
-            Warn(part.path, lines.line_number(), "last line is cut off (log still being written or truncated)");
+            Warn(part.path, lines.line_number(),
+                 "last line is cut off (log still being written or truncated)");
           } else {
             Warn(part.path, lines.line_number(), outcome.error);
           }
           if (events_ == 0 && malformed_here >= 3) {
             return Status::Unreadable(part.path + ": not a Spark event log (line " +
-                                      std::to_string(last_malformed_line) + ": " + last_error + ")");
+                                      std::to_string(last_malformed_line) + ": " + last_error +
+                                      ")");
           }
           break;
       }
@@ -143,7 +152,8 @@ class LogReadState {
     if (lines.truncated()) {
       Warn(part.path, lines.line_number(),
            "compressed stream ends inside a block: the log was still being written or is "
-           "truncated; events after line " + std::to_string(lines.line_number()) + " are missing");
+           "truncated; events after line " +
+               std::to_string(lines.line_number()) + " are missing");
       out_->app.evidence.in_progress = true;
     }
     out_->bytes_decoded += lines.bytes_consumed();
@@ -210,11 +220,13 @@ Result<LoadedLog> ReadEventLog(const std::string& path, const ReadOptions& optio
     app.app_id = id != app.spark_properties.end() ? id->second : BaseName(path);
   }
   if (app.start_time < 0) {
-    state.Warn(path, 0, "no usable ApplicationStart event: app name, user and start time are unknown");
+    state.Warn(path, 0,
+               "no usable ApplicationStart event: app name, user and start time are unknown");
   }
   if (!app.evidence.has_environment) {
-    state.Warn(path, 0, "no usable EnvironmentUpdate event: the config in force is unknown; "
-                        "Spark defaults are assumed");
+    state.Warn(path, 0,
+               "no usable EnvironmentUpdate event: the config in force is unknown; "
+               "Spark defaults are assumed");
   }
   if (!app.evidence.has_app_end) {
     const std::string& last = layout.parts.empty() ? path : layout.parts.back().path;
@@ -223,8 +235,9 @@ Result<LoadedLog> ReadEventLog(const std::string& path, const ReadOptions& optio
                "its duration is a lower bound");
   }
   if (layout.compacted) {
-    state.Warn(path, 0, "compacted rolling log: events of finished jobs were dropped by the History "
-                        "Server, so jobs, stages and tasks are incomplete");
+    state.Warn(path, 0,
+               "compacted rolling log: events of finished jobs were dropped by the History "
+               "Server, so jobs, stages and tasks are incomplete");
   }
   return out;
 }

@@ -17,7 +17,6 @@
 
 namespace sparktune::eventlog {
 
-std::unique_ptr<ByteSource> MakeGzipDecoder(std::unique_ptr<ByteSource> raw,
-                                            std::string file_name);
+std::unique_ptr<ByteSource> MakeGzipDecoder(std::unique_ptr<ByteSource> raw, std::string file_name);
 
 }  // namespace sparktune::eventlog

@@ -53,7 +53,7 @@ struct JobEndEvent {
 struct TaskStartEvent {
   int stage_id = 0;
   int stage_attempt_id = 0;
-  model::Task task;           // Task Info fields
+  model::Task task;  // Task Info fields
   std::string executor_id;
   std::string host;
 };

@@ -162,8 +162,8 @@ Result<LogLayout> DetectRolling(const std::string& dir, const std::vector<Entry>
     std::string_view rest = std::string_view(e.name).substr(kEventsPrefix.size());
     std::optional<uint64_t> index = ParseIndex(rest.substr(0, rest.find('_')));
     if (!index || rest.find('_') == std::string_view::npos) {
-      return Status::Unreadable("rolling event log part has no index (expected events_<N>_<app>): " +
-                                Join(dir, e.name));
+      return Status::Unreadable(
+          "rolling event log part has no index (expected events_<N>_<app>): " + Join(dir, e.name));
     }
     parts.push_back({*index, EndsWith(e.name, kCompactSuffix), e.name});
   }
@@ -258,7 +258,8 @@ LogLayout DetectDatabricks(const std::string& dir, const std::vector<Entry>& ent
     }
   }
   std::sort(dated.begin(), dated.end());  // oldest first
-  for (const auto& [date, name] : dated) layout.parts.push_back({Join(dir, name), CodecFromFileName(name)});
+  for (const auto& [date, name] : dated)
+    layout.parts.push_back({Join(dir, name), CodecFromFileName(name)});
   if (has_current) {
     layout.parts.push_back({Join(dir, std::string(kDatabricksCurrent)), Codec::kNone});
   }
@@ -321,9 +322,15 @@ Result<LogLayout> DetectLayout(const std::string& path_in) {
   } else if (fs::is_directory(st)) {
     SPARKTUNE_ASSIGN_OR_RETURN(std::vector<Entry> entries, ListDirectory(path));
     switch (ClassifyDirectory(path, entries)) {
-      case DirKind::kRolling: layout = DetectRolling(path, entries); break;
-      case DirKind::kLegacy: layout = DetectLegacy(path, entries); break;
-      case DirKind::kDatabricks: layout = DetectDatabricks(path, entries); break;
+      case DirKind::kRolling:
+        layout = DetectRolling(path, entries);
+        break;
+      case DirKind::kLegacy:
+        layout = DetectLegacy(path, entries);
+        break;
+      case DirKind::kDatabricks:
+        layout = DetectDatabricks(path, entries);
+        break;
       case DirKind::kOther:
         return Status::Unreadable(
             "directory is not an event log (no eventlog_v2_, Spark 1.2 or Databricks layout): " +

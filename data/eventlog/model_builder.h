@@ -79,12 +79,12 @@ class ModelBuilder {
   void FillJobTimesFromStages();
 
   model::Application* app_;
-  std::map<std::pair<int, int>, size_t> stage_index_;       // (stage, attempt) -> index
-  std::set<std::pair<int, int>> live_stages_;               // AppStatusListener.liveStages
+  std::map<std::pair<int, int>, size_t> stage_index_;                // (stage, attempt) -> index
+  std::set<std::pair<int, int>> live_stages_;                        // AppStatusListener.liveStages
   std::map<std::pair<int, int>, std::vector<int>> stage_live_jobs_;  // stage.jobs (indices)
-  std::unordered_map<int, size_t> job_index_;               // job id -> index in app->jobs
-  std::set<int> live_jobs_;                                 // job ids
-  TaskIdIndex task_index_;                                  // task id -> index in app->tasks
+  std::unordered_map<int, size_t> job_index_;                        // job id -> index in app->jobs
+  std::set<int> live_jobs_;                                          // job ids
+  TaskIdIndex task_index_;  // task id -> index in app->tasks
   std::set<std::string> live_executors_;
 };
 

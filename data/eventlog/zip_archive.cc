@@ -79,8 +79,8 @@ Status EnsureDirectories(const std::string& path, CreatedPaths& created) {
 // could leave dest_dir. `is_dir` is set for names ending in '/'.
 Result<std::vector<std::string>> SafeComponents(std::string_view name, bool* is_dir) {
   auto reject = [&](const char* why) {
-    return Status::Corrupt(std::string("zip entry name is unsafe (") + why + "): " +
-                           std::string(name));
+    return Status::Corrupt(std::string("zip entry name is unsafe (") + why +
+                           "): " + std::string(name));
   };
   if (name.empty()) return reject("empty");
   if (name.front() == '/') return reject("absolute path");
@@ -160,7 +160,8 @@ std::optional<std::string> FindNulInCentralDirectoryNames(const std::string& zip
   uint64_t cd_size = Le32(e + 12);
   uint64_t cd_offset = Le32(e + 16);
   const uint64_t eocd_offset = file_size - tail_len + eocd;
-  if ((entries == 0xFFFF || cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) && eocd_offset >= 20) {
+  if ((entries == 0xFFFF || cd_size == 0xFFFFFFFF || cd_offset == 0xFFFFFFFF) &&
+      eocd_offset >= 20) {
     std::string locator, z64;
     if (ReadAt(fd, eocd_offset - 20, 20, locator) && locator.compare(0, 4, "PK\x06\x07") == 0 &&
         ReadAt(fd, Le64(reinterpret_cast<const uint8_t*>(locator.data()) + 8), 56, z64) &&
@@ -225,7 +226,8 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
     return Status::IoError("cannot stat (" + ErrnoText(errno) + "): " + zip_path);
   }
   int zerr = 0;
-  std::unique_ptr<zip_t, ZipCloser> za(zip_open(zip_path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &zerr));
+  std::unique_ptr<zip_t, ZipCloser> za(
+      zip_open(zip_path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &zerr));
   if (!za) {
     zip_error_t error;
     zip_error_init_with_code(&error, zerr);
@@ -280,8 +282,8 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
       declared_total += sb.size;
       if (declared_total > limits.max_total_bytes) {
         return Status::Corrupt("zip archive expands beyond the size limit (" +
-                               std::to_string(limits.max_total_bytes) + " bytes) at entry: " +
-                               p.name);
+                               std::to_string(limits.max_total_bytes) +
+                               " bytes) at entry: " + p.name);
       }
     }
     p.compressed_size = (sb.valid & ZIP_STAT_COMP_SIZE) ? sb.comp_size : 0;
@@ -332,9 +334,9 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
       written += static_cast<uint64_t>(n);
       total += static_cast<uint64_t>(n);
       if (total > limits.max_total_bytes) {
-        st = Status::Corrupt("zip archive expands beyond the size limit (" +
-                             std::to_string(limits.max_total_bytes) + " bytes) at entry: " +
-                             p.name);
+        st =
+            Status::Corrupt("zip archive expands beyond the size limit (" +
+                            std::to_string(limits.max_total_bytes) + " bytes) at entry: " + p.name);
         break;
       }
       if (written > kRatioFloorBytes && written > ratio_cap) {

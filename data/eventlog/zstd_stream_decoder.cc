@@ -31,7 +31,8 @@ class ZstdStreamDecoder final : public BlockDecoder {
     uint8_t* out = OutBuffer(kOutputSlice);
     for (;;) {
       if (in_.pos == in_.size && !input_eof_) {
-        SPARKTUNE_ASSIGN_OR_RETURN(size_t n, ReadRawSome(in_buf_.Reserve(kInputSlice), kInputSlice));
+        SPARKTUNE_ASSIGN_OR_RETURN(size_t n,
+                                   ReadRawSome(in_buf_.Reserve(kInputSlice), kInputSlice));
         in_ = ZSTD_inBuffer{in_buf_.data(), n, 0};
         if (n == 0) input_eof_ = true;
       }

@@ -34,20 +34,24 @@ Status OptString(const json& obj, const char* key, const std::string& path, cons
   return Status::Ok();
 }
 
-Status ParseAttempt(const json& a, const std::string& path, const std::string& url, AttemptInfo& out) {
+Status ParseAttempt(const json& a, const std::string& path, const std::string& url,
+                    AttemptInfo& out) {
   if (!a.is_object()) return Expected(path, "an object", url);
   SPARKTUNE_RETURN_IF_ERROR(OptString(a, "attemptId", path, url, out.attempt_id));
   SPARKTUNE_RETURN_IF_ERROR(OptString(a, "sparkUser", path, url, out.spark_user));
   SPARKTUNE_RETURN_IF_ERROR(OptString(a, "appSparkVersion", path, url, out.spark_version));
   auto completed = a.find("completed");
-  if (completed == a.end() || !completed->is_boolean()) return Expected(path + ".completed", "a boolean", url);
+  if (completed == a.end() || !completed->is_boolean())
+    return Expected(path + ".completed", "a boolean", url);
   out.completed = completed->get<bool>();
   // Times: the *Epoch numbers (Spark 2.2+), else the formatted dates.
   for (auto [epoch_key, text_key, field] :
-       {std::tuple{"startTimeEpoch", "startTime", &out.start_ms}, std::tuple{"endTimeEpoch", "endTime", &out.end_ms}}) {
+       {std::tuple{"startTimeEpoch", "startTime", &out.start_ms},
+        std::tuple{"endTimeEpoch", "endTime", &out.end_ms}}) {
     auto e = a.find(epoch_key);
     if (e != a.end() && !e->is_null()) {
-      if (!e->is_number_integer()) return Expected(path + "." + epoch_key, "an integer (epoch ms)", url);
+      if (!e->is_number_integer())
+        return Expected(path + "." + epoch_key, "an integer (epoch ms)", url);
       *field = e->get<int64_t>();
       continue;
     }
@@ -55,10 +59,12 @@ Status ParseAttempt(const json& a, const std::string& path, const std::string& u
     SPARKTUNE_RETURN_IF_ERROR(OptString(a, text_key, path, url, text));
     if (text.empty()) continue;
     auto ms = ParseSparkDate(text);
-    if (!ms.ok()) return Expected(path + "." + text_key, "a date like 2026-11-21T22:10:30.123GMT", url);
+    if (!ms.ok())
+      return Expected(path + "." + text_key, "a date like 2026-11-21T22:10:30.123GMT", url);
     *field = *ms;
   }
-  if (out.completed && out.end_ms < 0) return Expected(path + ".endTimeEpoch", "an end time on a completed attempt", url);
+  if (out.completed && out.end_ms < 0)
+    return Expected(path + ".endTimeEpoch", "an end time on a completed attempt", url);
   return Status::Ok();
 }
 
@@ -70,9 +76,12 @@ int64_t ApplicationInfo::LatestEndMs() const {
   return latest;
 }
 
-Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body, const std::string& url) {
+Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body,
+                                                          const std::string& url) {
   json doc = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
-  if (doc.is_discarded()) return Status::Corrupt("application list is not valid JSON (expected an array of applications): " + url);
+  if (doc.is_discarded())
+    return Status::Corrupt(
+        "application list is not valid JSON (expected an array of applications): " + url);
   if (!doc.is_array()) return Expected("", "a JSON array of applications", url);
   std::vector<ApplicationInfo> apps;
   apps.reserve(doc.size());
@@ -88,7 +97,8 @@ Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body,
     app.id = id->get<std::string>();
     SPARKTUNE_RETURN_IF_ERROR(OptString(a, "name", path, url, app.name));
     auto attempts = a.find("attempts");
-    if (attempts == a.end() || !attempts->is_array()) return Expected(path + ".attempts", "an array", url);
+    if (attempts == a.end() || !attempts->is_array())
+      return Expected(path + ".attempts", "an array", url);
     for (size_t k = 0; k < attempts->size(); ++k) {
       AttemptInfo att;
       SPARKTUNE_RETURN_IF_ERROR(
@@ -111,20 +121,22 @@ std::string FormatSparkDate(int64_t epoch_ms) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dGMT", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dGMT", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, ms);
   return buf;
 }
 
 Result<int64_t> ParseSparkDate(std::string_view text) {
   auto bad = [&] {
-    return Status::InvalidArgument("expected a date yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss[.SSS][Z|GMT], got '" +
-                                   std::string(text.substr(0, 64)) + "'");
+    return Status::InvalidArgument(
+        "expected a date yyyy-MM-dd or yyyy-MM-ddTHH:mm:ss[.SSS][Z|GMT], got '" +
+        std::string(text.substr(0, 64)) + "'");
   };
   int y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, ms = 0;
   std::string str(text);
   int consumed = 0;
-  if (std::sscanf(str.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10) return bad();
+  if (std::sscanf(str.c_str(), "%4d-%2d-%2d%n", &y, &mo, &d, &consumed) != 3 || consumed != 10)
+    return bad();
   std::string_view rest = std::string_view(str).substr(10);
   if (!rest.empty()) {
     if (rest[0] != 'T' && rest[0] != ' ') return bad();
@@ -134,7 +146,9 @@ Result<int64_t> ParseSparkDate(std::string_view text) {
     std::string_view tail = std::string_view(r).substr(8);
     if (!tail.empty() && tail[0] == '.') {
       size_t digits = 1;
-      while (digits < tail.size() && digits <= 3 && std::isdigit(static_cast<unsigned char>(tail[digits]))) ++digits;
+      while (digits < tail.size() && digits <= 3 &&
+             std::isdigit(static_cast<unsigned char>(tail[digits])))
+        ++digits;
       if (digits != 4) return bad();
       ms = std::stoi(std::string(tail.substr(1, 3)));
       tail = tail.substr(4);
@@ -149,8 +163,8 @@ Result<int64_t> ParseSparkDate(std::string_view text) {
 bool IsSafeIdentifier(std::string_view id) {
   if (id.empty() || id.size() > 200 || id == "." || id == "..") return false;
   return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-           c == '-';
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '_' || c == '-';
   });
 }
 

@@ -21,9 +21,9 @@
 namespace sparktune::history_server {
 
 struct AttemptInfo {
-  std::string attempt_id;   // empty when the app has one unnamed attempt (client mode, standalone)
-  int64_t start_ms = -1;    // epoch ms
-  int64_t end_ms = -1;      // epoch ms, -1 while running
+  std::string attempt_id;  // empty when the app has one unnamed attempt (client mode, standalone)
+  int64_t start_ms = -1;   // epoch ms
+  int64_t end_ms = -1;     // epoch ms, -1 while running
   std::string spark_user;
   bool completed = false;
   std::string spark_version;  // appSparkVersion, may be empty
@@ -40,7 +40,8 @@ struct ApplicationInfo {
 
 // Parses the JSON body of /applications fetched from `url`. Errors are
 // Corrupt and read "<what was expected>: <url>".
-Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body, const std::string& url);
+Result<std::vector<ApplicationInfo>> ParseApplicationList(std::string_view body,
+                                                          const std::string& url);
 
 // "2026-11-21T22:10:30.123GMT": the format the API returns and accepts for
 // minEndDate/maxEndDate (JacksonMessageWriter, SimpleDateParam), in GMT.

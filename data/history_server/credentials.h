@@ -22,9 +22,9 @@
 namespace sparktune::history_server {
 
 struct HttpCredentials {
-  std::string basic_user;      // basic auth when non-empty
+  std::string basic_user;  // basic auth when non-empty
   std::string basic_password;
-  std::string bearer_token;    // "Authorization: Bearer <token>" when non-empty
+  std::string bearer_token;  // "Authorization: Bearer <token>" when non-empty
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers, in file order
 
   bool empty() const { return basic_user.empty() && bearer_token.empty() && headers.empty(); }

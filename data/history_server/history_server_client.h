@@ -37,7 +37,8 @@ struct ApplicationListing {
 class HistoryServerClient {
  public:
   // `api_url` as returned by NormalizeApiUrl; `http` must outlive this.
-  HistoryServerClient(std::string api_url, HttpClient& http) : api_url_(std::move(api_url)), http_(http) {}
+  HistoryServerClient(std::string api_url, HttpClient& http)
+      : api_url_(std::move(api_url)), http_(http) {}
 
   const std::string& api_url() const { return api_url_; }
 
@@ -50,7 +51,8 @@ class HistoryServerClient {
   std::string LogsUrl(const std::string& app_id, const std::string& attempt_id) const;
 
   // Streams that zip into the new file `path` (see HttpClient::DownloadToFile).
-  Result<uint64_t> DownloadLogs(const std::string& app_id, const std::string& attempt_id, const std::string& path);
+  Result<uint64_t> DownloadLogs(const std::string& app_id, const std::string& attempt_id,
+                                const std::string& path);
 
  private:
   std::string api_url_;

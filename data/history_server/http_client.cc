@@ -41,7 +41,8 @@ bool StartsWithNoCase(const std::string& s, const char* prefix) {
   size_t n = std::strlen(prefix);
   if (s.size() < n) return false;
   for (size_t i = 0; i < n; ++i) {
-    if (std::tolower(static_cast<unsigned char>(s[i])) != std::tolower(static_cast<unsigned char>(prefix[i]))) {
+    if (std::tolower(static_cast<unsigned char>(s[i])) !=
+        std::tolower(static_cast<unsigned char>(prefix[i]))) {
       return false;
     }
   }
@@ -164,7 +165,8 @@ struct HttpClient::Sink {
       s->last_progress = now;
       return 0;
     }
-    if (std::chrono::duration_cast<std::chrono::milliseconds>(now - s->last_progress).count() > s->stall_ms) {
+    if (std::chrono::duration_cast<std::chrono::milliseconds>(now - s->last_progress).count() >
+        s->stall_ms) {
       s->stalled = true;
       return 1;  // CURLE_ABORTED_BY_CALLBACK
     }
@@ -214,17 +216,21 @@ Result<std::string> HttpClient::GetText(const std::string& url) {
 
 Result<uint64_t> HttpClient::DownloadToFile(const std::string& url, const std::string& path) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-  if (fd < 0) return Status::IoError("cannot create download file (" + std::string(std::strerror(errno)) + "): " + path);
+  if (fd < 0)
+    return Status::IoError("cannot create download file (" + std::string(std::strerror(errno)) +
+                           "): " + path);
   Sink sink;
   sink.fd = fd;
   sink.limit = options_.max_download_bytes;
   auto r = Fetch(url, sink);
   Status st = r.ok() ? Status::Ok() : r.status();
   if (st.ok() && ::fsync(fd) != 0) {
-    st = Status::IoError("cannot sync download file (" + std::string(std::strerror(errno)) + "): " + path);
+    st = Status::IoError("cannot sync download file (" + std::string(std::strerror(errno)) +
+                         "): " + path);
   }
   if (::close(fd) != 0 && st.ok()) {
-    st = Status::IoError("cannot write download file (" + std::string(std::strerror(errno)) + "): " + path);
+    st = Status::IoError("cannot write download file (" + std::string(std::strerror(errno)) +
+                         "): " + path);
   }
   if (!st.ok()) {
     ::unlink(path.c_str());
@@ -263,9 +269,12 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
     // TLS (CURLOPT_SSL_VERIFYPEER/HOST default to on; set explicitly).
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, options_.tls.verify ? 1L : 0L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, options_.tls.verify ? 2L : 0L);
-    if (!options_.tls.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.tls.ca_file.c_str());
-    if (!options_.tls.cert_file.empty()) curl_easy_setopt(c, CURLOPT_SSLCERT, options_.tls.cert_file.c_str());
-    if (!options_.tls.key_file.empty()) curl_easy_setopt(c, CURLOPT_SSLKEY, options_.tls.key_file.c_str());
+    if (!options_.tls.ca_file.empty())
+      curl_easy_setopt(c, CURLOPT_CAINFO, options_.tls.ca_file.c_str());
+    if (!options_.tls.cert_file.empty())
+      curl_easy_setopt(c, CURLOPT_SSLCERT, options_.tls.cert_file.c_str());
+    if (!options_.tls.key_file.empty())
+      curl_easy_setopt(c, CURLOPT_SSLKEY, options_.tls.key_file.c_str());
     if (!options_.tls.key_password.empty()) {
       curl_easy_setopt(c, CURLOPT_KEYPASSWD, options_.tls.key_password.c_str());
     }
@@ -300,7 +309,8 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
       problem = "response is larger than the limit of " + std::to_string(sink.limit) + " bytes";
     } else if (sink.stalled) {
       char secs[32];
-      std::snprintf(secs, sizeof(secs), "%g", static_cast<double>(options_.stall_timeout_ms) / 1000);
+      std::snprintf(secs, sizeof(secs), "%g",
+                    static_cast<double>(options_.stall_timeout_ms) / 1000);
       problem = std::string("stalled: no data for ") + secs + " s";
       retryable = true;
     } else if (sink.write_errno != 0) {
@@ -313,12 +323,14 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
         problem += "; pass --cacert FILE for a private CA, or --insecure to skip verification";
       }
     } else if (status >= 300 && status < 400) {
-      problem = "HTTP " + std::to_string(status) + " redirect to '" + sink.location +
-                "', which is not followed (it could carry credentials elsewhere); use the target URL";
+      problem =
+          "HTTP " + std::to_string(status) + " redirect to '" + sink.location +
+          "', which is not followed (it could carry credentials elsewhere); use the target URL";
     } else {
       problem = "HTTP " + std::to_string(status);
       if (status == 401) {
-        problem += ": the server requires authentication (--auth-basic-env, --token-file, --header-file)";
+        problem +=
+            ": the server requires authentication (--auth-basic-env, --token-file, --header-file)";
       } else if (status == 403) {
         problem += ": access denied with the given credentials";
       } else if (status == 404) {
@@ -330,7 +342,8 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
       retryable = IsRetryableHttpStatus(status);
     }
     problem = creds.Redact(problem);
-    const std::string tries = std::to_string(attempt + 1) + (attempt == 0 ? " attempt" : " attempts");
+    const std::string tries =
+        std::to_string(attempt + 1) + (attempt == 0 ? " attempt" : " attempts");
     auto fail = [&](const std::string& why) -> Status {
       std::string msg = why + " [" + tries + "]: GET " + url;
       return code == StatusCode::kNotFound ? Status::NotFound(msg) : Status::IoError(msg);
@@ -338,12 +351,13 @@ Result<uint64_t> HttpClient::Fetch(const std::string& url, Sink& sink) {
     if (!retryable || attempt >= options_.retry.max_retries) return fail(problem);
     int64_t delay_ms;
     std::optional<int64_t> retry_after =
-        sink.retry_after.empty() ? std::nullopt : ParseRetryAfterMs(sink.retry_after, std::time(nullptr));
+        sink.retry_after.empty() ? std::nullopt
+                                 : ParseRetryAfterMs(sink.retry_after, std::time(nullptr));
     if (retry_after) {
       if (*retry_after > options_.retry.max_retry_after_ms) {
-        return fail(problem + "; the server asked to retry after " + std::to_string(*retry_after / 1000) +
-                    " s, longer than the limit of " + std::to_string(options_.retry.max_retry_after_ms / 1000) +
-                    " s");
+        return fail(problem + "; the server asked to retry after " +
+                    std::to_string(*retry_after / 1000) + " s, longer than the limit of " +
+                    std::to_string(options_.retry.max_retry_after_ms / 1000) + " s");
       }
       delay_ms = *retry_after;
     } else {

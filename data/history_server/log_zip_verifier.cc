@@ -18,8 +18,9 @@ Result<VerifiedLogZip> VerifyLogZip(const std::string& zip_path, const std::stri
   }
   auto fail = [&](const Status& st) {
     fs::remove_all(scratch_dir, ec);
-    return st.WithContext("downloaded logs of " + app_id + (attempt_id.empty() ? "" : "/" + attempt_id) +
-                          " failed verification (" + zip_path + ")");
+    return st.WithContext("downloaded logs of " + app_id +
+                          (attempt_id.empty() ? "" : "/" + attempt_id) + " failed verification (" +
+                          zip_path + ")");
   };
   if (!eventlog::LooksLikeZip(zip_path)) {
     return fail(Status::Corrupt("not a zip archive (no PK header)"));
@@ -34,15 +35,16 @@ Result<VerifiedLogZip> VerifyLogZip(const std::string& zip_path, const std::stri
     const model::Application& app = loaded->app;
     const std::string name = fs::path(path).filename().string();
     if (app.app_id != app_id) {
-      return fail(Status::Corrupt("event log " + name + " is of application '" + app.app_id.substr(0, 200) +
-                                  "', not the one requested"));
+      return fail(Status::Corrupt("event log " + name + " is of application '" +
+                                  app.app_id.substr(0, 200) + "', not the one requested"));
     }
     if (!attempt_id.empty() && !app.attempt_id.empty() && app.attempt_id != attempt_id) {
-      return fail(Status::Corrupt("event log " + name + " is of attempt '" + app.attempt_id.substr(0, 50) +
-                                  "', not the one requested"));
+      return fail(Status::Corrupt("event log " + name + " is of attempt '" +
+                                  app.attempt_id.substr(0, 50) + "', not the one requested"));
     }
     if (app.end_time < 0) {
-      return fail(Status::Corrupt("event log " + name + " has no ApplicationEnd event (cut short?)"));
+      return fail(
+          Status::Corrupt("event log " + name + " has no ApplicationEnd event (cut short?)"));
     }
     out.end_ms = std::max(out.end_ms, app.end_time);
     out.bytes_decoded += loaded->bytes_decoded;

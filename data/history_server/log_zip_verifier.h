@@ -21,9 +21,10 @@
 namespace sparktune::history_server {
 
 struct VerifiedLogZip {
-  std::vector<std::string> logs;  // extracted event logs (files or eventlog_v2_ dirs) under scratch_dir
-  int64_t end_ms = -1;            // latest ApplicationEnd over the logs
-  uint64_t bytes_decoded = 0;     // uncompressed event bytes read
+  std::vector<std::string>
+      logs;             // extracted event logs (files or eventlog_v2_ dirs) under scratch_dir
+  int64_t end_ms = -1;  // latest ApplicationEnd over the logs
+  uint64_t bytes_decoded = 0;  // uncompressed event bytes read
 };
 
 // Extracts `zip_path` into `scratch_dir` (which must not exist) and verifies

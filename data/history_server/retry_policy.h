@@ -15,9 +15,9 @@
 namespace sparktune::history_server {
 
 struct RetryPolicy {
-  int max_retries = 4;              // Default: 4 (5 attempts in all).
-  int64_t base_delay_ms = 500;      // Default: 0.5 s, doubled per retry.
-  int64_t max_delay_ms = 30000;     // Default: 30 s cap on a computed delay.
+  int max_retries = 4;                  // Default: 4 (5 attempts in all).
+  int64_t base_delay_ms = 500;          // Default: 0.5 s, doubled per retry.
+  int64_t max_delay_ms = 30000;         // Default: 30 s cap on a computed delay.
   int64_t max_retry_after_ms = 300000;  // Default: 5 min; a longer Retry-After gives up.
 
   // Delay before retry number `retry` (0-based): min(max, base * 2^retry),

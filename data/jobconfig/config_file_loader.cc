@@ -34,7 +34,8 @@ bool HasLineStartingWith(std::string_view text, std::string_view prefix) {
 
 ConfigFormat DetectFormat(std::string_view path, std::string_view text) {
   std::string_view base = path;
-  if (size_t slash = base.rfind('/'); slash != std::string_view::npos) base.remove_prefix(slash + 1);
+  if (size_t slash = base.rfind('/'); slash != std::string_view::npos)
+    base.remove_prefix(slash + 1);
   if (EndsWith(base, ".yaml") || EndsWith(base, ".yml")) return ConfigFormat::kSparkApplicationYaml;
   if (EndsWith(base, ".sh") || EndsWith(base, ".bash") || EndsWith(base, ".ksh") ||
       EndsWith(base, ".zsh")) {
@@ -55,9 +56,12 @@ ConfigFormat DetectFormat(std::string_view path, std::string_view text) {
 
 Result<ConfigFile> ParseConfigText(const std::string& path, std::string_view text) {
   switch (DetectFormat(path, text)) {
-    case ConfigFormat::kSparkApplicationYaml: return ParseSparkApplicationYaml(path, text);
-    case ConfigFormat::kSparkSubmit: return ParseSparkSubmitScript(path, text);
-    case ConfigFormat::kSparkDefaults: return ParseSparkDefaults(path, text);
+    case ConfigFormat::kSparkApplicationYaml:
+      return ParseSparkApplicationYaml(path, text);
+    case ConfigFormat::kSparkSubmit:
+      return ParseSparkSubmitScript(path, text);
+    case ConfigFormat::kSparkDefaults:
+      return ParseSparkDefaults(path, text);
   }
   return Status::Internal("unknown config format");
 }

@@ -4,9 +4,12 @@ namespace sparktune::jobconfig {
 
 std::string_view FormatName(ConfigFormat format) {
   switch (format) {
-    case ConfigFormat::kSparkDefaults: return "spark-defaults";
-    case ConfigFormat::kSparkSubmit: return "spark-submit";
-    case ConfigFormat::kSparkApplicationYaml: return "spark-application";
+    case ConfigFormat::kSparkDefaults:
+      return "spark-defaults";
+    case ConfigFormat::kSparkSubmit:
+      return "spark-submit";
+    case ConfigFormat::kSparkApplicationYaml:
+      return "spark-application";
   }
   return "unknown";
 }

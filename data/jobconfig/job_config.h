@@ -32,9 +32,9 @@ struct SourceLocation {
 };
 
 enum class ConfigFormat {
-  kSparkDefaults,          // spark-defaults.conf / .properties (java.util.Properties)
-  kSparkSubmit,            // shell script with spark-submit commands
-  kSparkApplicationYaml,   // Kubernetes operator SparkApplication
+  kSparkDefaults,         // spark-defaults.conf / .properties (java.util.Properties)
+  kSparkSubmit,           // shell script with spark-submit commands
+  kSparkApplicationYaml,  // Kubernetes operator SparkApplication
 };
 
 // Short stable name of a format: "spark-defaults", "spark-submit", "spark-application".
@@ -61,7 +61,7 @@ struct JobConfig {
   // Where findings about a missing key point: the spark-submit word, the
   // SparkApplication `spec:` line, or 1:1 of a defaults file.
   SourceLocation anchor;
-  std::vector<ConfigSetting> settings;  // file order
+  std::vector<ConfigSetting> settings;       // file order
   std::optional<std::string> spark_version;  // declared by the file (spec.sparkVersion)
   bool python_app = false;      // PySpark: .py main resource, --py-files, spec.type Python
   std::string main_resource;    // application jar/py, or mainApplicationFile
@@ -91,8 +91,8 @@ struct JobConfig {
 // whole file. A suppression without a reason suppresses nothing (rule ST001
 // reports it).
 struct Suppression {
-  SourceLocation location;         // of the comment
-  int target_line = 0;             // line it silences (0 with whole_file)
+  SourceLocation location;  // of the comment
+  int target_line = 0;      // line it silences (0 with whole_file)
   bool whole_file = false;
   std::vector<std::string> rules;  // ids or slugs, as written
   std::string reason;              // empty when missing

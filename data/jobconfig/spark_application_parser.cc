@@ -66,8 +66,8 @@ class DocumentReader {
                  std::string key, std::string origin) {
     if (!value_node.IsScalar()) {
       if (value_node.IsNull()) return;
-      job->problems.push_back({At(path_, value_node.Mark()),
-                               origin + " should be a single value, not a list or map"});
+      job->problems.push_back(
+          {At(path_, value_node.Mark()), origin + " should be a single value, not a list or map"});
       return;
     }
     ConfigSetting s;
@@ -76,7 +76,8 @@ class DocumentReader {
     s.key_location = At(path_, key_node.Mark());
     s.value_location = At(path_, value_node.Mark());
     s.origin = std::move(origin);
-    s.from_flag = s.origin.rfind("spec.sparkConf", 0) != 0 && s.origin.rfind("spec.hadoopConf", 0) != 0;
+    s.from_flag =
+        s.origin.rfind("spec.sparkConf", 0) != 0 && s.origin.rfind("spec.hadoopConf", 0) != 0;
     s.dynamic = LooksTemplated(s.value);
     job->settings.push_back(std::move(s));
   }
@@ -103,7 +104,8 @@ class DocumentReader {
       const YAML::Node& value = it.second;
       if (field == "sparkConf" || field == "hadoopConf") {
         if (!value.IsMap()) {
-          if (!value.IsNull()) job.problems.push_back({At(path_, value.Mark()), "spec." + field + " should be a map"});
+          if (!value.IsNull())
+            job.problems.push_back({At(path_, value.Mark()), "spec." + field + " should be a map"});
           continue;
         }
         std::string prefix = field == "hadoopConf" ? "spark.hadoop." : "";
@@ -189,8 +191,9 @@ size_t BareFlowEntryInBlockContext(std::string_view text) {
           continue;
         }
         if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
-        if ((c == '"' || c == '\'') && (k == first || line[k - 1] == ' ' || line[k - 1] == '[' ||
-                                        line[k - 1] == '{' || line[k - 1] == ',' || line[k - 1] == ':')) {
+        if ((c == '"' || c == '\'') &&
+            (k == first || line[k - 1] == ' ' || line[k - 1] == '[' || line[k - 1] == '{' ||
+             line[k - 1] == ',' || line[k - 1] == ':')) {
           quote = c;
           continue;
         }
@@ -201,8 +204,9 @@ size_t BareFlowEntryInBlockContext(std::string_view text) {
       if (flow_depth == 0) {
         std::string_view trimmed = line.substr(0, line.find_last_not_of(" \t\r") + 1);
         size_t h = trimmed.find_last_of("|>");
-        if (h != std::string_view::npos && (last == '|' || last == '>' || last == '-' || last == '+' ||
-                                             (last >= '0' && last <= '9')) &&
+        if (h != std::string_view::npos &&
+            (last == '|' || last == '>' || last == '-' || last == '+' ||
+             (last >= '0' && last <= '9')) &&
             (h == 0 || trimmed[h - 1] == ' ' || trimmed[h - 1] == ':')) {
           block_scalar_indent = indent;
         }

@@ -78,13 +78,27 @@ class Tokenizer {
     while (i < text_.size()) {
       char c = text_[i];
       if (c == '\\') {
-        if (i + 1 < text_.size() && text_[i + 1] == '\n') { i += 2; continue; }
-        if (i + 2 < text_.size() && text_[i + 1] == '\r' && text_[i + 2] == '\n') { i += 3; continue; }
-        if (i + 1 < text_.size()) { Append(text_[i + 1], i + 1, i); i += 2; continue; }
+        if (i + 1 < text_.size() && text_[i + 1] == '\n') {
+          i += 2;
+          continue;
+        }
+        if (i + 2 < text_.size() && text_[i + 1] == '\r' && text_[i + 2] == '\n') {
+          i += 3;
+          continue;
+        }
+        if (i + 1 < text_.size()) {
+          Append(text_[i + 1], i + 1, i);
+          i += 2;
+          continue;
+        }
         ++i;
         continue;
       }
-      if (c == ' ' || c == '\t' || c == '\r') { EndWord(); ++i; continue; }
+      if (c == ' ' || c == '\t' || c == '\r') {
+        EndWord();
+        ++i;
+        continue;
+      }
       if (c == '\n' || c == ';' || c == '&' || c == '|' || c == '(' || c == ')') {
         EndCommand();
         ++i;
@@ -98,7 +112,10 @@ class Tokenizer {
         size_t open = i;
         StartWord(i);
         ++i;
-        while (i < text_.size() && text_[i] != '\'') { Append(text_[i], i, open); ++i; }
+        while (i < text_.size() && text_[i] != '\'') {
+          Append(text_[i], i, open);
+          ++i;
+        }
         if (i >= text_.size()) return Unterminated(open, "single");
         ++i;
         continue;
@@ -111,8 +128,15 @@ class Tokenizer {
           char d = text_[i];
           if (d == '\\' && i + 1 < text_.size()) {
             char n = text_[i + 1];
-            if (n == '\n') { i += 2; continue; }
-            if (n == '$' || n == '`' || n == '"' || n == '\\') { Append(n, i + 1, open); i += 2; continue; }
+            if (n == '\n') {
+              i += 2;
+              continue;
+            }
+            if (n == '$' || n == '`' || n == '"' || n == '\\') {
+              Append(n, i + 1, open);
+              i += 2;
+              continue;
+            }
           }
           if (d == '$' || d == '`') current_.dynamic = true;
           Append(d, i, open);
@@ -272,8 +296,14 @@ JobConfig ParseCommand(const Command& cmd, size_t submit_at, const LineIndex& in
       job.settings.push_back(std::move(s));
       continue;
     }
-    if (name == "--properties-file") { job.properties_file = value; continue; }
-    if (name == "--class") { job.main_class = value; continue; }
+    if (name == "--properties-file") {
+      job.properties_file = value;
+      continue;
+    }
+    if (name == "--class") {
+      job.main_class = value;
+      continue;
+    }
     if (key.empty()) continue;
     ConfigSetting s;
     s.key = std::string(key);

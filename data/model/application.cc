@@ -4,21 +4,30 @@ namespace sparktune::model {
 
 const char* StageStatusName(StageStatus status) {
   switch (status) {
-    case StageStatus::kPending: return "PENDING";
-    case StageStatus::kActive: return "ACTIVE";
-    case StageStatus::kComplete: return "COMPLETE";
-    case StageStatus::kFailed: return "FAILED";
-    case StageStatus::kSkipped: return "SKIPPED";
+    case StageStatus::kPending:
+      return "PENDING";
+    case StageStatus::kActive:
+      return "ACTIVE";
+    case StageStatus::kComplete:
+      return "COMPLETE";
+    case StageStatus::kFailed:
+      return "FAILED";
+    case StageStatus::kSkipped:
+      return "SKIPPED";
   }
   return "UNKNOWN";
 }
 
 const char* JobStatusName(JobStatus status) {
   switch (status) {
-    case JobStatus::kRunning: return "RUNNING";
-    case JobStatus::kSucceeded: return "SUCCEEDED";
-    case JobStatus::kFailed: return "FAILED";
-    case JobStatus::kUnknown: return "UNKNOWN";
+    case JobStatus::kRunning:
+      return "RUNNING";
+    case JobStatus::kSucceeded:
+      return "SUCCEEDED";
+    case JobStatus::kFailed:
+      return "FAILED";
+    case JobStatus::kUnknown:
+      return "UNKNOWN";
   }
   return "UNKNOWN";
 }

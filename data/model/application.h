@@ -31,17 +31,17 @@ struct Executor {
   // cluster manager; -1 when the log does not say (older Spark).
   int64_t request_time = -1;
   std::string remove_reason;
-  int64_t max_memory = 0;    // BlockManagerAdded "Maximum Memory" (storage, bytes)
+  int64_t max_memory = 0;            // BlockManagerAdded "Maximum Memory" (storage, bytes)
   bool seen_executor_added = false;  // vs known only from a block manager / task
   // AppStatusListener.onTaskStart/onTaskEnd counters.
   int64_t total_tasks = 0;
   int64_t completed_tasks = 0;
   int64_t failed_tasks = 0;
   int64_t active_tasks = 0;
-  int64_t total_duration = 0;       // sum of task durations (ms)
-  int64_t total_gc_time = 0;        // excluding Resubmitted
+  int64_t total_duration = 0;  // sum of task durations (ms)
+  int64_t total_gc_time = 0;   // excluding Resubmitted
   int64_t total_input_bytes = 0;
-  int64_t total_shuffle_read = 0;   // local + remote bytes read
+  int64_t total_shuffle_read = 0;  // local + remote bytes read
   int64_t total_shuffle_write = 0;
   // Peak "TotalGCTime" executor metric (3.3+) from StageExecutorMetrics,
   // ExecutorMetricsUpdate or per-task executor metrics; -1 if never logged.
@@ -73,7 +73,7 @@ struct StageAttempt {
   int64_t first_task_launched_time = -1;
   std::string failure_reason;
   StageStatus status = StageStatus::kPending;
-  std::vector<int> job_ids;  // jobs whose DAG contains this stage attempt
+  std::vector<int> job_ids;               // jobs whose DAG contains this stage attempt
   std::vector<Accumulable> accumulables;  // from StageCompleted
   // AppStatusListener.onTaskEnd counters and metric totals.
   int64_t active_tasks = 0;
@@ -142,8 +142,8 @@ struct Application {
   std::string name;
   std::string user;
   SparkVersion spark_version;
-  int64_t start_time = -1;  // ApplicationStart Timestamp, epoch ms
-  int64_t end_time = -1;    // ApplicationEnd Timestamp, or -1
+  int64_t start_time = -1;       // ApplicationStart Timestamp, epoch ms
+  int64_t end_time = -1;         // ApplicationEnd Timestamp, or -1
   int64_t last_event_time = -1;  // latest timestamp seen in any event
   std::optional<int> exit_code;  // ApplicationEnd ExitCode (4.0+)
 

@@ -27,7 +27,14 @@ enum class TaskEndReason : uint8_t {
   kUnknownReason,
 };
 
-enum class TaskLocality : uint8_t { kProcessLocal, kNodeLocal, kNoPref, kRackLocal, kAny, kUnknown };
+enum class TaskLocality : uint8_t {
+  kProcessLocal,
+  kNodeLocal,
+  kNoPref,
+  kRackLocal,
+  kAny,
+  kUnknown
+};
 
 struct TaskMetrics {
   int64_t executor_deserialize_time = 0;
@@ -55,7 +62,9 @@ struct TaskMetrics {
   int64_t shuffle_write_time_ns = 0;
   int64_t shuffle_records_written = 0;
 
-  int64_t shuffle_read_bytes() const { return shuffle_remote_bytes_read + shuffle_local_bytes_read; }
+  int64_t shuffle_read_bytes() const {
+    return shuffle_remote_bytes_read + shuffle_local_bytes_read;
+  }
   // Adds every field of `other` (stage and executor totals).
   void Add(const TaskMetrics& other);
 };
@@ -66,10 +75,10 @@ struct Task {
   int32_t stage_attempt_id = 0;
   int32_t index = 0;
   int32_t attempt = 0;
-  int32_t partition_id = -1;   // 3.3+, else -1
-  uint32_t executor = 0;       // index into Application::executors
-  int64_t launch_time = 0;     // epoch ms
-  int64_t finish_time = 0;     // epoch ms, 0 while running
+  int32_t partition_id = -1;  // 3.3+, else -1
+  uint32_t executor = 0;      // index into Application::executors
+  int64_t launch_time = 0;    // epoch ms
+  int64_t finish_time = 0;    // epoch ms, 0 while running
   int64_t getting_result_time = 0;
   TaskStatus status = TaskStatus::kRunning;
   TaskEndReason end_reason = TaskEndReason::kNone;

@@ -32,10 +32,10 @@ Status GetOpt(const json& j, const char* key, std::optional<T>* out) {
   return s;
 }
 
-#define ST_TRY(expr)                 \
-  do {                               \
-    Status _s = (expr);              \
-    if (!_s.ok()) return _s;         \
+#define ST_TRY(expr)         \
+  do {                       \
+    Status _s = (expr);      \
+    if (!_s.ok()) return _s; \
   } while (false)
 
 ordered_json PredictionJson(const PredictionRow& p) {
@@ -55,8 +55,8 @@ ordered_json PredictionJson(const PredictionRow& p) {
 }
 
 Result<PredictionKind> KindFromName(const std::string& name) {
-  for (PredictionKind k : {PredictionKind::kBaseline, PredictionKind::kGrid, PredictionKind::kOptimize,
-                           PredictionKind::kRecommendation}) {
+  for (PredictionKind k : {PredictionKind::kBaseline, PredictionKind::kGrid,
+                           PredictionKind::kOptimize, PredictionKind::kRecommendation}) {
     if (name == PredictionKindName(k)) return k;
   }
   return Status::Corrupt("record: unknown prediction kind \"" + name + "\"");
@@ -130,14 +130,18 @@ ordered_json AppRecordToJson(const AppRecord& r) {
   }
   j["configs"] = ordered_json::array();
   for (const ConfigRow& c : r.configs) {
-    j["configs"].push_back({{"key", c.key}, {"value", c.value}, {"source", ConfigSourceName(c.source)}});
+    j["configs"].push_back(
+        {{"key", c.key}, {"value", c.value}, {"source", ConfigSourceName(c.source)}});
   }
   j["predictions"] = ordered_json::array();
   for (const PredictionRow& p : r.predictions) j["predictions"].push_back(PredictionJson(p));
   j["advice"] = ordered_json::array();
   for (const AdviceRow& ad : r.advice) {
-    ordered_json x{{"advisor", ad.advisor}, {"title", ad.title}, {"action", ad.action},
-                   {"evidence", ad.evidence}, {"config", ad.config_json}};
+    ordered_json x{{"advisor", ad.advisor},
+                   {"title", ad.title},
+                   {"action", ad.action},
+                   {"evidence", ad.evidence},
+                   {"config", ad.config_json}};
     if (ad.mb_seconds_pct) x["mbSecondsPct"] = *ad.mb_seconds_pct;
     j["advice"].push_back(std::move(x));
   }
@@ -149,9 +153,11 @@ Result<AppRecord> AppRecordFromJson(const json& j) {
   std::string schema;
   ST_TRY(Get(j, "schema", &schema));
   if (schema != "sparktune.record/1") {
-    return Status::Unsupported("record: schema \"" + schema + "\" (this build reads sparktune.record/1)");
+    return Status::Unsupported("record: schema \"" + schema +
+                               "\" (this build reads sparktune.record/1)");
   }
-  if (!j.contains("app") || !j["app"].is_object()) return Status::Corrupt("record: missing object \"app\"");
+  if (!j.contains("app") || !j["app"].is_object())
+    return Status::Corrupt("record: missing object \"app\"");
   AppRecord r;
   const json& app = j["app"];
   ApplicationRow& a = r.app;
@@ -228,12 +234,14 @@ Result<AppRecord> AppRecordFromJson(const json& j) {
       ST_TRY(Get(x, "key", &c.key));
       ST_TRY(Get(x, "value", &c.value));
       ST_TRY(Get(x, "source", &source, false));
-      c.source = source == ConfigSourceName(ConfigSource::kDefault) ? ConfigSource::kDefault : ConfigSource::kLogged;
+      c.source = source == ConfigSourceName(ConfigSource::kDefault) ? ConfigSource::kDefault
+                                                                    : ConfigSource::kLogged;
       r.configs.push_back(std::move(c));
     }
   }
   if (j.contains("predictions")) {
-    if (!j["predictions"].is_array()) return Status::Corrupt("record: \"predictions\" is not an array");
+    if (!j["predictions"].is_array())
+      return Status::Corrupt("record: \"predictions\" is not an array");
     for (const json& x : j["predictions"]) {
       PredictionRow p;
       std::string kind;

@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <thread>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "data/store/migrations.h"
 #include "data/store/sqlite_connection.h"
@@ -16,7 +16,8 @@ namespace sparktune::store {
 namespace {
 
 int64_t NowMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -27,7 +28,8 @@ std::string WarningsJson(const std::vector<std::string>& warnings) {
 
 Status NotFoundIfMissing(bool found, const std::string& what, int64_t id, const std::string& path) {
   if (found) return Status::Ok();
-  return Status::NotFound("no " + what + " with id " + std::to_string(id) + " in the history database (" + path + ")");
+  return Status::NotFound("no " + what + " with id " + std::to_string(id) +
+                          " in the history database (" + path + ")");
 }
 
 // Switches a new database to WAL (persistent, so a database another process
@@ -48,8 +50,8 @@ Status EnableWal(SqliteConnection& db, int timeout_ms) {
     }();
     if (mode.ok()) {
       if (*mode == "wal" || *mode == "memory") return Status::Ok();
-      return Status::Unsupported("the history database cannot use WAL journaling (journal_mode=" + *mode +
-                                 "); put it on a local file system (" + db.path() + ")");
+      return Status::Unsupported("the history database cannot use WAL journaling (journal_mode=" +
+                                 *mode + "); put it on a local file system (" + db.path() + ")");
     }
     if (!busy || std::chrono::steady_clock::now() >= deadline) return mode.status();
     std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5 + 5 * attempt, 100)));
@@ -60,9 +62,12 @@ Status EnableWal(SqliteConnection& db, int timeout_ms) {
 
 const char* IngestDispositionName(IngestDisposition disposition) {
   switch (disposition) {
-    case IngestDisposition::kInserted: return "ingested";
-    case IngestDisposition::kAlreadyStored: return "already-stored";
-    case IngestDisposition::kReplacedInProgress: return "replaced-in-progress";
+    case IngestDisposition::kInserted:
+      return "ingested";
+    case IngestDisposition::kAlreadyStored:
+      return "already-stored";
+    case IngestDisposition::kReplacedInProgress:
+      return "replaced-in-progress";
   }
   return "?";
 }
@@ -71,9 +76,11 @@ HistoryStore::HistoryStore(std::unique_ptr<SqliteConnection> db, std::string pat
     : db_(std::move(db)), path_(std::move(path)) {}
 HistoryStore::~HistoryStore() = default;
 
-Result<std::unique_ptr<HistoryStore>> HistoryStore::Open(const std::string& path, const StoreOptions& options) {
+Result<std::unique_ptr<HistoryStore>> HistoryStore::Open(const std::string& path,
+                                                         const StoreOptions& options) {
   SPARKTUNE_ASSIGN_OR_RETURN(std::unique_ptr<SqliteConnection> db, SqliteConnection::Open(path));
-  SPARKTUNE_RETURN_IF_ERROR(db->Execute("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)));
+  SPARKTUNE_RETURN_IF_ERROR(
+      db->Execute("PRAGMA busy_timeout = " + std::to_string(options.busy_timeout_ms)));
   SPARKTUNE_RETURN_IF_ERROR(EnableWal(*db, options.busy_timeout_ms));
   SPARKTUNE_RETURN_IF_ERROR(db->Execute("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON"));
   SPARKTUNE_RETURN_IF_ERROR(Migrate(*db, options.TEST_schema_version));
@@ -86,13 +93,15 @@ Result<int> HistoryStore::SchemaVersion() {
 }
 
 Result<bool> HistoryStore::HasContentHash(const std::string& content_hash) {
-  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db_->Prepare("SELECT 1 FROM applications WHERE content_hash = ?"));
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("SELECT 1 FROM applications WHERE content_hash = ?"));
   s.Bind(1, content_hash);
   return s.Step();
 }
 
 Result<std::vector<std::string>> HistoryStore::ContentHashes() {
-  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db_->Prepare("SELECT content_hash FROM applications"));
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("SELECT content_hash FROM applications"));
   std::vector<std::string> out;
   while (true) {
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -104,11 +113,13 @@ Result<std::vector<std::string>> HistoryStore::ContentHashes() {
 
 Result<IngestOutcome> HistoryStore::IngestApp(const AppRecord& record) {
   const ApplicationRow& a = record.app;
-  if (a.content_hash.empty()) return Status::InvalidArgument("an application record needs a content hash");
+  if (a.content_hash.empty())
+    return Status::InvalidArgument("an application record needs a content hash");
   SPARKTUNE_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(*db_));
   IngestOutcome outcome;
   {
-    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db_->Prepare("SELECT id FROM applications WHERE content_hash = ?"));
+    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                               db_->Prepare("SELECT id FROM applications WHERE content_hash = ?"));
     s.Bind(1, a.content_hash);
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
     if (row) {
@@ -136,7 +147,8 @@ Result<IngestOutcome> HistoryStore::IngestApp(const AppRecord& record) {
         outcome.app_pk = existing;
         return outcome;
       }
-      SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement del, db_->Prepare("DELETE FROM applications WHERE id = ?"));
+      SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement del,
+                                 db_->Prepare("DELETE FROM applications WHERE id = ?"));
       del.Bind(1, existing);
       SPARKTUNE_RETURN_IF_ERROR(del.Run());
       outcome.disposition = IngestDisposition::kReplacedInProgress;
@@ -145,67 +157,116 @@ Result<IngestOutcome> HistoryStore::IngestApp(const AppRecord& record) {
   {
     SPARKTUNE_ASSIGN_OR_RETURN(
         SqliteStatement s,
-        db_->Prepare("INSERT INTO applications (content_hash, source_path, app_id, attempt_id, name, job_key, user, "
-                     "spark_version, start_ms, end_ms, duration_ms, job_time_ms, mb_seconds, core_seconds, "
-                     "executor_count, stage_count, task_count, complete, warning_count, warnings_json, log_bytes, "
-                     "ingested_at_ms, night_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    s.Bind(1, a.content_hash).Bind(2, a.source_path).Bind(3, a.app_id).Bind(4, a.attempt_id).Bind(5, a.name);
-    s.Bind(6, a.job_key).Bind(7, a.user).Bind(8, a.spark_version).Bind(9, a.start_ms).Bind(10, a.end_ms);
-    s.Bind(11, a.duration_ms).Bind(12, a.job_time_ms).Bind(13, a.mb_seconds).Bind(14, a.core_seconds);
-    s.Bind(15, static_cast<int64_t>(record.executors.size())).Bind(16, static_cast<int64_t>(record.stages.size()));
-    s.Bind(17, a.task_count).Bind(18, a.complete ? 1 : 0).Bind(19, a.warning_count).Bind(20, WarningsJson(a.warnings));
-    s.Bind(21, a.log_bytes).Bind(22, a.ingested_at_ms != 0 ? a.ingested_at_ms : NowMs()).Bind(23, a.night_id);
+        db_->Prepare(
+            "INSERT INTO applications (content_hash, source_path, app_id, attempt_id, name, "
+            "job_key, user, "
+            "spark_version, start_ms, end_ms, duration_ms, job_time_ms, mb_seconds, core_seconds, "
+            "executor_count, stage_count, task_count, complete, warning_count, warnings_json, "
+            "log_bytes, "
+            "ingested_at_ms, night_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    s.Bind(1, a.content_hash)
+        .Bind(2, a.source_path)
+        .Bind(3, a.app_id)
+        .Bind(4, a.attempt_id)
+        .Bind(5, a.name);
+    s.Bind(6, a.job_key)
+        .Bind(7, a.user)
+        .Bind(8, a.spark_version)
+        .Bind(9, a.start_ms)
+        .Bind(10, a.end_ms);
+    s.Bind(11, a.duration_ms)
+        .Bind(12, a.job_time_ms)
+        .Bind(13, a.mb_seconds)
+        .Bind(14, a.core_seconds);
+    s.Bind(15, static_cast<int64_t>(record.executors.size()))
+        .Bind(16, static_cast<int64_t>(record.stages.size()));
+    s.Bind(17, a.task_count)
+        .Bind(18, a.complete ? 1 : 0)
+        .Bind(19, a.warning_count)
+        .Bind(20, WarningsJson(a.warnings));
+    s.Bind(21, a.log_bytes)
+        .Bind(22, a.ingested_at_ms != 0 ? a.ingested_at_ms : NowMs())
+        .Bind(23, a.night_id);
     SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing application " + a.app_id));
     outcome.app_pk = db_->LastInsertRowId();
   }
   {
     SPARKTUNE_ASSIGN_OR_RETURN(
         SqliteStatement s,
-        db_->Prepare("INSERT INTO stages (app, stage_id, attempt_id, name, status, num_tasks, completed_tasks, "
-                     "failed_tasks, submission_ms, completion_ms, duration_ms, task_time_ms, input_bytes, "
-                     "output_bytes, shuffle_read_bytes, shuffle_write_bytes, memory_spilled_bytes, "
-                     "disk_spilled_bytes, gc_ms, peak_execution_memory, task_ms_max, task_ms_median, skew_ratio) "
-                     "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        db_->Prepare(
+            "INSERT INTO stages (app, stage_id, attempt_id, name, status, num_tasks, "
+            "completed_tasks, "
+            "failed_tasks, submission_ms, completion_ms, duration_ms, task_time_ms, input_bytes, "
+            "output_bytes, shuffle_read_bytes, shuffle_write_bytes, memory_spilled_bytes, "
+            "disk_spilled_bytes, gc_ms, peak_execution_memory, task_ms_max, task_ms_median, "
+            "skew_ratio) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     for (const StageRow& r : record.stages) {
-      s.Bind(1, outcome.app_pk).Bind(2, r.stage_id).Bind(3, r.attempt_id).Bind(4, r.name).Bind(5, r.status);
-      s.Bind(6, r.num_tasks).Bind(7, r.completed_tasks).Bind(8, r.failed_tasks).Bind(9, r.submission_ms);
-      s.Bind(10, r.completion_ms).Bind(11, r.duration_ms).Bind(12, r.task_time_ms).Bind(13, r.input_bytes);
+      s.Bind(1, outcome.app_pk)
+          .Bind(2, r.stage_id)
+          .Bind(3, r.attempt_id)
+          .Bind(4, r.name)
+          .Bind(5, r.status);
+      s.Bind(6, r.num_tasks)
+          .Bind(7, r.completed_tasks)
+          .Bind(8, r.failed_tasks)
+          .Bind(9, r.submission_ms);
+      s.Bind(10, r.completion_ms)
+          .Bind(11, r.duration_ms)
+          .Bind(12, r.task_time_ms)
+          .Bind(13, r.input_bytes);
       s.Bind(14, r.output_bytes).Bind(15, r.shuffle_read_bytes).Bind(16, r.shuffle_write_bytes);
       s.Bind(17, r.memory_spilled_bytes).Bind(18, r.disk_spilled_bytes).Bind(19, r.gc_ms);
-      s.Bind(20, r.peak_execution_memory).Bind(21, r.task_ms_max).Bind(22, r.task_ms_median).Bind(23, r.skew_ratio);
-      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing stage " + std::to_string(r.stage_id) + "." +
-                                                    std::to_string(r.attempt_id) + " of " + a.app_id));
-    }
-  }
-  {
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        SqliteStatement s,
-        db_->Prepare("INSERT INTO executors (app, executor_id, host, cores, start_ms, end_ms, container_mib, "
-                     "mb_seconds) VALUES (?,?,?,?,?,?,?,?)"));
-    for (const ExecutorRow& r : record.executors) {
-      s.Bind(1, outcome.app_pk).Bind(2, r.executor_id).Bind(3, r.host).Bind(4, r.cores).Bind(5, r.start_ms);
-      s.Bind(6, r.end_ms).Bind(7, r.container_mib).Bind(8, r.mb_seconds);
-      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing executor " + r.executor_id + " of " + a.app_id));
+      s.Bind(20, r.peak_execution_memory)
+          .Bind(21, r.task_ms_max)
+          .Bind(22, r.task_ms_median)
+          .Bind(23, r.skew_ratio);
+      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing stage " + std::to_string(r.stage_id) +
+                                                    "." + std::to_string(r.attempt_id) + " of " +
+                                                    a.app_id));
     }
   }
   {
     SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
-                               db_->Prepare("INSERT INTO configs (app, key, value, source) VALUES (?,?,?,?)"));
+                               db_->Prepare("INSERT INTO executors (app, executor_id, host, cores, "
+                                            "start_ms, end_ms, container_mib, "
+                                            "mb_seconds) VALUES (?,?,?,?,?,?,?,?)"));
+    for (const ExecutorRow& r : record.executors) {
+      s.Bind(1, outcome.app_pk)
+          .Bind(2, r.executor_id)
+          .Bind(3, r.host)
+          .Bind(4, r.cores)
+          .Bind(5, r.start_ms);
+      s.Bind(6, r.end_ms).Bind(7, r.container_mib).Bind(8, r.mb_seconds);
+      SPARKTUNE_RETURN_IF_ERROR(
+          s.Run().WithContext("storing executor " + r.executor_id + " of " + a.app_id));
+    }
+  }
+  {
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        SqliteStatement s,
+        db_->Prepare("INSERT INTO configs (app, key, value, source) VALUES (?,?,?,?)"));
     for (const ConfigRow& r : record.configs) {
       s.Bind(1, outcome.app_pk).Bind(2, r.key).Bind(3, r.value).Bind(4, ConfigSourceName(r.source));
-      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing setting " + r.key + " of " + a.app_id));
+      SPARKTUNE_RETURN_IF_ERROR(
+          s.Run().WithContext("storing setting " + r.key + " of " + a.app_id));
     }
   }
   SPARKTUNE_RETURN_IF_ERROR(InsertPredictions(outcome.app_pk, record.predictions));
   {
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        SqliteStatement s,
-        db_->Prepare("INSERT INTO advice (app, advisor, title, action, evidence, mb_seconds_pct, config_json) "
-                     "VALUES (?,?,?,?,?,?,?)"));
+    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                               db_->Prepare("INSERT INTO advice (app, advisor, title, action, "
+                                            "evidence, mb_seconds_pct, config_json) "
+                                            "VALUES (?,?,?,?,?,?,?)"));
     for (const AdviceRow& r : record.advice) {
-      s.Bind(1, outcome.app_pk).Bind(2, r.advisor).Bind(3, r.title).Bind(4, r.action).Bind(5, r.evidence);
+      s.Bind(1, outcome.app_pk)
+          .Bind(2, r.advisor)
+          .Bind(3, r.title)
+          .Bind(4, r.action)
+          .Bind(5, r.evidence);
       s.Bind(6, r.mb_seconds_pct).Bind(7, r.config_json);
-      SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing advice " + r.advisor + " of " + a.app_id));
+      SPARKTUNE_RETURN_IF_ERROR(
+          s.Run().WithContext("storing advice " + r.advisor + " of " + a.app_id));
     }
   }
   if (a.complete) {
@@ -215,20 +276,28 @@ Result<IngestOutcome> HistoryStore::IngestApp(const AppRecord& record) {
   return outcome;
 }
 
-Status HistoryStore::InsertPredictions(int64_t app_pk, const std::vector<PredictionRow>& predictions) {
-  SPARKTUNE_ASSIGN_OR_RETURN(
-      SqliteStatement s,
-      db_->Prepare("INSERT INTO predictions (app, kind, config_json, duration_ms, duration_ms_low, duration_ms_high, "
-                   "mb_seconds, mb_seconds_low, mb_seconds_high, oom_risk, duration_error, mb_seconds_error, "
-                   "recommendation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+Status HistoryStore::InsertPredictions(int64_t app_pk,
+                                       const std::vector<PredictionRow>& predictions) {
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("INSERT INTO predictions (app, kind, config_json, "
+                                          "duration_ms, duration_ms_low, duration_ms_high, "
+                                          "mb_seconds, mb_seconds_low, mb_seconds_high, oom_risk, "
+                                          "duration_error, mb_seconds_error, "
+                                          "recommendation_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
   for (const PredictionRow& p : predictions) {
     SPARKTUNE_ASSIGN_OR_RETURN(SettingMap config, ParseConfigJson(p.config_json));
-    s.Bind(1, app_pk).Bind(2, PredictionKindName(p.kind)).Bind(3, CanonicalConfigJson(config)).Bind(4, p.duration_ms);
-    s.Bind(5, p.duration_ms_low).Bind(6, p.duration_ms_high).Bind(7, p.mb_seconds).Bind(8, p.mb_seconds_low);
+    s.Bind(1, app_pk)
+        .Bind(2, PredictionKindName(p.kind))
+        .Bind(3, CanonicalConfigJson(config))
+        .Bind(4, p.duration_ms);
+    s.Bind(5, p.duration_ms_low)
+        .Bind(6, p.duration_ms_high)
+        .Bind(7, p.mb_seconds)
+        .Bind(8, p.mb_seconds_low);
     s.Bind(9, p.mb_seconds_high).Bind(10, p.oom_risk ? 1 : 0).Bind(11, p.duration_error);
     s.Bind(12, p.mb_seconds_error).Bind(13, p.recommendation_id);
-    SPARKTUNE_RETURN_IF_ERROR(
-        s.Run().WithContext(std::string("storing a ") + PredictionKindName(p.kind) + " prediction"));
+    SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext(std::string("storing a ") +
+                                                  PredictionKindName(p.kind) + " prediction"));
   }
   return Status::Ok();
 }
@@ -237,15 +306,18 @@ Result<int> HistoryStore::RecordAccuracy(int64_t app_pk, const AppRecord& record
   const ApplicationRow& a = record.app;
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("SELECT r.id, r.config_json, e.duration_ms, e.mb_seconds FROM recommendations r "
-                   "JOIN recommendation_jobs e ON e.recommendation_id = r.id "
-                   "WHERE r.status = 'active' AND e.job_key = ?1 AND (r.scope = 'fleet' OR r.job_key = ?1) "
-                   "AND r.created_at_ms <= ?2 ORDER BY r.id"));
+      db_->Prepare(
+          "SELECT r.id, r.config_json, e.duration_ms, e.mb_seconds FROM recommendations r "
+          "JOIN recommendation_jobs e ON e.recommendation_id = r.id "
+          "WHERE r.status = 'active' AND e.job_key = ?1 AND (r.scope = 'fleet' OR r.job_key = ?1) "
+          "AND r.created_at_ms <= ?2 ORDER BY r.id"));
   s.Bind(1, a.job_key).Bind(2, a.start_ms);
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement insert,
-      db_->Prepare("INSERT INTO accuracy (job_key, recommendation_id, app, predicted_duration_ms, actual_duration_ms, "
-                   "predicted_mb_seconds, actual_mb_seconds, created_at_ms) VALUES (?,?,?,?,?,?,?,?)"));
+      db_->Prepare(
+          "INSERT INTO accuracy (job_key, recommendation_id, app, predicted_duration_ms, "
+          "actual_duration_ms, "
+          "predicted_mb_seconds, actual_mb_seconds, created_at_ms) VALUES (?,?,?,?,?,?,?,?)"));
   int rows = 0;
   while (true) {
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -277,27 +349,32 @@ Status HistoryStore::AddPredictions(int64_t app_pk, const std::vector<Prediction
 }
 
 Result<int64_t> HistoryStore::BeginNight(int64_t started_at_ms) {
-  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
-                             db_->Prepare("INSERT INTO nights (started_at_ms, status) VALUES (?, 'running')"));
+  SPARKTUNE_ASSIGN_OR_RETURN(
+      SqliteStatement s,
+      db_->Prepare("INSERT INTO nights (started_at_ms, status) VALUES (?, 'running')"));
   s.Bind(1, started_at_ms);
   SPARKTUNE_RETURN_IF_ERROR(s.Run());
   return db_->LastInsertRowId();
 }
 
-Status HistoryStore::FinishNight(int64_t night_id, NightStatus status, const std::string& summary_json,
-                                 int64_t finished_at_ms) {
+Status HistoryStore::FinishNight(int64_t night_id, NightStatus status,
+                                 const std::string& summary_json, int64_t finished_at_ms) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("UPDATE nights SET status = ?, summary_json = ?, finished_at_ms = ? WHERE id = ?"));
-  s.Bind(1, NightStatusName(status)).Bind(2, summary_json).Bind(3, finished_at_ms).Bind(4, night_id);
+      db_->Prepare(
+          "UPDATE nights SET status = ?, summary_json = ?, finished_at_ms = ? WHERE id = ?"));
+  s.Bind(1, NightStatusName(status))
+      .Bind(2, summary_json)
+      .Bind(3, finished_at_ms)
+      .Bind(4, night_id);
   SPARKTUNE_RETURN_IF_ERROR(s.Run());
   return NotFoundIfMissing(db_->Changes() > 0, "night", night_id, path_);
 }
 
 Result<std::vector<NightRow>> HistoryStore::ListNights() {
-  SPARKTUNE_ASSIGN_OR_RETURN(
-      SqliteStatement s,
-      db_->Prepare("SELECT id, started_at_ms, finished_at_ms, status, summary_json FROM nights ORDER BY id"));
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("SELECT id, started_at_ms, finished_at_ms, status, "
+                                          "summary_json FROM nights ORDER BY id"));
   std::vector<NightRow> out;
   while (true) {
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -307,7 +384,9 @@ Result<std::vector<NightRow>> HistoryStore::ListNights() {
     n.started_at_ms = s.ColumnInt(1);
     n.finished_at_ms = s.ColumnOptionalInt(2);
     std::string st = s.ColumnText(3);
-    n.status = st == "ok" ? NightStatus::kOk : st == "failed" ? NightStatus::kFailed : NightStatus::kRunning;
+    n.status = st == "ok"       ? NightStatus::kOk
+               : st == "failed" ? NightStatus::kFailed
+                                : NightStatus::kRunning;
     n.summary_json = s.ColumnText(4);
     out.push_back(std::move(n));
   }
@@ -316,26 +395,37 @@ Result<std::vector<NightRow>> HistoryStore::ListNights() {
 
 Result<int64_t> HistoryStore::PutRecommendation(const RecommendationRow& r) {
   if ((r.scope == RecommendationScope::kFleet) != r.job_key.empty()) {
-    return Status::InvalidArgument("a job recommendation needs a job key and a fleet one must not have one");
+    return Status::InvalidArgument(
+        "a job recommendation needs a job key and a fleet one must not have one");
   }
   SPARKTUNE_ASSIGN_OR_RETURN(SettingMap settings, ParseConfigJson(r.config_json));
   SPARKTUNE_ASSIGN_OR_RETURN(SqliteTransaction tx, SqliteTransaction::Begin(*db_));
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("INSERT INTO recommendations (night_id, scope, job_key, config_json, saving_mb_seconds, saving_low, "
-                   "saving_high, saving_fraction, status, created_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
+      db_->Prepare(
+          "INSERT INTO recommendations (night_id, scope, job_key, config_json, saving_mb_seconds, "
+          "saving_low, "
+          "saving_high, saving_fraction, status, created_at_ms) VALUES (?,?,?,?,?,?,?,?,?,?)"));
   s.Bind(1, r.night_id).Bind(2, RecommendationScopeName(r.scope)).Bind(3, r.job_key);
-  s.Bind(4, CanonicalConfigJson(settings)).Bind(5, r.saving_mb_seconds).Bind(6, r.saving_low).Bind(7, r.saving_high);
+  s.Bind(4, CanonicalConfigJson(settings))
+      .Bind(5, r.saving_mb_seconds)
+      .Bind(6, r.saving_low)
+      .Bind(7, r.saving_high);
   s.Bind(8, r.saving_fraction).Bind(9, RecommendationStatusName(r.status));
   s.Bind(10, r.created_at_ms != 0 ? r.created_at_ms : NowMs());
   SPARKTUNE_RETURN_IF_ERROR(s.Run().WithContext("storing a recommendation"));
   int64_t id = db_->LastInsertRowId();
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement e,
-      db_->Prepare("INSERT INTO recommendation_jobs (recommendation_id, job_key, duration_ms, mb_seconds, "
-                   "mb_seconds_low, mb_seconds_high) VALUES (?,?,?,?,?,?)"));
+      db_->Prepare(
+          "INSERT INTO recommendation_jobs (recommendation_id, job_key, duration_ms, mb_seconds, "
+          "mb_seconds_low, mb_seconds_high) VALUES (?,?,?,?,?,?)"));
   for (const JobExpectation& x : r.expectations) {
-    e.Bind(1, id).Bind(2, x.job_key).Bind(3, x.duration_ms).Bind(4, x.mb_seconds).Bind(5, x.mb_seconds_low);
+    e.Bind(1, id)
+        .Bind(2, x.job_key)
+        .Bind(3, x.duration_ms)
+        .Bind(4, x.mb_seconds)
+        .Bind(5, x.mb_seconds_low);
     e.Bind(6, x.mb_seconds_high);
     SPARKTUNE_RETURN_IF_ERROR(e.Run().WithContext("storing the expectation of job " + x.job_key));
   }
@@ -343,18 +433,21 @@ Result<int64_t> HistoryStore::PutRecommendation(const RecommendationRow& r) {
   return id;
 }
 
-Status HistoryStore::SetRecommendationStatus(int64_t recommendation_id, RecommendationStatus status) {
-  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db_->Prepare("UPDATE recommendations SET status = ? WHERE id = ?"));
+Status HistoryStore::SetRecommendationStatus(int64_t recommendation_id,
+                                             RecommendationStatus status) {
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("UPDATE recommendations SET status = ? WHERE id = ?"));
   s.Bind(1, RecommendationStatusName(status)).Bind(2, recommendation_id);
   SPARKTUNE_RETURN_IF_ERROR(s.Run());
   return NotFoundIfMissing(db_->Changes() > 0, "recommendation", recommendation_id, path_);
 }
 
-Result<std::vector<RecommendationRow>> HistoryStore::QueryRecommendations(const std::string& where,
-                                                                          std::optional<int64_t> arg) {
+Result<std::vector<RecommendationRow>> HistoryStore::QueryRecommendations(
+    const std::string& where, std::optional<int64_t> arg) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("SELECT id, night_id, scope, job_key, config_json, saving_mb_seconds, saving_low, saving_high, "
+      db_->Prepare("SELECT id, night_id, scope, job_key, config_json, saving_mb_seconds, "
+                   "saving_low, saving_high, "
                    "saving_fraction, status, created_at_ms FROM recommendations WHERE " +
                    where + " ORDER BY id"));
   if (arg) s.Bind(1, *arg);
@@ -373,24 +466,25 @@ Result<std::vector<RecommendationRow>> HistoryStore::QueryRecommendations(const 
     r.saving_high = s.ColumnDouble(7);
     r.saving_fraction = s.ColumnDouble(8);
     std::string st = s.ColumnText(9);
-    for (RecommendationStatus x : {RecommendationStatus::kProposed, RecommendationStatus::kActive,
-                                   RecommendationStatus::kRejected, RecommendationStatus::kSuperseded}) {
+    for (RecommendationStatus x :
+         {RecommendationStatus::kProposed, RecommendationStatus::kActive,
+          RecommendationStatus::kRejected, RecommendationStatus::kSuperseded}) {
       if (st == RecommendationStatusName(x)) r.status = x;
     }
     r.created_at_ms = s.ColumnInt(10);
     out.push_back(std::move(r));
   }
   SPARKTUNE_ASSIGN_OR_RETURN(
-      SqliteStatement e,
-      db_->Prepare("SELECT job_key, duration_ms, mb_seconds, mb_seconds_low, mb_seconds_high FROM recommendation_jobs "
-                   "WHERE recommendation_id = ? ORDER BY job_key"));
+      SqliteStatement e, db_->Prepare("SELECT job_key, duration_ms, mb_seconds, mb_seconds_low, "
+                                      "mb_seconds_high FROM recommendation_jobs "
+                                      "WHERE recommendation_id = ? ORDER BY job_key"));
   for (RecommendationRow& r : out) {
     e.Bind(1, r.pk);
     while (true) {
       SPARKTUNE_ASSIGN_OR_RETURN(bool row, e.Step());
       if (!row) break;
-      r.expectations.push_back(
-          {e.ColumnText(0), e.ColumnDouble(1), e.ColumnDouble(2), e.ColumnDouble(3), e.ColumnDouble(4)});
+      r.expectations.push_back({e.ColumnText(0), e.ColumnDouble(1), e.ColumnDouble(2),
+                                e.ColumnDouble(3), e.ColumnDouble(4)});
     }
     e.Reset();
   }
@@ -398,8 +492,10 @@ Result<std::vector<RecommendationRow>> HistoryStore::QueryRecommendations(const 
 }
 
 Result<RecommendationRow> HistoryStore::GetRecommendation(int64_t recommendation_id) {
-  SPARKTUNE_ASSIGN_OR_RETURN(std::vector<RecommendationRow> rows, QueryRecommendations("id = ?1", recommendation_id));
-  SPARKTUNE_RETURN_IF_ERROR(NotFoundIfMissing(!rows.empty(), "recommendation", recommendation_id, path_));
+  SPARKTUNE_ASSIGN_OR_RETURN(std::vector<RecommendationRow> rows,
+                             QueryRecommendations("id = ?1", recommendation_id));
+  SPARKTUNE_RETURN_IF_ERROR(
+      NotFoundIfMissing(!rows.empty(), "recommendation", recommendation_id, path_));
   return std::move(rows.front());
 }
 
@@ -412,8 +508,9 @@ Result<std::vector<RecommendationRow>> HistoryStore::ActiveRecommendations() {
 }
 
 Result<std::optional<int64_t>> HistoryStore::Watermark(const std::string& server_url) {
-  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
-                             db_->Prepare("SELECT watermark_ms FROM collect_state WHERE server_url = ?"));
+  SPARKTUNE_ASSIGN_OR_RETURN(
+      SqliteStatement s,
+      db_->Prepare("SELECT watermark_ms FROM collect_state WHERE server_url = ?"));
   s.Bind(1, server_url);
   SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
   if (!row) return std::optional<int64_t>();
@@ -423,8 +520,9 @@ Result<std::optional<int64_t>> HistoryStore::Watermark(const std::string& server
 Status HistoryStore::SetWatermark(const std::string& server_url, int64_t watermark_ms) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("INSERT INTO collect_state (server_url, watermark_ms, updated_at_ms) VALUES (?1, ?2, ?3) "
-                   "ON CONFLICT (server_url) DO UPDATE SET watermark_ms = ?2, updated_at_ms = ?3"));
+      db_->Prepare(
+          "INSERT INTO collect_state (server_url, watermark_ms, updated_at_ms) VALUES (?1, ?2, ?3) "
+          "ON CONFLICT (server_url) DO UPDATE SET watermark_ms = ?2, updated_at_ms = ?3"));
   s.Bind(1, server_url).Bind(2, watermark_ms).Bind(3, NowMs());
   return s.Run();
 }

@@ -69,7 +69,8 @@ class HistoryStore {
   // Opens or creates the database at `path` and migrates it to the newest
   // schema. Errors: IoError (cannot open/create), Corrupt (not a database),
   // Unsupported (newer schema than this build, or not a sparktune database).
-  static Result<std::unique_ptr<HistoryStore>> Open(const std::string& path, const StoreOptions& options = {});
+  static Result<std::unique_ptr<HistoryStore>> Open(const std::string& path,
+                                                    const StoreOptions& options = {});
   ~HistoryStore();
   HistoryStore(const HistoryStore&) = delete;
   HistoryStore& operator=(const HistoryStore&) = delete;
@@ -108,7 +109,8 @@ class HistoryStore {
 
   // ---- nights ----
   Result<int64_t> BeginNight(int64_t started_at_ms);
-  Status FinishNight(int64_t night_id, NightStatus status, const std::string& summary_json, int64_t finished_at_ms);
+  Status FinishNight(int64_t night_id, NightStatus status, const std::string& summary_json,
+                     int64_t finished_at_ms);
   Result<std::vector<NightRow>> ListNights();
 
   // ---- recommendations ----
@@ -122,7 +124,8 @@ class HistoryStore {
 
   // ---- accuracy ----
   // Accuracy rows, oldest first; only `job_key`'s when given.
-  Result<std::vector<AccuracyRow>> AccuracyRows(const std::optional<std::string>& job_key = std::nullopt);
+  Result<std::vector<AccuracyRow>> AccuracyRows(
+      const std::optional<std::string>& job_key = std::nullopt);
 
   // ---- History Server collection ----
   Result<std::optional<int64_t>> Watermark(const std::string& server_url);
@@ -134,7 +137,8 @@ class HistoryStore {
 
  private:
   HistoryStore(std::unique_ptr<SqliteConnection> db, std::string path);
-  Result<std::vector<RecommendationRow>> QueryRecommendations(const std::string& where, std::optional<int64_t> arg);
+  Result<std::vector<RecommendationRow>> QueryRecommendations(const std::string& where,
+                                                              std::optional<int64_t> arg);
   Status InsertPredictions(int64_t app_pk, const std::vector<PredictionRow>& predictions);
   Result<int> RecordAccuracy(int64_t app_pk, const AppRecord& record);
 

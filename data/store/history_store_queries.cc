@@ -9,8 +9,10 @@ namespace sparktune::store {
 namespace {
 
 constexpr std::string_view kAppColumns =
-    "id, content_hash, source_path, app_id, attempt_id, name, job_key, user, spark_version, start_ms, end_ms, "
-    "duration_ms, job_time_ms, mb_seconds, core_seconds, executor_count, stage_count, task_count, complete, "
+    "id, content_hash, source_path, app_id, attempt_id, name, job_key, user, spark_version, "
+    "start_ms, end_ms, "
+    "duration_ms, job_time_ms, mb_seconds, core_seconds, executor_count, stage_count, task_count, "
+    "complete, "
     "warning_count, warnings_json, log_bytes, ingested_at_ms, night_id";
 
 ApplicationRow ReadApp(const SqliteStatement& s) {
@@ -48,12 +50,13 @@ ApplicationRow ReadApp(const SqliteStatement& s) {
 }
 
 constexpr std::string_view kPredictionColumns =
-    "id, kind, config_json, duration_ms, duration_ms_low, duration_ms_high, mb_seconds, mb_seconds_low, "
+    "id, kind, config_json, duration_ms, duration_ms_low, duration_ms_high, mb_seconds, "
+    "mb_seconds_low, "
     "mb_seconds_high, oom_risk, duration_error, mb_seconds_error, recommendation_id";
 
 Result<PredictionKind> PredictionKindFrom(const std::string& s) {
-  for (PredictionKind k : {PredictionKind::kBaseline, PredictionKind::kGrid, PredictionKind::kOptimize,
-                           PredictionKind::kRecommendation}) {
+  for (PredictionKind k : {PredictionKind::kBaseline, PredictionKind::kGrid,
+                           PredictionKind::kOptimize, PredictionKind::kRecommendation}) {
     if (s == PredictionKindName(k)) return k;
   }
   return Status::Corrupt("unknown prediction kind in the history database: " + s);
@@ -79,15 +82,17 @@ Result<PredictionRow> ReadPrediction(const SqliteStatement& s) {
 
 Status NotFoundIfMissing(bool found, const std::string& what, int64_t id, const std::string& path) {
   if (found) return Status::Ok();
-  return Status::NotFound("no " + what + " with id " + std::to_string(id) + " in the history database (" + path + ")");
+  return Status::NotFound("no " + what + " with id " + std::to_string(id) +
+                          " in the history database (" + path + ")");
 }
 
 }  // namespace
 
 Result<std::vector<ApplicationRow>> HistoryStore::ListApps(const AppFilter& filter) {
-  std::string sql = "SELECT " + std::string(kAppColumns) +
-                    " FROM applications WHERE (?1 IS NULL OR night_id = ?1) AND (?2 IS NULL OR job_key = ?2) "
-                    "ORDER BY start_ms, id LIMIT ?3";
+  std::string sql =
+      "SELECT " + std::string(kAppColumns) +
+      " FROM applications WHERE (?1 IS NULL OR night_id = ?1) AND (?2 IS NULL OR job_key = ?2) "
+      "ORDER BY start_ms, id LIMIT ?3";
   SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s, db_->Prepare(sql));
   s.Bind(1, filter.night_id).Bind(2, filter.job_key).Bind(3, filter.limit);
   std::vector<ApplicationRow> out;
@@ -102,8 +107,9 @@ Result<std::vector<ApplicationRow>> HistoryStore::ListApps(const AppFilter& filt
 Result<AppDetail> HistoryStore::GetAppDetail(int64_t app_pk) {
   AppDetail d;
   {
-    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
-                               db_->Prepare("SELECT " + std::string(kAppColumns) + " FROM applications WHERE id = ?"));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        SqliteStatement s,
+        db_->Prepare("SELECT " + std::string(kAppColumns) + " FROM applications WHERE id = ?"));
     s.Bind(1, app_pk);
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
     SPARKTUNE_RETURN_IF_ERROR(NotFoundIfMissing(row, "application", app_pk, path_));
@@ -112,11 +118,14 @@ Result<AppDetail> HistoryStore::GetAppDetail(int64_t app_pk) {
   {
     SPARKTUNE_ASSIGN_OR_RETURN(
         SqliteStatement s,
-        db_->Prepare("SELECT stage_id, attempt_id, name, status, num_tasks, completed_tasks, failed_tasks, "
-                     "submission_ms, completion_ms, duration_ms, task_time_ms, input_bytes, output_bytes, "
-                     "shuffle_read_bytes, shuffle_write_bytes, memory_spilled_bytes, disk_spilled_bytes, gc_ms, "
-                     "peak_execution_memory, task_ms_max, task_ms_median, skew_ratio FROM stages WHERE app = ? "
-                     "ORDER BY stage_id, attempt_id"));
+        db_->Prepare(
+            "SELECT stage_id, attempt_id, name, status, num_tasks, completed_tasks, failed_tasks, "
+            "submission_ms, completion_ms, duration_ms, task_time_ms, input_bytes, output_bytes, "
+            "shuffle_read_bytes, shuffle_write_bytes, memory_spilled_bytes, disk_spilled_bytes, "
+            "gc_ms, "
+            "peak_execution_memory, task_ms_max, task_ms_median, skew_ratio FROM stages WHERE app "
+            "= ? "
+            "ORDER BY stage_id, attempt_id"));
     s.Bind(1, app_pk);
     while (true) {
       SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -148,10 +157,10 @@ Result<AppDetail> HistoryStore::GetAppDetail(int64_t app_pk) {
     }
   }
   {
-    SPARKTUNE_ASSIGN_OR_RETURN(
-        SqliteStatement s,
-        db_->Prepare("SELECT executor_id, host, cores, start_ms, end_ms, container_mib, mb_seconds FROM executors "
-                     "WHERE app = ? ORDER BY start_ms, executor_id"));
+    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                               db_->Prepare("SELECT executor_id, host, cores, start_ms, end_ms, "
+                                            "container_mib, mb_seconds FROM executors "
+                                            "WHERE app = ? ORDER BY start_ms, executor_id"));
     s.Bind(1, app_pk);
     while (true) {
       SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
@@ -168,14 +177,16 @@ Result<AppDetail> HistoryStore::GetAppDetail(int64_t app_pk) {
     }
   }
   {
-    SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
-                               db_->Prepare("SELECT key, value, source FROM configs WHERE app = ? ORDER BY key"));
+    SPARKTUNE_ASSIGN_OR_RETURN(
+        SqliteStatement s,
+        db_->Prepare("SELECT key, value, source FROM configs WHERE app = ? ORDER BY key"));
     s.Bind(1, app_pk);
     while (true) {
       SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
       if (!row) break;
-      d.configs.push_back({s.ColumnText(0), s.ColumnText(1),
-                           s.ColumnText(2) == "default" ? ConfigSource::kDefault : ConfigSource::kLogged});
+      d.configs.push_back(
+          {s.ColumnText(0), s.ColumnText(1),
+           s.ColumnText(2) == "default" ? ConfigSource::kDefault : ConfigSource::kLogged});
     }
   }
   SPARKTUNE_ASSIGN_OR_RETURN(d.predictions, PredictionsOf(app_pk));
@@ -183,9 +194,9 @@ Result<AppDetail> HistoryStore::GetAppDetail(int64_t app_pk) {
 }
 
 Result<std::vector<PredictionRow>> HistoryStore::PredictionsOf(int64_t app_pk) {
-  SPARKTUNE_ASSIGN_OR_RETURN(
-      SqliteStatement s,
-      db_->Prepare("SELECT " + std::string(kPredictionColumns) + " FROM predictions WHERE app = ? ORDER BY id"));
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("SELECT " + std::string(kPredictionColumns) +
+                                          " FROM predictions WHERE app = ? ORDER BY id"));
   s.Bind(1, app_pk);
   std::vector<PredictionRow> out;
   while (true) {
@@ -197,10 +208,11 @@ Result<std::vector<PredictionRow>> HistoryStore::PredictionsOf(int64_t app_pk) {
   return out;
 }
 
-Result<bool> HistoryStore::HasCompleteApp(const std::string& app_id, const std::string& attempt_id) {
-  SPARKTUNE_ASSIGN_OR_RETURN(
-      SqliteStatement s,
-      db_->Prepare("SELECT 1 FROM applications WHERE app_id = ? AND attempt_id = ? AND complete = 1 LIMIT 1"));
+Result<bool> HistoryStore::HasCompleteApp(const std::string& app_id,
+                                          const std::string& attempt_id) {
+  SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement s,
+                             db_->Prepare("SELECT 1 FROM applications WHERE app_id = ? AND "
+                                          "attempt_id = ? AND complete = 1 LIMIT 1"));
   s.Bind(1, app_id).Bind(2, attempt_id);
   return s.Step();
 }
@@ -208,8 +220,9 @@ Result<bool> HistoryStore::HasCompleteApp(const std::string& app_id, const std::
 Result<std::vector<AdviceRow>> HistoryStore::AdviceOf(int64_t app_pk) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("SELECT advisor, title, action, evidence, mb_seconds_pct, config_json FROM advice "
-                   "WHERE app = ? ORDER BY id"));
+      db_->Prepare(
+          "SELECT advisor, title, action, evidence, mb_seconds_pct, config_json FROM advice "
+          "WHERE app = ? ORDER BY id"));
   s.Bind(1, app_pk);
   std::vector<AdviceRow> out;
   while (true) {
@@ -232,24 +245,28 @@ Result<std::vector<NightTotals>> HistoryStore::FleetTotalsByNight() {
       SqliteStatement s,
       db_->Prepare("SELECT n.id, n.started_at_ms, count(a.id), coalesce(sum(a.duration_ms), 0), "
                    "coalesce(sum(a.mb_seconds), 0), coalesce(sum(a.core_seconds), 0) FROM nights n "
-                   "LEFT JOIN applications a ON a.night_id = n.id GROUP BY n.id ORDER BY n.started_at_ms, n.id"));
+                   "LEFT JOIN applications a ON a.night_id = n.id GROUP BY n.id ORDER BY "
+                   "n.started_at_ms, n.id"));
   std::vector<NightTotals> out;
   while (true) {
     SPARKTUNE_ASSIGN_OR_RETURN(bool row, s.Step());
     if (!row) break;
-    out.push_back({s.ColumnInt(0), s.ColumnInt(1), s.ColumnInt(2), s.ColumnDouble(3), s.ColumnDouble(4),
-                   s.ColumnDouble(5)});
+    out.push_back({s.ColumnInt(0), s.ColumnInt(1), s.ColumnInt(2), s.ColumnDouble(3),
+                   s.ColumnDouble(4), s.ColumnDouble(5)});
   }
   return out;
 }
 
-Result<std::vector<AccuracyRow>> HistoryStore::AccuracyRows(const std::optional<std::string>& job_key) {
+Result<std::vector<AccuracyRow>> HistoryStore::AccuracyRows(
+    const std::optional<std::string>& job_key) {
   SPARKTUNE_ASSIGN_OR_RETURN(
       SqliteStatement s,
-      db_->Prepare("SELECT x.id, x.job_key, x.recommendation_id, x.app, a.app_id, x.predicted_duration_ms, "
-                   "x.actual_duration_ms, x.predicted_mb_seconds, x.actual_mb_seconds, x.created_at_ms "
-                   "FROM accuracy x JOIN applications a ON a.id = x.app WHERE (?1 IS NULL OR x.job_key = ?1) "
-                   "ORDER BY a.start_ms, x.id"));
+      db_->Prepare(
+          "SELECT x.id, x.job_key, x.recommendation_id, x.app, a.app_id, x.predicted_duration_ms, "
+          "x.actual_duration_ms, x.predicted_mb_seconds, x.actual_mb_seconds, x.created_at_ms "
+          "FROM accuracy x JOIN applications a ON a.id = x.app WHERE (?1 IS NULL OR x.job_key = "
+          "?1) "
+          "ORDER BY a.start_ms, x.id"));
   s.Bind(1, job_key);
   std::vector<AccuracyRow> out;
   while (true) {

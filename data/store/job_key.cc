@@ -21,7 +21,8 @@ std::string JobKeyFor(std::string_view app_name) {
   }
   if (s.empty()) return "(unnamed)";
   static const std::regex kUuid("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-  static const std::regex kHexToken("(^|[^0-9a-z])((?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{12,})(?=$|[^0-9a-z])");
+  static const std::regex kHexToken(
+      "(^|[^0-9a-z])((?=[0-9a-f]*[0-9])(?=[0-9a-f]*[a-f])[0-9a-f]{12,})(?=$|[^0-9a-z])");
   static const std::regex kDate("[0-9]{1,4}[-_/.][0-9]{1,2}[-_/.][0-9]{1,4}");
   static const std::regex kTime("[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?");
   static const std::regex kLongNumber("[0-9]{4,}");

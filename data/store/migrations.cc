@@ -221,12 +221,14 @@ Status Migrate(SqliteConnection& connection, int target_version) {
   }
   if (version > CurrentSchemaVersion()) {
     return Status::Unsupported("history database schema version " + std::to_string(version) +
-                               " is newer than this sparktune supports (" + std::to_string(CurrentSchemaVersion()) +
+                               " is newer than this sparktune supports (" +
+                               std::to_string(CurrentSchemaVersion()) +
                                "); use a newer sparktune (" + connection.path() + ")");
   }
   if (app_id != kApplicationId) {
     if (tables > 0 || version != 0) {
-      return Status::Unsupported("not a sparktune history database (another SQLite file): " + connection.path());
+      return Status::Unsupported("not a sparktune history database (another SQLite file): " +
+                                 connection.path());
     }
   }
   for (const Migration& m : kMigrations) {
@@ -240,9 +242,12 @@ Status Migrate(SqliteConnection& connection, int target_version) {
     }
     Status st = connection.Execute(m.sql);
     if (st.ok()) st = connection.Execute("PRAGMA user_version = " + std::to_string(m.version));
-    if (st.ok() && m.version == 1) st = connection.Execute("PRAGMA application_id = " + std::to_string(kApplicationId));
+    if (st.ok() && m.version == 1)
+      st = connection.Execute("PRAGMA application_id = " + std::to_string(kApplicationId));
     if (st.ok()) st = tx.Commit();
-    if (!st.ok()) return st.WithContext("migration " + std::to_string(m.version) + " (" + std::string(m.description) + ")");
+    if (!st.ok())
+      return st.WithContext("migration " + std::to_string(m.version) + " (" +
+                            std::string(m.description) + ")");
   }
   return Status::Ok();
 }

@@ -6,8 +6,8 @@ namespace sparktune::store {
 
 Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const std::string& path) {
   sqlite3* db = nullptr;
-  int rc = sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                           nullptr);
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
     sqlite3_close_v2(db);
@@ -23,11 +23,14 @@ Status SqliteConnection::Error(int rc, std::string_view what) const {
   std::string msg = std::string(what) + ": " + sqlite3_errmsg(db_) + " (" + path_ + ")";
   switch (rc & 0xff) {
     case SQLITE_CORRUPT:
-    case SQLITE_NOTADB: return Status::Corrupt(msg);
+    case SQLITE_NOTADB:
+      return Status::Corrupt(msg);
     case SQLITE_CONSTRAINT:
     case SQLITE_MISMATCH:
-    case SQLITE_RANGE: return Status::Internal(msg);
-    default: return Status::IoError(msg);
+    case SQLITE_RANGE:
+      return Status::Internal(msg);
+    default:
+      return Status::IoError(msg);
   }
 }
 
@@ -45,7 +48,8 @@ Status SqliteConnection::Execute(std::string_view sql) {
   sqlite3_free(err);
   std::string head = text.substr(0, text.find('\n'));
   msg = "statement failed: " + msg + " (" + path_ + "; " + head.substr(0, 80) + ")";
-  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? Status::Corrupt(msg) : Status::IoError(msg);
+  return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ? Status::Corrupt(msg)
+                                                                       : Status::IoError(msg);
 }
 
 Result<SqliteStatement> SqliteConnection::Prepare(std::string_view sql) {
@@ -58,7 +62,8 @@ Result<SqliteStatement> SqliteConnection::Prepare(std::string_view sql) {
 Result<int64_t> SqliteConnection::QueryInt(std::string_view sql) {
   SPARKTUNE_ASSIGN_OR_RETURN(SqliteStatement stmt, Prepare(sql));
   SPARKTUNE_ASSIGN_OR_RETURN(bool row, stmt.Step());
-  if (!row) return Status::Internal("query returned no row: " + std::string(sql) + " (" + path_ + ")");
+  if (!row)
+    return Status::Internal("query returned no row: " + std::string(sql) + " (" + path_ + ")");
   return stmt.ColumnInt(0);
 }
 
@@ -96,7 +101,8 @@ SqliteStatement& SqliteStatement::Bind(int index, double value) {
 }
 
 SqliteStatement& SqliteStatement::Bind(int index, std::string_view value) {
-  int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  int rc =
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_error_ == 0) bind_error_ = rc;
   return *this;
 }
@@ -111,12 +117,14 @@ Result<bool> SqliteStatement::Step() {
   if (bind_error_ != 0) {
     int rc = bind_error_;
     bind_error_ = 0;
-    return connection_->Error(rc, "cannot bind a value to '" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "'");
+    return connection_->Error(
+        rc, "cannot bind a value to '" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "'");
   }
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  Status st = connection_->Error(rc, "statement failed '" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "'");
+  Status st = connection_->Error(
+      rc, "statement failed '" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "'");
   sqlite3_reset(stmt_);
   return st;
 }
@@ -135,13 +143,18 @@ void SqliteStatement::Reset() {
 }
 
 int64_t SqliteStatement::ColumnInt(int column) const { return sqlite3_column_int64(stmt_, column); }
-double SqliteStatement::ColumnDouble(int column) const { return sqlite3_column_double(stmt_, column); }
+double SqliteStatement::ColumnDouble(int column) const {
+  return sqlite3_column_double(stmt_, column);
+}
 std::string SqliteStatement::ColumnText(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   int n = sqlite3_column_bytes(stmt_, column);
-  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(n)) : std::string();
+  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<size_t>(n))
+              : std::string();
 }
-bool SqliteStatement::ColumnIsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+bool SqliteStatement::ColumnIsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
 std::optional<int64_t> SqliteStatement::ColumnOptionalInt(int column) const {
   if (ColumnIsNull(column)) return std::nullopt;
   return ColumnInt(column);

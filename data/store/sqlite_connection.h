@@ -65,8 +65,12 @@ class SqliteStatement {
   SqliteStatement& Bind(int index, int value) { return Bind(index, static_cast<int64_t>(value)); }
   SqliteStatement& Bind(int index, double value);
   SqliteStatement& Bind(int index, std::string_view value);
-  SqliteStatement& Bind(int index, const std::string& value) { return Bind(index, std::string_view(value)); }
-  SqliteStatement& Bind(int index, const char* value) { return Bind(index, std::string_view(value)); }
+  SqliteStatement& Bind(int index, const std::string& value) {
+    return Bind(index, std::string_view(value));
+  }
+  SqliteStatement& Bind(int index, const char* value) {
+    return Bind(index, std::string_view(value));
+  }
   SqliteStatement& BindNull(int index);
   template <typename T>
   SqliteStatement& Bind(int index, const std::optional<T>& value) {
@@ -89,7 +93,8 @@ class SqliteStatement {
 
  private:
   friend class SqliteConnection;
-  SqliteStatement(SqliteConnection* connection, sqlite3_stmt* stmt) : connection_(connection), stmt_(stmt) {}
+  SqliteStatement(SqliteConnection* connection, sqlite3_stmt* stmt)
+      : connection_(connection), stmt_(stmt) {}
   SqliteConnection* connection_;
   sqlite3_stmt* stmt_;
   int bind_error_ = 0;  // first failed bind, reported by Step

@@ -8,10 +8,14 @@ const char* ConfigSourceName(ConfigSource source) {
 
 const char* PredictionKindName(PredictionKind kind) {
   switch (kind) {
-    case PredictionKind::kBaseline: return "baseline";
-    case PredictionKind::kGrid: return "grid";
-    case PredictionKind::kOptimize: return "optimize";
-    case PredictionKind::kRecommendation: return "recommendation";
+    case PredictionKind::kBaseline:
+      return "baseline";
+    case PredictionKind::kGrid:
+      return "grid";
+    case PredictionKind::kOptimize:
+      return "optimize";
+    case PredictionKind::kRecommendation:
+      return "recommendation";
   }
   return "?";
 }
@@ -22,19 +26,26 @@ const char* RecommendationScopeName(RecommendationScope scope) {
 
 const char* RecommendationStatusName(RecommendationStatus status) {
   switch (status) {
-    case RecommendationStatus::kProposed: return "proposed";
-    case RecommendationStatus::kActive: return "active";
-    case RecommendationStatus::kRejected: return "rejected";
-    case RecommendationStatus::kSuperseded: return "superseded";
+    case RecommendationStatus::kProposed:
+      return "proposed";
+    case RecommendationStatus::kActive:
+      return "active";
+    case RecommendationStatus::kRejected:
+      return "rejected";
+    case RecommendationStatus::kSuperseded:
+      return "superseded";
   }
   return "?";
 }
 
 const char* NightStatusName(NightStatus status) {
   switch (status) {
-    case NightStatus::kRunning: return "running";
-    case NightStatus::kOk: return "ok";
-    case NightStatus::kFailed: return "failed";
+    case NightStatus::kRunning:
+      return "running";
+    case NightStatus::kOk:
+      return "ok";
+    case NightStatus::kFailed:
+      return "failed";
   }
   return "?";
 }

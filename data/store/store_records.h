@@ -14,29 +14,29 @@ namespace sparktune::store {
 
 // One row of `applications`: one application attempt as its log tells it.
 struct ApplicationRow {
-  int64_t pk = 0;             // assigned by the store
-  std::string content_hash;   // XXH3-128 hex of the raw log bytes (eventlog/content_hash.h)
-  std::string source_path;    // where it was read from (informative; identity is the hash)
+  int64_t pk = 0;            // assigned by the store
+  std::string content_hash;  // XXH3-128 hex of the raw log bytes (eventlog/content_hash.h)
+  std::string source_path;   // where it was read from (informative; identity is the hash)
   std::string app_id;
-  std::string attempt_id;     // empty for single-attempt cluster managers
+  std::string attempt_id;  // empty for single-attempt cluster managers
   std::string name;
-  std::string job_key;        // JobKeyFor(name), store/job_key.h
+  std::string job_key;  // JobKeyFor(name), store/job_key.h
   std::string user;
   std::string spark_version;  // "4.3.0", or empty when unknown
   int64_t start_ms = -1;
-  int64_t end_ms = -1;        // -1: no ApplicationEnd
+  int64_t end_ms = -1;  // -1: no ApplicationEnd
   double duration_ms = 0;
-  double job_time_ms = 0;     // wall time with at least one job running
+  double job_time_ms = 0;  // wall time with at least one job running
   double mb_seconds = 0;
   double core_seconds = 0;
-  int executor_count = 0;     // rows in `executors` for this app
-  int stage_count = 0;        // rows in `stages` (stage attempts)
+  int executor_count = 0;  // rows in `executors` for this app
+  int stage_count = 0;     // rows in `stages` (stage attempts)
   int64_t task_count = 0;
-  bool complete = false;      // ApplicationEnd seen and the layout is not in progress
+  bool complete = false;  // ApplicationEnd seen and the layout is not in progress
   int64_t warning_count = 0;
   std::vector<std::string> warnings;  // the first few, "file:line: warning: ..."
-  int64_t log_bytes = 0;      // raw bytes on disk
-  int64_t ingested_at_ms = 0; // set by the store
+  int64_t log_bytes = 0;              // raw bytes on disk
+  int64_t ingested_at_ms = 0;         // set by the store
   std::optional<int64_t> night_id;
 };
 
@@ -51,8 +51,8 @@ struct StageRow {
   int64_t failed_tasks = 0;
   int64_t submission_ms = -1;
   int64_t completion_ms = -1;
-  int64_t duration_ms = 0;       // completion - submission, 0 when either is missing
-  int64_t task_time_ms = 0;      // sum of executor run time
+  int64_t duration_ms = 0;   // completion - submission, 0 when either is missing
+  int64_t task_time_ms = 0;  // sum of executor run time
   int64_t input_bytes = 0;
   int64_t output_bytes = 0;
   int64_t shuffle_read_bytes = 0;
@@ -63,7 +63,7 @@ struct StageRow {
   int64_t peak_execution_memory = 0;  // largest of any task
   int64_t task_ms_max = 0;            // successful tasks' durations
   int64_t task_ms_median = 0;
-  std::optional<double> skew_ratio;   // max / median; absent without successful tasks
+  std::optional<double> skew_ratio;  // max / median; absent without successful tasks
 };
 
 // One row of `executors`: an executor's lifetime and container (driver excluded).
@@ -88,7 +88,8 @@ struct ConfigRow {
 };
 
 enum class PredictionKind { kBaseline, kGrid, kOptimize, kRecommendation };
-const char* PredictionKindName(PredictionKind kind);  // "baseline", "grid", "optimize", "recommendation"
+const char* PredictionKindName(
+    PredictionKind kind);  // "baseline", "grid", "optimize", "recommendation"
 
 // One row of `predictions`: a simulated run of the app under `config_json`
 // (overrides on top of the logged config; "{}" for the baseline).
@@ -110,10 +111,10 @@ struct PredictionRow {
 // (advisor/advice), with the evidence from its log and, where the simulator
 // could price it, the predicted MB-seconds change.
 struct AdviceRow {
-  std::string advisor;   // the advisor's id ("broadcast-small-join", ...)
-  std::string title;     // one line
-  std::string action;    // what to change
-  std::string evidence;  // "; "-separated facts from the log
+  std::string advisor;                   // the advisor's id ("broadcast-small-join", ...)
+  std::string title;                     // one line
+  std::string action;                    // what to change
+  std::string evidence;                  // "; "-separated facts from the log
   std::optional<double> mb_seconds_pct;  // predicted change, percent (negative = saving)
   std::string config_json = "{}";        // settings that implement it, canonical
 };
@@ -151,7 +152,7 @@ struct RecommendationRow {
   std::string job_key;             // empty for fleet scope
   std::string config_json = "{}";  // canonical: the settings to apply
   double saving_mb_seconds = 0, saving_low = 0, saving_high = 0;  // per night of runs
-  double saving_fraction = 0;      // of the covered MB-seconds
+  double saving_fraction = 0;                                     // of the covered MB-seconds
   RecommendationStatus status = RecommendationStatus::kProposed;
   int64_t created_at_ms = 0;
   std::vector<JobExpectation> expectations;  // per covered job

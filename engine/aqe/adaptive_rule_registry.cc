@@ -51,7 +51,8 @@ bool AdaptiveRuleRegistry::IsEnabled(std::string_view name) const {
   return e && e->enabled;
 }
 
-StagePlan AdaptiveRuleRegistry::Plan(const StagePlanningInput& input, const AqeConfig& config) const {
+StagePlan AdaptiveRuleRegistry::Plan(const StagePlanningInput& input,
+                                     const AqeConfig& config) const {
   StagePlan plan = StagePlan::From(input);
   if (!config.enabled) return plan;
   const AqeVersionBehavior& behavior = AqeBehaviorFor(config.version);
@@ -61,7 +62,8 @@ StagePlan AdaptiveRuleRegistry::Plan(const StagePlanningInput& input, const AqeC
     if (!e || !e->enabled) continue;
     auto start = std::chrono::steady_clock::now();
     e->rule->Apply(ctx, &plan);
-    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start)
+    auto ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  std::chrono::steady_clock::now() - start)
                   .count();
     e->calls.fetch_add(1, std::memory_order_relaxed);
     e->total_ns.fetch_add(ns, std::memory_order_relaxed);

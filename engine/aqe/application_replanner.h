@@ -41,8 +41,10 @@ struct ReplanOptions {
 
 // `observed` is the config in force in the log; `config` the one to plan with
 // (equal for replay).
-std::vector<ReplannedStage> ReplanApplication(const model::Application& app, const plan::EnginePlan& plan,
-                                              const EffectiveConfig& observed, const EffectiveConfig& config,
+std::vector<ReplannedStage> ReplanApplication(const model::Application& app,
+                                              const plan::EnginePlan& plan,
+                                              const EffectiveConfig& observed,
+                                              const EffectiveConfig& config,
                                               const AdaptiveRuleRegistry& registry,
                                               const ReplanOptions& options = {});
 

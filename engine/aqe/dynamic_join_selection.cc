@@ -8,8 +8,8 @@ namespace sparktune::engine::aqe {
 
 bool HasManyEmptyPartitions(const ShuffleStageStats& s, double ratio) {
   int total = s.num_partitions();
-  int non_zero = static_cast<int>(std::count_if(s.bytes_by_partition.begin(), s.bytes_by_partition.end(),
-                                                [](int64_t b) { return b > 0; }));
+  int non_zero = static_cast<int>(std::count_if(
+      s.bytes_by_partition.begin(), s.bytes_by_partition.end(), [](int64_t b) { return b > 0; }));
   return total > 0 && non_zero > 0 && static_cast<double>(non_zero) / total < ratio;
 }
 
@@ -28,10 +28,14 @@ enum class Hint { kNone, kNoBroadcastHash, kShuffleHash, kPreferShuffleHash };
 
 const char* HintName(Hint h) {
   switch (h) {
-    case Hint::kNoBroadcastHash: return "NO_BROADCAST_HASH";
-    case Hint::kShuffleHash: return "SHUFFLE_HASH";
-    case Hint::kPreferShuffleHash: return "PREFER_SHUFFLE_HASH";
-    case Hint::kNone: break;
+    case Hint::kNoBroadcastHash:
+      return "NO_BROADCAST_HASH";
+    case Hint::kShuffleHash:
+      return "SHUFFLE_HASH";
+    case Hint::kPreferShuffleHash:
+      return "PREFER_SHUFFLE_HASH";
+    case Hint::kNone:
+      break;
   }
   return "";
 }
@@ -48,14 +52,17 @@ struct Materialized {
 
 // The hint DynamicJoinSelection puts on one side.
 Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left, Materialized mat) {
-  const int self = (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
-  const int other = (is_left ? mat.right : mat.left) ? (is_left ? join.right_shuffle : join.left_shuffle) : -1;
+  const int self =
+      (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
+  const int other =
+      (is_left ? mat.right : mat.left) ? (is_left ? join.right_shuffle : join.left_shuffle) : -1;
   if (self < 0) return Hint::kNone;
   const AqeConfig& c = ctx.config;
   const ShuffleStageStats& s = ctx.input.shuffles[self];
   const double ratio = c.non_empty_partition_ratio_for_broadcast_join;
   bool many_empty = HasManyEmptyPartitions(s, ratio);
-  bool can_broadcast = is_left ? CanBuildBroadcastLeft(join.type) : CanBuildBroadcastRight(join.type);
+  bool can_broadcast =
+      is_left ? CanBuildBroadcastLeft(join.type) : CanBuildBroadcastRight(join.type);
   bool demote = false;
   switch (ctx.behavior.demote_rule) {
     case DemoteRule::kDemoteBroadcastHashJoin:
@@ -63,9 +70,12 @@ Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left, Mat
       demote = many_empty;
       break;
     case DemoteRule::kJoinTypeAware: {
-      bool many_empty_other = other >= 0 && HasManyEmptyPartitions(ctx.input.shuffles[other], ratio);
-      if (many_empty && can_broadcast) demote = !IsOuterOrAnti(join.type);
-      else if (many_empty_other && can_broadcast) demote = IsOuterOrAnti(join.type);
+      bool many_empty_other =
+          other >= 0 && HasManyEmptyPartitions(ctx.input.shuffles[other], ratio);
+      if (many_empty && can_broadcast)
+        demote = !IsOuterOrAnti(join.type);
+      else if (many_empty_other && can_broadcast)
+        demote = IsOuterOrAnti(join.type);
       break;
     }
   }
@@ -86,7 +96,8 @@ Hint SelectHint(const RuleContext& ctx, const JoinInput& join, bool is_left, Mat
 // static estimate.
 int64_t SideSize(const RuleContext& ctx, const JoinInput& join, bool is_left, Materialized mat,
                  bool* runtime) {
-  int idx = (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
+  int idx =
+      (is_left ? mat.left : mat.right) ? (is_left ? join.left_shuffle : join.right_shuffle) : -1;
   if (idx >= 0) {
     *runtime = true;
     const ShuffleStageStats& s = ctx.input.shuffles[idx];
@@ -129,7 +140,8 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
   for (size_t j = 0; j < ctx.input.joins.size(); ++j) {
     const JoinInput& join = ctx.input.joins[j];
     JoinDecision& d = plan->joins[j];
-    if (d.strategy != JoinStrategy::kSortMerge && d.strategy != JoinStrategy::kShuffledHash) continue;
+    if (d.strategy != JoinStrategy::kSortMerge && d.strategy != JoinStrategy::kShuffledHash)
+      continue;
     if (join.left_shuffle < 0 && join.right_shuffle < 0) continue;
     // Empty-relation propagation (3.1+).
     if (ctx.config.version.AtLeast(3, 1) || !ctx.config.version.known()) {
@@ -138,8 +150,8 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
         d.empty_result = true;
         if (join.left_shuffle >= 0) plan->reads[join.left_shuffle].eliminated = true;
         if (join.right_shuffle >= 0) plan->reads[join.right_shuffle].eliminated = true;
-        plan->Note("AQEPropagateEmptyRelation", std::string(JoinStrategyName(d.strategy)) +
-                                                    " replaced by an empty relation");
+        plan->Note("AQEPropagateEmptyRelation",
+                   std::string(JoinStrategyName(d.strategy)) + " replaced by an empty relation");
         continue;
       }
     }
@@ -171,8 +183,10 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
         return size >= 0 && threshold >= 0 && size <= threshold && hint != Hint::kNoBroadcastHash &&
                hint != Hint::kShuffleHash;
       };
-      bool bl = CanBuildBroadcastLeft(join.type) && can_broadcast(left_size, left_runtime, left_hint);
-      bool br = CanBuildBroadcastRight(join.type) && can_broadcast(right_size, right_runtime, right_hint);
+      bool bl =
+          CanBuildBroadcastLeft(join.type) && can_broadcast(left_size, left_runtime, left_hint);
+      bool br =
+          CanBuildBroadcastRight(join.type) && can_broadcast(right_size, right_runtime, right_hint);
       if (!bl && !br) continue;
       BuildSide side = (bl && br) ? (right_size <= left_size ? BuildSide::kRight : BuildSide::kLeft)
                                   : (br ? BuildSide::kRight : BuildSide::kLeft);
@@ -193,21 +207,28 @@ void DynamicJoinSelection::Apply(const RuleContext& ctx, StagePlan* plan) const 
       d.hint = std::string(HintName(left_hint != Hint::kNone ? left_hint : right_hint));
     if (converted) continue;
     // Shuffled hash join.
-    auto hinted_shj = [](Hint h) { return h == Hint::kShuffleHash || h == Hint::kPreferShuffleHash; };
+    auto hinted_shj = [](Hint h) {
+      return h == Hint::kShuffleHash || h == Hint::kPreferShuffleHash;
+    };
     bool sl = CanBuildBroadcastLeft(join.type) || join.type == JoinType::kFullOuter;
     bool sr = CanBuildBroadcastRight(join.type) || join.type == JoinType::kFullOuter;
     BuildSide shj_side = BuildSide::kNone;
-    if (sr && hinted_shj(right_hint)) shj_side = BuildSide::kRight;
-    else if (sl && hinted_shj(left_hint)) shj_side = BuildSide::kLeft;
+    if (sr && hinted_shj(right_hint))
+      shj_side = BuildSide::kRight;
+    else if (sl && hinted_shj(left_hint))
+      shj_side = BuildSide::kLeft;
     else if (!c.prefer_sort_merge_join && d.strategy == JoinStrategy::kSortMerge) {
       const double local_map_limit =
           static_cast<double>(c.auto_broadcast_join_threshold) * c.PlannedShufflePartitions();
       auto qualifies = [&](int64_t size, int64_t other) {
         return size >= 0 && other >= 0 && static_cast<double>(size) < local_map_limit &&
-               static_cast<double>(size) * c.shuffled_hash_join_factor <= static_cast<double>(other);
+               static_cast<double>(size) * c.shuffled_hash_join_factor <=
+                   static_cast<double>(other);
       };
-      if (sr && qualifies(right_size, left_size)) shj_side = BuildSide::kRight;
-      else if (sl && qualifies(left_size, right_size)) shj_side = BuildSide::kLeft;
+      if (sr && qualifies(right_size, left_size))
+        shj_side = BuildSide::kRight;
+      else if (sl && qualifies(left_size, right_size))
+        shj_side = BuildSide::kLeft;
     }
     if (shj_side != BuildSide::kNone && d.strategy != JoinStrategy::kShuffledHash) {
       d.strategy = JoinStrategy::kShuffledHash;

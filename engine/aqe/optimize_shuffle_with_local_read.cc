@@ -20,7 +20,8 @@ PartitionSpecs LocalReadSpecs(int num_mappers, int num_reducers, int expected_pa
   PartitionSpecs specs;
   if (num_mappers <= 0) return specs;
   if (expected_parallelism >= num_mappers) {
-    std::vector<int> points = EquallyDivide(num_reducers, std::max(1, expected_parallelism / num_mappers));
+    std::vector<int> points =
+        EquallyDivide(num_reducers, std::max(1, expected_parallelism / num_mappers));
     points.push_back(num_reducers);
     for (int m = 0; m < num_mappers; ++m)
       for (size_t k = 0; k + 1 < points.size(); ++k)
@@ -29,7 +30,8 @@ PartitionSpecs LocalReadSpecs(int num_mappers, int num_reducers, int expected_pa
     std::vector<int> points = EquallyDivide(num_mappers, expected_parallelism);
     points.push_back(num_mappers);
     for (size_t k = 0; k + 1 < points.size(); ++k)
-      specs.push_back(ShufflePartitionSpec::CoalescedMapper(points[k], points[k + 1], num_reducers));
+      specs.push_back(
+          ShufflePartitionSpec::CoalescedMapper(points[k], points[k + 1], num_reducers));
   }
   return specs;
 }
@@ -77,7 +79,8 @@ void OptimizeShuffleWithLocalRead::Apply(const RuleContext& ctx, StagePlan* plan
     }
     if (MakeLocal(in, probe, plan))
       plan->Note(std::string(name()), "probe side of BroadcastHashJoin read locally: " +
-                                          std::to_string(plan->reads[probe].specs.size()) + " tasks");
+                                          std::to_string(plan->reads[probe].specs.size()) +
+                                          " tasks");
   }
 }
 

@@ -10,8 +10,9 @@ namespace sparktune::engine::aqe {
 void OptimizeSkewInRebalancePartitions::Apply(const RuleContext& ctx, StagePlan* plan) const {
   const AqeConfig& c = ctx.config;
   if (!ctx.behavior.has_rebalance_rule || !c.optimize_skews_in_rebalance) return;
-  const double small_factor =
-      ctx.behavior.rebalance_small_factor_config ? c.rebalance_small_partition_factor : kSmallPartitionFactor;
+  const double small_factor = ctx.behavior.rebalance_small_factor_config
+                                  ? c.rebalance_small_partition_factor
+                                  : kSmallPartitionFactor;
   for (size_t i = 0; i < ctx.input.shuffles.size(); ++i) {
     const ShuffleStageStats& s = ctx.input.shuffles[i];
     ShuffleReadPlan& read = plan->reads[i];

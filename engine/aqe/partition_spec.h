@@ -26,13 +26,14 @@ struct ShufflePartitionSpec {
   int start_reducer = 0;
   int end_reducer = 0;  // exclusive; for kPartialReducer = start_reducer + 1
   int start_mapper = 0;
-  int end_mapper = 0;   // exclusive; for kPartialMapper = start_mapper + 1
+  int end_mapper = 0;  // exclusive; for kPartialMapper = start_mapper + 1
   int64_t data_size = -1;
 
   static ShufflePartitionSpec Coalesced(int start, int end, int64_t size = -1) {
     return {PartitionSpecKind::kCoalesced, start, end, 0, 0, size};
   }
-  static ShufflePartitionSpec PartialReducer(int reducer, int start_map, int end_map, int64_t size) {
+  static ShufflePartitionSpec PartialReducer(int reducer, int start_map, int end_map,
+                                             int64_t size) {
     return {PartitionSpecKind::kPartialReducer, reducer, reducer + 1, start_map, end_map, size};
   }
   static ShufflePartitionSpec PartialMapper(int mapper, int start, int end) {

@@ -9,9 +9,10 @@ std::vector<int> SplitSizeListByTargetSize(const std::vector<int64_t>& sizes, in
   int64_t last = -1;
   const double target = static_cast<double>(target_size);
   auto try_merge = [&]() {
-    bool merge = last > -1 && (static_cast<double>(current + last) < target * kMergedPartitionFactor ||
-                               static_cast<double>(current) < target * small_factor ||
-                               static_cast<double>(last) < target * small_factor);
+    bool merge =
+        last > -1 && (static_cast<double>(current + last) < target * kMergedPartitionFactor ||
+                      static_cast<double>(current) < target * small_factor ||
+                      static_cast<double>(last) < target * small_factor);
     if (merge) {
       starts.pop_back();
       last += current;
@@ -32,7 +33,8 @@ std::vector<int> SplitSizeListByTargetSize(const std::vector<int64_t>& sizes, in
   return starts;
 }
 
-std::optional<PartitionSpecs> CreateSkewPartitionSpecs(int reducer, const std::vector<int64_t>& map_sizes,
+std::optional<PartitionSpecs> CreateSkewPartitionSpecs(int reducer,
+                                                       const std::vector<int64_t>& map_sizes,
                                                        int64_t target_size, double small_factor,
                                                        bool skip_missing_map_outputs) {
   for (int64_t s : map_sizes)

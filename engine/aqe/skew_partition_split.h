@@ -18,8 +18,10 @@
 
 namespace sparktune::engine::aqe {
 
-inline constexpr double kMergedPartitionFactor = 1.2;  // ShufflePartitionsUtil.MERGED_PARTITION_FACTOR
-inline constexpr double kSmallPartitionFactor = 0.2;   // ShufflePartitionsUtil.SMALL_PARTITION_FACTOR
+inline constexpr double kMergedPartitionFactor =
+    1.2;  // ShufflePartitionsUtil.MERGED_PARTITION_FACTOR
+inline constexpr double kSmallPartitionFactor =
+    0.2;  // ShufflePartitionsUtil.SMALL_PARTITION_FACTOR
 
 // Start indices of the ranges `sizes` is split into (always begins with 0).
 std::vector<int> SplitSizeListByTargetSize(const std::vector<int64_t>& sizes, int64_t target_size,

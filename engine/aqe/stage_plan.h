@@ -18,21 +18,21 @@
 namespace sparktune::engine::aqe {
 
 struct ShuffleReadPlan {
-  PartitionSpecs specs;      // empty: not rewritten (one spec per reduce partition)
+  PartitionSpecs specs;  // empty: not rewritten (one spec per reduce partition)
   bool coalesced = false;
-  bool skewed = false;       // contains skew splits
-  bool local = false;        // a local read
-  bool broadcast = false;    // the build side of a broadcast join: collected, not read here
-  bool eliminated = false;   // its join was replaced by an empty relation: not read at all
+  bool skewed = false;      // contains skew splits
+  bool local = false;       // a local read
+  bool broadcast = false;   // the build side of a broadcast join: collected, not read here
+  bool eliminated = false;  // its join was replaced by an empty relation: not read at all
 };
 
 struct JoinDecision {
   JoinStrategy strategy = JoinStrategy::kSortMerge;
   BuildSide build_side = BuildSide::kNone;
-  std::string hint;          // "NO_BROADCAST_HASH", "SHUFFLE_HASH", "PREFER_SHUFFLE_HASH" or ""
-  bool converted = false;    // strategy changed at run time
+  std::string hint;        // "NO_BROADCAST_HASH", "SHUFFLE_HASH", "PREFER_SHUFFLE_HASH" or ""
+  bool converted = false;  // strategy changed at run time
   bool skew_join = false;
-  bool empty_result = false; // a side is empty: the join was propagated away
+  bool empty_result = false;  // a side is empty: the join was propagated away
 };
 
 struct Decision {
@@ -55,7 +55,9 @@ struct StagePlan {
   // a coalesced spec reads its reducers' bytes; a skew split its data_size (else its
   // mappers' share); a local read its mappers' share of its reducers' bytes.
   std::vector<int64_t> TaskReadBytes(const StagePlanningInput& input) const;
-  void Note(std::string rule, std::string text) { decisions.push_back({std::move(rule), std::move(text)}); }
+  void Note(std::string rule, std::string text) {
+    decisions.push_back({std::move(rule), std::move(text)});
+  }
 };
 
 // The coalesce groups of `input` (its own, or one group of every shuffle).

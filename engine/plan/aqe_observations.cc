@@ -40,10 +40,14 @@ AqeObservations ObserveAqe(const model::SqlExecution& sql, const model::Applicat
       size_t space = n.simple_string.find(' ');
       r.kind = space == std::string::npos ? "" : n.simple_string.substr(space + 1);
       for (const model::PlanMetric& m : n.metrics) {
-        if (m.name == "number of partitions") r.partitions = LastValue(app, m.accumulator_id);
-        else if (m.name == "number of coalesced partitions") r.coalesced = LastValue(app, m.accumulator_id);
-        else if (m.name == "number of skewed partitions") r.skewed_partitions = LastValue(app, m.accumulator_id);
-        else if (m.name == "number of skewed partition splits") r.skew_splits = LastValue(app, m.accumulator_id);
+        if (m.name == "number of partitions")
+          r.partitions = LastValue(app, m.accumulator_id);
+        else if (m.name == "number of coalesced partitions")
+          r.coalesced = LastValue(app, m.accumulator_id);
+        else if (m.name == "number of skewed partitions")
+          r.skewed_partitions = LastValue(app, m.accumulator_id);
+        else if (m.name == "number of skewed partition splits")
+          r.skew_splits = LastValue(app, m.accumulator_id);
         else if (m.name == "partition data size") {
           auto it = app.driver_accum_updates.find(m.accumulator_id);
           if (it != app.driver_accum_updates.end()) r.partition_sizes = it->second;

@@ -1,7 +1,7 @@
 // EnginePlan: what the engine re-plans from, built from a model::Application:
 //   * per SQL execution, its query stages (final plan: the last AQE update, else
-//     the initial plan; the initial plan is cut too), cut at exchanges (query_stage_plan.h) and mapped to the
-//     Spark stages that ran them (stage_mapping.h); the joins of the initial plan
+//     the initial plan; the initial plan is cut too), cut at exchanges (query_stage_plan.h) and
+//     mapped to the Spark stages that ran them (stage_mapping.h); the joins of the initial plan
 //     (their strategy before AQE changed anything);
 //   * per shuffle exchange: partitioning and count, origin, map tasks, bytes written,
 //     uncompressed "data size" and rows, and a ShuffleSizeModel estimated from the
@@ -27,18 +27,18 @@
 namespace sparktune::engine::plan {
 
 struct PlannedExchange {
-  int node = -1;            // node index in the execution's final plan
+  int node = -1;  // node index in the execution's final plan
   bool broadcast = false;
   ExchangeInfo info;
-  int writer_stage = -1;    // query stage writing it
-  int reader_stage = -1;    // query stage reading it (first), -1 if none
-  int num_mappers = 0;      // tasks of the Spark stage writing it
-  int64_t bytes_written = 0;   // shuffle bytes written by that stage
-  int64_t data_size = -1;      // "data size" SQL metric (uncompressed), -1 unknown
-  int64_t rows = -1;           // "shuffle records written", -1 unknown
+  int writer_stage = -1;             // query stage writing it
+  int reader_stage = -1;             // query stage reading it (first), -1 if none
+  int num_mappers = 0;               // tasks of the Spark stage writing it
+  int64_t bytes_written = 0;         // shuffle bytes written by that stage
+  int64_t data_size = -1;            // "data size" SQL metric (uncompressed), -1 unknown
+  int64_t rows = -1;                 // "shuffle records written", -1 unknown
   int64_t map_completion_time = -1;  // when its map stage finished (epoch ms)
   ShuffleSizeModel sizes;
-  std::string size_source;     // "driver partition sizes", "task shuffle reads", "uniform"
+  std::string size_source;  // "driver partition sizes", "task shuffle reads", "uniform"
 };
 
 struct SqlExecutionPlan {
@@ -48,15 +48,15 @@ struct SqlExecutionPlan {
   PlanStages stages;
   std::vector<std::vector<int>> spark_stages;  // stage attempt indices per query stage
   std::vector<PlannedExchange> exchanges;
-  std::vector<int> exchange_of_node;           // node index -> exchanges index, or -1
-  std::vector<JoinInfo> initial_joins;         // joins of the initial plan
-  PlanStages initial_stages;                   // the initial plan cut into stages (before AQE)
+  std::vector<int> exchange_of_node;    // node index -> exchanges index, or -1
+  std::vector<JoinInfo> initial_joins;  // joins of the initial plan
+  PlanStages initial_stages;            // the initial plan cut into stages (before AQE)
 };
 
 struct DagStage {
   int stage_id = 0;
   std::vector<int> parent_ids;
-  int num_tasks = 0;            // of the latest attempt (observed)
+  int num_tasks = 0;  // of the latest attempt (observed)
   std::vector<int> job_ids;
   std::optional<int64_t> sql_execution_id;
 };

@@ -18,14 +18,16 @@ FileScanSettings FileScanSettingsOf(const EffectiveConfig& config, double defaul
   if (max_part > 0) s.max_partition_bytes = static_cast<double>(max_part);
   int64_t min_parts = config.GetInt(std::string(keys::kFilesMinPartitionNum), -1);
   if (min_parts <= 0) min_parts = config.GetInt(std::string(keys::kLeafNodeDefaultParallelism), -1);
-  s.min_partitions = min_parts > 0 ? static_cast<double>(min_parts) : std::max(1.0, default_parallelism);
+  s.min_partitions =
+      min_parts > 0 ? static_cast<double>(min_parts) : std::max(1.0, default_parallelism);
   return s;
 }
 
 double MaxSplitBytes(double file_bytes, double files, const FileScanSettings& settings) {
   double total = file_bytes + files * settings.open_cost;
   double per_partition = total / std::max(1.0, settings.min_partitions);
-  return std::max(1.0, std::min(settings.max_partition_bytes, std::max(settings.open_cost, per_partition)));
+  return std::max(
+      1.0, std::min(settings.max_partition_bytes, std::max(settings.open_cost, per_partition)));
 }
 
 FileSplits SplitUniformFiles(double file_bytes, double files, const FileScanSettings& settings) {
@@ -40,7 +42,8 @@ FileSplits SplitUniformFiles(double file_bytes, double files, const FileScanSett
   if (rest > 0) {
     // Next fit of equal remainders: a partition takes one more while
     // current + remainder <= maxSplit, the open cost counted per chunk.
-    double per_task = std::max(1.0, 1 + std::floor((out.max_split - rest) / (rest + settings.open_cost)));
+    double per_task =
+        std::max(1.0, 1 + std::floor((out.max_split - rest) / (rest + settings.open_cost)));
     out.rest_per_file = rest;
     out.files_per_rest_task = per_task;
     out.rest_tasks = static_cast<int64_t>(std::ceil(files / per_task));

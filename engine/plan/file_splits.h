@@ -21,9 +21,9 @@
 namespace sparktune::engine::plan {
 
 struct FileScanSettings {
-  double open_cost = 4.0 * 1024 * 1024;            // spark.sql.files.openCostInBytes
+  double open_cost = 4.0 * 1024 * 1024;              // spark.sql.files.openCostInBytes
   double max_partition_bytes = 128.0 * 1024 * 1024;  // spark.sql.files.maxPartitionBytes
-  double min_partitions = 2;                        // see the header comment
+  double min_partitions = 2;                         // see the header comment
 };
 
 // The settings of `config`, with `default_parallelism` standing for
@@ -35,9 +35,9 @@ double MaxSplitBytes(double file_bytes, double files, const FileScanSettings& se
 
 struct FileSplits {
   double max_split = 0;
-  int64_t full_tasks = 0;     // partitions holding one whole maxSplitBytes chunk
-  int64_t rest_tasks = 0;     // partitions packing the files' remainders
-  double rest_per_file = 0;   // bytes of each file's remainder
+  int64_t full_tasks = 0;    // partitions holding one whole maxSplitBytes chunk
+  int64_t rest_tasks = 0;    // partitions packing the files' remainders
+  double rest_per_file = 0;  // bytes of each file's remainder
   double files_per_rest_task = 0;
   int64_t tasks() const { return full_tasks + rest_tasks; }
 };

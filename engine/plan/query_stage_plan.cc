@@ -6,8 +6,8 @@
 namespace sparktune::engine::plan {
 
 bool IsExchangeWriteMetric(const std::string& n) {
-  return n == "shuffle bytes written" || n == "shuffle records written" || n == "shuffle write time" ||
-         n == "data size";
+  return n == "shuffle bytes written" || n == "shuffle records written" ||
+         n == "shuffle write time" || n == "data size";
 }
 
 bool IsExchangeReadMetric(const std::string& n) {
@@ -29,7 +29,8 @@ bool IsPassThrough(const std::string& n) {
 
 // Nodes allowed between a join and a query stage it reads "directly".
 bool IsDirectPath(const std::string& n) {
-  return IsPassThrough(n) || IsReader(n) || n == "Sort" || n == "ColumnarToRow" || n == "ReusedExchange";
+  return IsPassThrough(n) || IsReader(n) || n == "Sort" || n == "ColumnarToRow" ||
+         n == "ReusedExchange";
 }
 
 bool RequiresDistribution(const model::PlanNode& n) {
@@ -38,7 +39,8 @@ bool RequiresDistribution(const model::PlanNode& n) {
   if (name == "HashAggregate" || name == "SortAggregate" || name == "ObjectHashAggregate") {
     const std::string& s = n.simple_string;
     if (s.find("keys=[]") != std::string::npos) return false;
-    if (s.find("partial_") != std::string::npos || s.find("merge_") != std::string::npos) return false;
+    if (s.find("partial_") != std::string::npos || s.find("merge_") != std::string::npos)
+      return false;
     return s.find("keys=[") != std::string::npos;
   }
   return false;
@@ -167,7 +169,7 @@ struct Builder {
       pending.pop_back();
       QueryStagePlan q;
       q.kind = tree.nodes[ex].node_name == "BroadcastExchange" ? QueryStageKind::kBroadcast
-                                                                : QueryStageKind::kShuffleMap;
+                                                               : QueryStageKind::kShuffleMap;
       q.output_node = ex;
       for (int c : tree.nodes[ex].children) Walk(c, q, Context{}, true);
       AddIds(q);

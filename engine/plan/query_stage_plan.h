@@ -24,7 +24,7 @@ namespace sparktune::engine::plan {
 enum class QueryStageKind { kShuffleMap, kBroadcast, kResult };
 
 struct StageRead {
-  int exchange_node = -1;   // the Exchange / BroadcastExchange node read (resolved through reuse)
+  int exchange_node = -1;  // the Exchange / BroadcastExchange node read (resolved through reuse)
   bool broadcast = false;
   int reader_node = -1;     // AQEShuffleRead / CustomShuffleReader above it, or -1
   std::string reader_kind;  // "coalesced", "local", "coalesced and skewed", ... or ""
@@ -43,13 +43,13 @@ struct StageJoin {
 
 struct QueryStagePlan {
   QueryStageKind kind = QueryStageKind::kResult;
-  int output_node = -1;         // the exchange it writes; -1 for the result stage
-  std::vector<int> nodes;       // its own nodes
+  int output_node = -1;    // the exchange it writes; -1 for the result stage
+  std::vector<int> nodes;  // its own nodes
   std::vector<StageRead> reads;
   std::vector<StageJoin> joins;
-  bool has_scan_leaf = false;   // a leaf that is not an exchange (scan, range, local relation)
-  std::vector<int> scans;       // those leaf nodes ("Scan parquet ...", "Range", ...)
-  bool root_is_read = false;    // its top operator is directly a read
+  bool has_scan_leaf = false;  // a leaf that is not an exchange (scan, range, local relation)
+  std::vector<int> scans;      // those leaf nodes ("Scan parquet ...", "Range", ...)
+  bool root_is_read = false;   // its top operator is directly a read
   bool has_union = false;
   std::vector<int64_t> accumulator_ids;  // sorted, unique
 };

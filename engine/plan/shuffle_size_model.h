@@ -37,8 +37,8 @@ class ShuffleSizeModel {
   // packing target, which only a single partition can exceed) covers one partition;
   // the other partitions are shared among the other reads in proportion to their
   // bytes (uniform density), at least one each.
-  static ShuffleSizeModel FromCoalescedReads(const std::vector<int64_t>& read_bytes, int num_partitions,
-                                             int64_t single_partition_above);
+  static ShuffleSizeModel FromCoalescedReads(const std::vector<int64_t>& read_bytes,
+                                             int num_partitions, int64_t single_partition_above);
   // `total` bytes spread evenly over `num_partitions` (nothing else known).
   static ShuffleSizeModel Uniform(int64_t total, int num_partitions);
 
@@ -56,8 +56,8 @@ class ShuffleSizeModel {
 };
 
 // Expands coalesced read totals to per-partition sizes (see FromCoalescedReads).
-std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& read_bytes, int num_partitions,
-                                          int64_t single_partition_above);
+std::vector<int64_t> SpreadCoalescedReads(const std::vector<int64_t>& read_bytes,
+                                          int num_partitions, int64_t single_partition_above);
 // The partition count each coalesced read covers (sum = num_partitions when there
 // are fewer reads than partitions). Shuffles read together share the widths, so
 // compute them from the reads' combined bytes.
@@ -66,14 +66,15 @@ std::vector<int> CoalescedReadWidths(const std::vector<int64_t>& read_bytes, int
 // Spreads each read's bytes evenly over its width. With `first_fractions` (one
 // per read, 0 = none), read j's first partition takes that fraction of its bytes
 // and the rest is spread over the other partitions of its range.
-std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& read_bytes, const std::vector<int>& widths,
-                                      int num_partitions, const std::vector<double>& first_fractions = {});
+std::vector<int64_t> SpreadOverWidths(const std::vector<int64_t>& read_bytes,
+                                      const std::vector<int>& widths, int num_partitions,
+                                      const std::vector<double>& first_fractions = {});
 // Packing consistency: a coalesced read j-1 smaller than the packing `target`
 // was closed because the first partition of read j did not fit, so that
 // partition holds more than target - bytes[j-1]. Returns, per read, the fraction
 // of its bytes its first partition must hold for that (0 when the even spread
 // already satisfies it). `read_bytes` are the co-partitioned shuffles' combined bytes.
-std::vector<double> BoundaryFractions(const std::vector<int64_t>& read_bytes, const std::vector<int>& widths,
-                                      int64_t target);
+std::vector<double> BoundaryFractions(const std::vector<int64_t>& read_bytes,
+                                      const std::vector<int>& widths, int64_t target);
 
 }  // namespace sparktune::engine::plan

@@ -32,9 +32,15 @@ std::vector<std::vector<int>> MapQueryStagesToSparkStages(const PlanStages& stag
       auto i = ids.begin();
       auto j = qids.begin();
       while (i != ids.end() && j != qids.end()) {
-        if (*i < *j) ++i;
-        else if (*j < *i) ++j;
-        else { ++overlap; ++i; ++j; }
+        if (*i < *j)
+          ++i;
+        else if (*j < *i)
+          ++j;
+        else {
+          ++overlap;
+          ++i;
+          ++j;
+        }
       }
       if (overlap > best_overlap) {
         best_overlap = overlap;

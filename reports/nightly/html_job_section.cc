@@ -33,8 +33,9 @@ std::string Chart(const std::string& title, const std::string& svg, const std::s
 }
 
 std::string FiguresRow(const std::string& label, const RunFigures& f, const RunFigures* reference) {
-  std::string row = "<tr><td>" + E(label) + "</td><td class=\"num\">" + E(FormatEstimate(f.duration_ms, Ms)) +
-                    "</td><td class=\"num\">" + E(FormatEstimate(f.mb_seconds, Mb)) + "</td><td class=\"num\">";
+  std::string row = "<tr><td>" + E(label) + "</td><td class=\"num\">" +
+                    E(FormatEstimate(f.duration_ms, Ms)) + "</td><td class=\"num\">" +
+                    E(FormatEstimate(f.mb_seconds, Mb)) + "</td><td class=\"num\">";
   if (reference != nullptr) {
     double d = ErrorPercent(f.mb_seconds.value, reference->mb_seconds.value);
     if (std::isfinite(d)) {
@@ -47,19 +48,25 @@ std::string FiguresRow(const std::string& label, const RunFigures& f, const RunF
 
 std::string FiguresTable(const JobReport& job) {
   std::string out =
-      "<table class=\"tbl\"><thead><tr><th></th><th class=\"num\">Duration</th><th class=\"num\">Memory cost</th>"
+      "<table class=\"tbl\"><thead><tr><th></th><th class=\"num\">Duration</th><th "
+      "class=\"num\">Memory cost</th>"
       "<th class=\"num\">vs replay</th></tr></thead><tbody>";
   out += FiguresRow("Observed (event log)", job.observed, nullptr);
   if (job.baseline) {
     out += FiguresRow("Predicted at the observed config (replay)", *job.baseline, nullptr);
   } else {
-    out += "<tr><td>Predicted at the observed config (replay)</td><td colspan=\"3\" class=\"muted\">replay failed: "
-           "no prediction</td></tr>";
+    out +=
+        "<tr><td>Predicted at the observed config (replay)</td><td colspan=\"3\" "
+        "class=\"muted\">replay failed: "
+        "no prediction</td></tr>";
   }
   if (job.recommended) {
-    out += FiguresRow("Predicted with the rewrite", *job.recommended, job.baseline ? &*job.baseline : nullptr);
+    out += FiguresRow("Predicted with the rewrite", *job.recommended,
+                      job.baseline ? &*job.baseline : nullptr);
   } else {
-    out += "<tr><td>Predicted with the rewrite</td><td colspan=\"3\" class=\"muted\">no rewrite recommended</td></tr>";
+    out +=
+        "<tr><td>Predicted with the rewrite</td><td colspan=\"3\" class=\"muted\">no rewrite "
+        "recommended</td></tr>";
   }
   return out + "</tbody></table>";
 }
@@ -93,8 +100,9 @@ std::string AdviceBlock(const JobReport& job, const Prices& prices) {
     if (!a.evidence.empty()) out += "<div class=\"ev\">" + E(a.evidence) + "</div>";
     if (a.saving_mb_seconds.value > 0) {
       std::string save = "saves " + FormatEstimate(a.saving_mb_seconds, Mb) + " per run";
-      if (prices.per_gb_hour > 0) {
-        save += " (≈ " + FormatMoney(CostOf(a.saving_mb_seconds.value, 0, prices), prices.currency) + ")";
+      if (prices.configured()) {
+        save += " (≈ " +
+                FormatMoney(CostOf(a.saving_mb_seconds.value, 0, prices), prices.currency) + ")";
       }
       out += "<div class=\"save\">" + E(save) + "</div>";
     }
@@ -110,17 +118,19 @@ std::string RewriteBlock(const JobReport& job) {
   if (!r.settings.empty()) {
     out += "<table class=\"tbl compact\"><thead><tr><th>Key</th><th>Value</th></tr></thead><tbody>";
     for (const ConfigSetting& s : r.settings) {
-      out += "<tr><td><code>" + E(s.key) + "</code></td><td><code>" + E(s.value) + "</code></td></tr>";
+      out +=
+          "<tr><td><code>" + E(s.key) + "</code></td><td><code>" + E(s.value) + "</code></td></tr>";
     }
     out += "</tbody></table>";
   }
   out += "<div class=\"grid2\">";
   if (!r.submit_args.empty()) {
-    out += "<div><p class=\"chart-title\">spark-submit</p><pre class=\"code\">" + E(r.submit_args) + "</pre></div>";
+    out += "<div><p class=\"chart-title\">spark-submit</p><pre class=\"code\">" + E(r.submit_args) +
+           "</pre></div>";
   }
   if (!r.defaults_fragment.empty()) {
-    out += "<div><p class=\"chart-title\">spark-defaults.conf</p><pre class=\"code\">" + E(r.defaults_fragment) +
-           "</pre></div>";
+    out += "<div><p class=\"chart-title\">spark-defaults.conf</p><pre class=\"code\">" +
+           E(r.defaults_fragment) + "</pre></div>";
   }
   return out + "</div>";
 }
@@ -129,11 +139,12 @@ std::string SqlBlock(const JobReport& job) {
   if (job.sql.empty()) return "";
   std::vector<const SqlSummary*> sql;
   for (const SqlSummary& s : job.sql) sql.push_back(&s);
-  std::stable_sort(sql.begin(), sql.end(),
-                   [](const SqlSummary* a, const SqlSummary* b) { return a->duration_ms > b->duration_ms; });
+  std::stable_sort(sql.begin(), sql.end(), [](const SqlSummary* a, const SqlSummary* b) {
+    return a->duration_ms > b->duration_ms;
+  });
   std::string out = "<details class=\"sql\"><summary>Longest SQL executions (" +
-                    std::to_string(std::min(sql.size(), kMaxSqlShown)) + " of " + std::to_string(sql.size()) +
-                    ")</summary>";
+                    std::to_string(std::min(sql.size(), kMaxSqlShown)) + " of " +
+                    std::to_string(sql.size()) + ")</summary>";
   for (size_t i = 0; i < sql.size() && i < kMaxSqlShown; ++i) {
     out += "<p class=\"note\">execution " + std::to_string(sql[i]->execution_id) + " · " +
            E(Ms(static_cast<double>(sql[i]->duration_ms))) + "</p><pre class=\"code\">" +
@@ -150,8 +161,11 @@ std::string ReplayErrorBadge(const JobReport& job) {
   if (!job.baseline) return "";
   double mb = ErrorPercent(job.baseline->mb_seconds.value, job.observed.mb_seconds.value);
   double time = ErrorPercent(job.baseline->duration_ms.value, job.observed.duration_ms.value);
-  double worst = std::max(std::isfinite(mb) ? std::fabs(mb) : 0, std::isfinite(time) ? std::fabs(time) : 0);
-  const char* css = worst <= kReplayErrorGoodPercent ? "good" : (worst <= kReplayErrorWarnPercent ? "warn" : "bad");
+  double worst =
+      std::max(std::isfinite(mb) ? std::fabs(mb) : 0, std::isfinite(time) ? std::fabs(time) : 0);
+  const char* css = worst <= kReplayErrorGoodPercent
+                        ? "good"
+                        : (worst <= kReplayErrorWarnPercent ? "warn" : "bad");
   return std::string("<span class=\"badge ") + css +
          "\" title=\"replay at the observed config vs the event log\">replay error: memory " +
          E(FormatPercent(mb, true)) + ", time " + E(FormatPercent(time, true)) + "</span>";
@@ -168,16 +182,18 @@ std::string ReplayConfidenceBadge(const JobReport& job) {
 }
 
 std::string RenderJobSection(const JobReport& job, size_t index, const Prices& prices) {
-  std::string out = "<article class=\"card job\" id=\"" + JobAnchor(index) + "\"><div class=\"job-head\"><div>";
+  std::string out =
+      "<article class=\"card job\" id=\"" + JobAnchor(index) + "\"><div class=\"job-head\"><div>";
   out += "<h3>" + E(job.name.empty() ? job.app_id : job.name) + "</h3><div class=\"job-meta\">";
   out += "<span><code>" + E(job.app_id) + "</code></span>";
   if (!job.user.empty()) out += "<span>user " + E(job.user) + "</span>";
   if (!job.spark_version.empty()) out += "<span>Spark " + E(job.spark_version) + "</span>";
-  out += "<span>" + std::to_string(job.executors.size()) + " executors · " + std::to_string(job.stages.size()) +
-         " stages</span>";
+  out += "<span>" + std::to_string(job.executors.size()) + " executors · " +
+         std::to_string(job.stages.size()) + " stages</span>";
   out += "</div></div><div class=\"badges\">" + ReplayConfidenceBadge(job) + ReplayErrorBadge(job);
   if (job.saving_mb_seconds.value > 0) {
-    out += "<span class=\"badge info\">saves " + E(FormatEstimate(job.saving_mb_seconds, Mb)) + " per run</span>";
+    out += "<span class=\"badge info\">saves " + E(FormatEstimate(job.saving_mb_seconds, Mb)) +
+           " per run</span>";
   }
   out += "</div></div>";
   if (job.replay_confidence != "ok") {
@@ -190,7 +206,8 @@ std::string RenderJobSection(const JobReport& job, size_t index, const Prices& p
     out += "</ul>";
   }
   out += FiguresTable(job);
-  if (!job.log_path.empty()) out += "<p class=\"note\">log: <code>" + E(job.log_path) + "</code></p>";
+  if (!job.log_path.empty())
+    out += "<p class=\"note\">log: <code>" + E(job.log_path) + "</code></p>";
   out += EvidenceLists(job);
   out += AdviceBlock(job, prices);
   out += RewriteBlock(job);
@@ -205,13 +222,15 @@ std::string RenderJobSection(const JobReport& job, size_t index, const Prices& p
                "No executor was recorded in the log.", hidden_exec);
   std::string hidden_stages;
   if (job.stages.size() > kMaxGanttRows) {
-    hidden_stages = "The first " + std::to_string(kMaxGanttRows) + " stage attempts by start time of " +
-                    std::to_string(job.stages.size()) + " are shown.";
+    hidden_stages = "The first " + std::to_string(kMaxGanttRows) +
+                    " stage attempts by start time of " + std::to_string(job.stages.size()) +
+                    " are shown.";
   }
-  out += Chart("Stage Gantt chart", StageGanttSvg(job), "No stage was recorded in the log.",
-               hidden_stages.empty() ? "Orange: longest task ≥ " + FormatNumber(kSkewHighlightRatio) +
-                                           "× the median task; red: failed attempt."
-                                     : hidden_stages);
+  out +=
+      Chart("Stage Gantt chart", StageGanttSvg(job), "No stage was recorded in the log.",
+            hidden_stages.empty() ? "Orange: longest task ≥ " + FormatNumber(kSkewHighlightRatio) +
+                                        "× the median task; red: failed attempt."
+                                  : hidden_stages);
   out += "<div class=\"grid3\">";
   out += Chart("Skew (longest / median task)", SkewChartSvg(job), "No stage has task skew data.");
   out += Chart("Disk spill", SpillChartSvg(job), "No stage spilled to disk.");

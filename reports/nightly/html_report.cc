@@ -366,10 +366,7 @@ std::string RenderNightlyHtml(const NightlyReport& r) {
          "simulator; intervals are shown in parentheses. Replay error compares the replay at the "
          "observed "
          "configuration with what the event log recorded.";
-  if (r.prices.configured()) {
-    out += " Prices: " + E(FormatMoney(r.prices.per_gb_hour, r.prices.currency)) + " per GB·h, " +
-           E(FormatMoney(r.prices.per_core_hour, r.prices.currency)) + " per core-hour.";
-  }
+  if (r.prices.configured()) out += " " + E(PricesNote(r.prices));
   out += "</footer></main></body></html>\n";
   return out;
 }

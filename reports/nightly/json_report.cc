@@ -55,7 +55,7 @@ ordered_json IndicesJson(const std::vector<size_t>& indices) {
   return a;
 }
 
-ordered_json JobJson(const JobReport& j) {
+ordered_json JobJson(const JobReport& j, const Prices& prices) {
   ordered_json o;
   o["name"] = Str(j.name);
   o["appId"] = Str(j.app_id);
@@ -64,7 +64,8 @@ ordered_json JobJson(const JobReport& j) {
   o["logPath"] = Str(j.log_path);
   o["observed"] = {{"durationMs", Num(j.observed.duration_ms.value)},
                    {"mbSeconds", Num(j.observed.mb_seconds.value)},
-                   {"coreSeconds", Num(j.observed_core_seconds)}};
+                   {"coreSeconds", Num(j.observed_core_seconds)},
+                   {"cost", Cost(j.observed.mb_seconds.value, j.observed_core_seconds, prices)}};
   o["baseline"] = j.baseline ? FiguresJson(*j.baseline) : ordered_json(nullptr);
   o["recommended"] = j.recommended ? FiguresJson(*j.recommended) : ordered_json(nullptr);
   if (j.baseline) {
@@ -141,6 +142,19 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
                  {"perCoreHour", Num(r.prices.per_core_hour)},
                  {"currency", Str(r.prices.currency)},
                  {"configured", r.prices.configured()}};
+  if (r.prices.sheet) {
+    const prices::PriceSheet& s = *r.prices.sheet;
+    j["prices"]["source"] = Str(s.source);
+    if (s.compute_units) {
+      j["prices"]["perCuHour"] = Num(s.per_cu_hour);
+      j["prices"]["cuVcpus"] = Num(s.cu_vcpus);
+      j["prices"]["cuGb"] = Num(s.cu_gb);
+    } else {
+      j["prices"]["perVcpuHour"] = Num(s.per_vcpu_hour);
+      j["prices"]["perGbHour"] = Num(s.per_gb_hour);
+      j["prices"]["perCoreHour"] = Num(s.per_vcpu_hour);
+    }
+  }
   ordered_json unreadable = ordered_json::array();
   for (const UnreadableLog& u : r.inputs.unreadable) {
     unreadable.push_back({{"path", Str(u.path)}, {"error", Str(u.error)}});
@@ -182,7 +196,7 @@ ordered_json NightlyReportJson(const NightlyReport& r) {
   j["topJobs"] = {{"byWaste", IndicesJson(TopJobsByWaste(r, r.jobs.size()))},
                   {"bySaving", IndicesJson(TopJobsBySaving(r, r.jobs.size()))}};
   ordered_json jobs = ordered_json::array();
-  for (const JobReport& job : r.jobs) jobs.push_back(JobJson(job));
+  for (const JobReport& job : r.jobs) jobs.push_back(JobJson(job, r.prices));
   j["jobs"] = jobs;
   ordered_json accuracy = ordered_json::array();
   for (const AccuracyPoint& a : r.accuracy) {

@@ -213,6 +213,7 @@ std::string RenderNightlyMarkdown(const NightlyReport& r) {
     out += "\n";
   }
   out += "*" + MemoryCostUnitsNote() + " Intervals in parentheses.";
+  if (r.prices.configured()) out += " " + MarkdownEscape(PricesNote(r.prices));
   if (!r.tool_version.empty()) out += " sparktune " + MarkdownEscape(r.tool_version) + ".";
   out += "*\n";
   return out;

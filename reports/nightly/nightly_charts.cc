@@ -22,7 +22,8 @@ std::string StageLabel(const StageSpan& s) {
 }
 
 double GcFraction(const StageSpan& s) {
-  return s.task_time_ms > 0 ? static_cast<double>(s.gc_ms) / static_cast<double>(s.task_time_ms) : 0;
+  return s.task_time_ms > 0 ? static_cast<double>(s.gc_ms) / static_cast<double>(s.task_time_ms)
+                            : 0;
 }
 
 std::string StageTooltip(const StageSpan& s) {
@@ -37,13 +38,15 @@ std::string StageTooltip(const StageSpan& s) {
 }
 
 // Indices of the stages with the largest positive `metric`, largest first.
-std::vector<size_t> WorstStages(const JobReport& job, const std::function<double(const StageSpan&)>& metric) {
+std::vector<size_t> WorstStages(const JobReport& job,
+                                const std::function<double(const StageSpan&)>& metric) {
   std::vector<size_t> order;
   for (size_t i = 0; i < job.stages.size(); ++i) {
     if (metric(job.stages[i]) > 0) order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return metric(job.stages[a]) > metric(job.stages[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return metric(job.stages[a]) > metric(job.stages[b]);
+  });
   if (order.size() > kMaxStageBars) order.resize(kMaxStageBars);
   return order;
 }
@@ -78,8 +81,8 @@ std::string AccuracySvg(const NightlyReport& report, bool mb_seconds) {
     std::string unit_p = mb_seconds ? GbHoursLabel(predicted) : FormatDurationMs(predicted);
     std::string unit_a = mb_seconds ? GbHoursLabel(actual) : FormatDurationMs(actual);
     spec.points.push_back({predicted, actual, std::fabs(error) <= 20 ? "c-s1" : "c-warn",
-                           a.job + " (" + a.night + ")\npredicted " + unit_p + ", actual " + unit_a +
-                               ", error " + FormatPercent(error, true)});
+                           a.job + " (" + a.night + ")\npredicted " + unit_p + ", actual " +
+                               unit_a + ", error " + FormatPercent(error, true)});
   }
   return RenderScatter(spec);
 }
@@ -101,7 +104,8 @@ std::string TrendChartSvg(const NightlyReport& report) {
     std::string tip = t.night + "\n" + FormatMbSeconds(t.mb_seconds) + " · " +
                       FormatCoreSeconds(t.core_seconds) + " · " + FormatCount(t.apps) + " apps";
     if (report.prices.configured()) {
-      tip += " · " + FormatMoney(CostOf(t.mb_seconds, t.core_seconds, report.prices), report.prices.currency);
+      tip += " · " + FormatMoney(CostOf(t.mb_seconds, t.core_seconds, report.prices),
+                                 report.prices.currency);
     }
     line.tooltips.push_back(tip);
   }
@@ -114,12 +118,13 @@ std::string ExecutorTimelineSvg(const JobReport& job) {
   spec.title = "Executor timeline of " + job.name;
   for (size_t i : ByStart(job.executors, kMaxTimelineRows)) {
     const ExecutorSpan& e = job.executors[i];
-    std::string tip = "Executor " + e.id + " on " + e.host + "\n" + std::to_string(e.cores) + " cores · " +
-                      FormatBytes(static_cast<double>(e.memory_mib) * 1024 * 1024) + " · alive " +
-                      FormatDurationMs(static_cast<double>(e.end_ms - e.start_ms));
+    std::string tip = "Executor " + e.id + " on " + e.host + "\n" + std::to_string(e.cores) +
+                      " cores · " + FormatBytes(static_cast<double>(e.memory_mib) * 1024 * 1024) +
+                      " · alive " + FormatDurationMs(static_cast<double>(e.end_ms - e.start_ms));
     if (!e.removed_reason.empty()) tip += "\nremoved: " + e.removed_reason;
-    spec.rows.push_back({e.id + " · " + e.host,
-                         {{static_cast<double>(e.start_ms), static_cast<double>(e.end_ms), "c-s2", tip}}});
+    spec.rows.push_back(
+        {e.id + " · " + e.host,
+         {{static_cast<double>(e.start_ms), static_cast<double>(e.end_ms), "c-s2", tip}}});
   }
   return RenderGantt(spec);
 }
@@ -129,9 +134,11 @@ std::string StageGanttSvg(const JobReport& job) {
   spec.title = "Stage Gantt chart of " + job.name;
   for (size_t i : ByStart(job.stages, kMaxGanttRows)) {
     const StageSpan& s = job.stages[i];
-    std::string css = s.failed ? "c-bad" : (s.skew_ratio >= kSkewHighlightRatio ? "c-warn" : "c-s1");
+    std::string css =
+        s.failed ? "c-bad" : (s.skew_ratio >= kSkewHighlightRatio ? "c-warn" : "c-s1");
     spec.rows.push_back(
-        {StageLabel(s), {{static_cast<double>(s.start_ms), static_cast<double>(s.end_ms), css, StageTooltip(s)}}});
+        {StageLabel(s),
+         {{static_cast<double>(s.start_ms), static_cast<double>(s.end_ms), css, StageTooltip(s)}}});
   }
   return RenderGantt(spec);
 }
@@ -142,10 +149,11 @@ std::string SkewChartSvg(const JobReport& job) {
   spec.format_value = [](double v) { return FormatNumber(v) + "×"; };
   spec.reference = kSkewHighlightRatio;
   spec.reference_label = FormatNumber(kSkewHighlightRatio) + "×";
-  for (size_t i : WorstStages(job, [](const StageSpan& s) { return s.skew_ratio > 1 ? s.skew_ratio : 0; })) {
+  for (size_t i :
+       WorstStages(job, [](const StageSpan& s) { return s.skew_ratio > 1 ? s.skew_ratio : 0; })) {
     const StageSpan& s = job.stages[i];
-    spec.bars.push_back({StageLabel(s), s.skew_ratio, s.skew_ratio >= kSkewHighlightRatio ? "c-warn" : "c-s1",
-                         StageTooltip(s)});
+    spec.bars.push_back({StageLabel(s), s.skew_ratio,
+                         s.skew_ratio >= kSkewHighlightRatio ? "c-warn" : "c-s1", StageTooltip(s)});
   }
   return RenderBarChart(spec);
 }
@@ -154,9 +162,11 @@ std::string SpillChartSvg(const JobReport& job) {
   BarChartSpec spec;
   spec.title = "Disk spill per stage";
   spec.format_value = [](double v) { return FormatBytes(v); };
-  for (size_t i : WorstStages(job, [](const StageSpan& s) { return static_cast<double>(s.spill_bytes); })) {
+  for (size_t i :
+       WorstStages(job, [](const StageSpan& s) { return static_cast<double>(s.spill_bytes); })) {
     const StageSpan& s = job.stages[i];
-    spec.bars.push_back({StageLabel(s), static_cast<double>(s.spill_bytes), "c-warn", StageTooltip(s)});
+    spec.bars.push_back(
+        {StageLabel(s), static_cast<double>(s.spill_bytes), "c-warn", StageTooltip(s)});
   }
   return RenderBarChart(spec);
 }
@@ -170,7 +180,8 @@ std::string GcChartSvg(const JobReport& job) {
   for (size_t i : WorstStages(job, GcFraction)) {
     const StageSpan& s = job.stages[i];
     double f = GcFraction(s);
-    spec.bars.push_back({StageLabel(s), f, f >= kGcHighlightFraction ? "c-warn" : "c-s1", StageTooltip(s)});
+    spec.bars.push_back(
+        {StageLabel(s), f, f >= kGcHighlightFraction ? "c-warn" : "c-s1", StageTooltip(s)});
   }
   return RenderBarChart(spec);
 }

@@ -12,9 +12,8 @@ std::vector<size_t> TopBy(const NightlyReport& report, size_t n,
   for (size_t i = 0; i < report.jobs.size(); ++i) {
     if (key(report.jobs[i]) > 0) order.push_back(i);
   }
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return key(report.jobs[a]) > key(report.jobs[b]);
-  });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return key(report.jobs[a]) > key(report.jobs[b]); });
   if (order.size() > n) order.resize(n);
   return order;
 }

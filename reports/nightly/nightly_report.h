@@ -36,6 +36,8 @@
 #include <string>
 #include <vector>
 
+#include "data/prices/price_sheet.h"
+
 namespace sparktune::reports {
 
 // A predicted quantity with its interval.
@@ -54,8 +56,11 @@ struct Prices {
   double per_gb_hour = 0;    // per GB·h of container memory (1 GB = 1024 MB)
   double per_core_hour = 0;  // per core-hour
   std::string currency = "USD";
+  // A price file (`--prices FILE`) replaces the two figures above; a compute-unit sheet bills
+  // max(core-hours / CU vCPUs, GB-hours / CU GB) x the CU-hour price (prices::PriceOf).
+  std::optional<prices::PriceSheet> sheet;
 
-  bool configured() const { return per_gb_hour > 0 || per_core_hour > 0; }
+  bool configured() const { return sheet.has_value() || per_gb_hour > 0 || per_core_hour > 0; }
 };
 
 // Resource use of the whole fleet on one night.

@@ -122,8 +122,32 @@ std::string FormatOverrideGain(const JobOverride& o) {
 }
 
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices) {
+  if (prices.sheet) {
+    return prices::PriceOf(*prices.sheet, core_seconds / 3600.0, mb_seconds / kMbSecondsPerGbHour);
+  }
   return mb_seconds / kMbSecondsPerGbHour * prices.per_gb_hour +
          core_seconds / 3600.0 * prices.per_core_hour;
+}
+
+std::string PricesNote(const Prices& prices) {
+  if (!prices.configured()) return "";
+  auto g = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%g", v);
+    return std::string(buf);
+  };
+  if (!prices.sheet) {
+    return "Prices: " + FormatMoney(prices.per_gb_hour, prices.currency) + " per GB·h, " +
+           FormatMoney(prices.per_core_hour, prices.currency) + " per core-hour.";
+  }
+  const prices::PriceSheet& s = *prices.sheet;
+  std::string what = s.compute_units
+                         ? g(s.per_cu_hour) + " " + s.currency +
+                               " per CU-hour (1 CU = " + g(s.cu_vcpus) + " vCPU, " + g(s.cu_gb) +
+                               " GB; billed on the larger of vCPU-hours and GB-hours)"
+                         : g(s.per_vcpu_hour) + " " + s.currency + " per vCPU-hour, " +
+                               g(s.per_gb_hour) + " " + s.currency + " per GB·h";
+  return "Prices (" + s.source + "): " + what + ".";
 }
 
 double ErrorPercent(double predicted, double observed) {

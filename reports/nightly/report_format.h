@@ -66,6 +66,11 @@ std::string FormatOverrideGain(const JobOverride& o);
 // Money for the given use at `prices`; 0 when prices are not configured.
 double CostOf(double mb_seconds, double core_seconds, const Prices& prices);
 
+// The prices in one sentence for the reports' footers: "Prices: $0.0045 per GB·h, $0.034 per
+// core-hour." or the price file's "Prices (source: ...): 0.29 CNY per CU-hour (1 CU = 1 vCPU,
+// 4 GB)."; empty when no prices are configured. Plain text: the caller escapes it.
+std::string PricesNote(const Prices& prices);
+
 // Relative error of a prediction against what was observed, in percent
 // ((predicted - observed) / observed x 100); NaN when observed is 0.
 double ErrorPercent(double predicted, double observed);

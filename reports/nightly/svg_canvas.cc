@@ -47,9 +47,12 @@ size_t Utf8Length(std::string_view s) {
 
 const char* AnchorName(TextAnchor a) {
   switch (a) {
-    case TextAnchor::kStart: return "start";
-    case TextAnchor::kMiddle: return "middle";
-    case TextAnchor::kEnd: return "end";
+    case TextAnchor::kStart:
+      return "start";
+    case TextAnchor::kMiddle:
+      return "middle";
+    case TextAnchor::kEnd:
+      return "end";
   }
   return "start";
 }
@@ -71,11 +74,10 @@ Ticks NiceTicks(double min, double max, int target_count) {
 }
 
 Ticks TimeTicks(double min_ms, double max_ms, int target_count) {
-  static const double kSteps[] = {
-      1e3, 2e3, 5e3, 10e3, 15e3, 30e3,                  // seconds
-      60e3, 120e3, 300e3, 600e3, 900e3, 1800e3,         // minutes
-      3600e3, 7200e3, 10800e3, 21600e3, 43200e3,        // hours
-      86400e3, 172800e3, 604800e3};                     // days, a week
+  static const double kSteps[] = {1e3,     2e3,      5e3,     10e3,    15e3,    30e3,    // seconds
+                                  60e3,    120e3,    300e3,   600e3,   900e3,   1800e3,  // minutes
+                                  3600e3,  7200e3,   10800e3, 21600e3, 43200e3,          // hours
+                                  86400e3, 172800e3, 604800e3};  // days, a week
   if (!std::isfinite(min_ms) || !std::isfinite(max_ms)) return TicksWithStep(0, 1000, 1000);
   if (max_ms < min_ms) std::swap(min_ms, max_ms);
   double range = max_ms - min_ms;
@@ -149,8 +151,8 @@ void SvgCanvas::Polyline(const std::vector<std::pair<double, double>>& points,
 
 void SvgCanvas::Circle(double cx, double cy, double r, std::string_view css_class,
                        std::string_view tooltip) {
-  body_ += "<circle cx=\"" + SvgNumber(cx) + "\" cy=\"" + SvgNumber(cy) + "\" r=\"" +
-           SvgNumber(r) + "\" class=\"" + HtmlEscape(css_class) + "\"";
+  body_ += "<circle cx=\"" + SvgNumber(cx) + "\" cy=\"" + SvgNumber(cy) + "\" r=\"" + SvgNumber(r) +
+           "\" class=\"" + HtmlEscape(css_class) + "\"";
   if (tooltip.empty()) {
     body_ += "/>";
   } else {
@@ -162,15 +164,16 @@ void SvgCanvas::Text(double x, double y, std::string_view text, std::string_view
                      TextAnchor anchor, size_t max_chars) {
   body_ += "<text x=\"" + SvgNumber(x) + "\" y=\"" + SvgNumber(y) + "\" class=\"" +
            HtmlEscape(css_class) + "\"";
-  if (anchor != TextAnchor::kStart) body_ += std::string(" text-anchor=\"") + AnchorName(anchor) + "\"";
+  if (anchor != TextAnchor::kStart)
+    body_ += std::string(" text-anchor=\"") + AnchorName(anchor) + "\"";
   body_ += ">" + HtmlEscape(Ellipsize(text, max_chars)) + "</text>";
 }
 
 std::string SvgCanvas::Finish() const {
   std::string title = HtmlEscape(title_);
-  return "<svg class=\"chart\" viewBox=\"0 0 " +
-         SvgNumber(width_) + " " + SvgNumber(height_) + "\" role=\"img\" aria-label=\"" + title +
-         "\"><title>" + title + "</title>" + body_ + "</svg>";
+  return "<svg class=\"chart\" viewBox=\"0 0 " + SvgNumber(width_) + " " + SvgNumber(height_) +
+         "\" role=\"img\" aria-label=\"" + title + "\"><title>" + title + "</title>" + body_ +
+         "</svg>";
 }
 
 }  // namespace sparktune::reports

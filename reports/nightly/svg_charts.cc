@@ -12,12 +12,12 @@ namespace {
 // Layout constants (SVG user units; charts scale to the page width).
 constexpr double kAxisLabelWidth = 72;  // room for y tick labels
 constexpr double kTopMargin = 14;
-constexpr double kBottomAxis = 30;      // x tick labels under the plot
+constexpr double kBottomAxis = 30;  // x tick labels under the plot
 constexpr double kRightMargin = 24;
-constexpr double kCharWidth = 6.6;      // average glyph width at the 12-unit font
+constexpr double kCharWidth = 6.6;  // average glyph width at the 12-unit font
 constexpr double kBarRow = 24;
 constexpr double kBarThickness = 15;
-constexpr double kValueRoom = 78;       // room right of a bar for its value label
+constexpr double kValueRoom = 78;  // room right of a bar for its value label
 
 double MaxOf(const std::vector<double>& v) {
   double m = 0;
@@ -73,7 +73,8 @@ std::string RenderLineChart(const LineChartSpec& spec) {
     }
     for (size_t i = 0; i < pts.size(); ++i) {
       std::string tip = i < s.tooltips.size() ? s.tooltips[i] : spec.x_labels[i];
-      c.Circle(pts[i].first, pts[i].second, i + 1 == pts.size() ? 5 : 3.5, "c-point " + s.css_class, tip);
+      c.Circle(pts[i].first, pts[i].second, i + 1 == pts.size() ? 5 : 3.5, "c-point " + s.css_class,
+               tip);
     }
     if (!pts.empty() && spec.format_y) {
       double last = s.values[pts.size() - 1];
@@ -101,8 +102,8 @@ std::string RenderBarChart(const BarChartSpec& spec) {
     c.Text(left - 8, mid + 4, b.label, "c-tick", TextAnchor::kEnd, label_chars);
     c.Rect(left, mid - kBarThickness / 2, std::max(1.5, x(v) - left), kBarThickness,
            "c-bar " + b.css_class, b.tooltip);
-    c.Text(x(v) + 6, mid + 4, spec.format_value ? spec.format_value(b.value) : FormatNumber(b.value),
-           "c-value");
+    c.Text(x(v) + 6, mid + 4,
+           spec.format_value ? spec.format_value(b.value) : FormatNumber(b.value), "c-value");
     y += kBarRow;
   }
   c.Line(left, kTopMargin / 2 - 2, left, y + 2, "c-axis");
@@ -130,7 +131,8 @@ std::string RenderGantt(const GanttSpec& spec) {
   LinearScale x(ticks.lo, ticks.hi, left, right);
   double bottom = kTopMargin + plot_height;
   for (size_t i = 0; i < spec.rows.size(); ++i) {
-    if (i % 2 == 1) c.Rect(left, kTopMargin + i * spec.row_height, right - left, spec.row_height, "c-stripe");
+    if (i % 2 == 1)
+      c.Rect(left, kTopMargin + i * spec.row_height, right - left, spec.row_height, "c-stripe");
   }
   for (double v : ticks.values) {
     c.Line(x(v), kTopMargin, x(v), bottom, v == 0 ? "c-axis" : "c-grid");
@@ -141,7 +143,8 @@ std::string RenderGantt(const GanttSpec& spec) {
   for (size_t i = 0; i < spec.rows.size(); ++i) {
     const GanttRow& r = spec.rows[i];
     double top = kTopMargin + i * spec.row_height;
-    c.Text(left - 8, top + spec.row_height / 2 + 4, r.label, "c-tick", TextAnchor::kEnd, label_chars);
+    c.Text(left - 8, top + spec.row_height / 2 + 4, r.label, "c-tick", TextAnchor::kEnd,
+           label_chars);
     for (const GanttBar& b : r.bars) {
       double x0 = x(std::max(0.0, b.start));
       double x1 = x(std::max(b.start, b.end));

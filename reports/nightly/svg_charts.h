@@ -38,7 +38,7 @@ struct LineChartSpec {
 std::string RenderLineChart(const LineChartSpec& spec);
 
 struct Bar {
-  std::string label;      // left of the bar (cut with "…")
+  std::string label;  // left of the bar (cut with "…")
   double value = 0;
   std::string css_class;  // "c-s1", "c-warn"
   std::string tooltip;
@@ -46,9 +46,9 @@ struct Bar {
 
 struct BarChartSpec {
   std::string title;
-  std::vector<Bar> bars;   // drawn top to bottom in this order
+  std::vector<Bar> bars;  // drawn top to bottom in this order
   ValueFormatter format_value;
-  double reference = 0;    // a dashed vertical rule at this value when > 0
+  double reference = 0;  // a dashed vertical rule at this value when > 0
   std::string reference_label;
   double width = 360;
   double label_width = 130;
@@ -89,9 +89,9 @@ struct ScatterSpec {
   std::string x_title;
   std::string y_title;
   std::vector<ScatterPoint> points;
-  ValueFormatter format;  // both axes share a unit
-  double band = 0.2;      // dashed lines at y = x (1 ± band); 0 = none
-  bool time_axis = false; // values are milliseconds: ticks on round durations
+  ValueFormatter format;   // both axes share a unit
+  double band = 0.2;       // dashed lines at y = x (1 ± band); 0 = none
+  bool time_axis = false;  // values are milliseconds: ticks on round durations
   double size = 380;
 };
 // Both axes start at 0 and share one scale, with the y = x diagonal.

@@ -64,6 +64,37 @@ std::string ConfigLine(const std::map<std::string, std::string>& c) {
   return s;
 }
 
+// The prices the cost objective used: the price file's, else --price-gb-hour / --price-core-hour.
+ordered_json PricesJson(const OptimizeReport& r) {
+  if (!r.price_sheet) return {{"perGbHour", r.per_gb_hour}, {"perCoreHour", r.per_core_hour}};
+  const prices::PriceSheet& s = *r.price_sheet;
+  ordered_json j{{"currency", s.currency}, {"source", s.source}};
+  if (s.compute_units) {
+    j["perCuHour"] = s.per_cu_hour;
+    j["cuVcpus"] = s.cu_vcpus;
+    j["cuGb"] = s.cu_gb;
+  } else {
+    j["perVcpuHour"] = s.per_vcpu_hour;
+    j["perGbHour"] = s.per_gb_hour;
+  }
+  return j;
+}
+
+std::string PricesLine(const OptimizeReport& r) {
+  if (!r.price_sheet) {
+    return Num(r.per_gb_hour, "%g") + " per GB-hour, " + Num(r.per_core_hour, "%g") +
+           " per core-hour (--price-gb-hour, --price-core-hour)";
+  }
+  const prices::PriceSheet& s = *r.price_sheet;
+  std::string line = s.compute_units
+                         ? Num(s.per_cu_hour, "%g") + " " + OneLine(s.currency) +
+                               " per CU-hour (1 CU = " + Num(s.cu_vcpus, "%g") + " vCPU, " +
+                               Num(s.cu_gb, "%g") + " GB)"
+                         : Num(s.per_vcpu_hour, "%g") + " " + OneLine(s.currency) +
+                               " per vCPU-hour, " + Num(s.per_gb_hour, "%g") + " per GB-hour";
+  return line + "; source: " + OneLine(s.source);
+}
+
 }  // namespace
 
 ordered_json OptimizeJson(const OptimizeReport& r) {
@@ -83,7 +114,7 @@ ordered_json OptimizeJson(const OptimizeReport& r) {
                                                                 : ordered_json(r.max_slowdown_pct)},
                       {"noOutOfMemoryRisk", true},
                       {"cluster", limits}};
-  if (r.priced) j["prices"] = {{"perGbHour", r.per_gb_hour}, {"perCoreHour", r.per_core_hour}};
+  if (r.priced) j["prices"] = PricesJson(r);
   j["observed"] = {{"durationMs", r.observed_duration_ms},
                    {"mbSeconds", r.observed_mb_seconds},
                    {"coreSeconds", r.observed_core_seconds}};
@@ -156,6 +187,7 @@ std::string OptimizeText(const OptimizeReport& r) {
        (r.max_slowdown_pct < 0 ? std::string("none") : Num(r.max_slowdown_pct) + "%") +
        ", no OOM risk" +
        (r.best_candidate >= 0 || r.strategy == "candidates" ? ", choosing among candidates" : ""));
+  if (r.priced) line("  prices: " + PricesLine(r));
   char buf[256];
   std::snprintf(buf, sizeof buf, "  %-14s %14s %14s %14s  %s", "", "observed", "baseline", "best",
                 "best interval");

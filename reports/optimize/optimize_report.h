@@ -13,9 +13,11 @@
 #include <cstdint>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "data/prices/price_sheet.h"
 #include "reports/optimize/plan_advice.h"
 #include "reports/simulate/simulated_run.h"
 
@@ -76,7 +78,8 @@ struct OptimizeReport {
   std::string objective;  // "mb-seconds", "runtime", "cost"
   bool priced = false;    // objective "cost": the prices below apply
   double per_gb_hour = 0, per_core_hour = 0;
-  double max_slowdown_pct = -1;  // < 0: none
+  std::optional<prices::PriceSheet> price_sheet;  // --prices FILE: replaces the two above
+  double max_slowdown_pct = -1;                   // < 0: none
   double min_gain_pct = 0;
   OptimizeLimits limits;
   double observed_duration_ms = 0, observed_mb_seconds = 0, observed_core_seconds = 0;

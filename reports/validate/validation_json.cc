@@ -15,6 +15,11 @@ json FiguresJson(const PairFigures& f) {
             {"mapeMbSeconds", f.mape_mb_seconds},
             {"coverageDuration", f.coverage_duration},
             {"coverageMbSeconds", f.coverage_mb_seconds}};
+  if (f.calibrated_pairs > 0) {
+    j["calibratedPairs"] = f.calibrated_pairs;
+    j["calibratedCoverageDuration"] = f.calibrated_coverage_duration;
+    j["calibratedCoverageMbSeconds"] = f.calibrated_coverage_mb_seconds;
+  }
   if (f.tau_bases > 0) {
     j["tauBaseRuns"] = f.tau_bases;
     j["kendallTauDuration"] = f.kendall_tau_duration;
@@ -30,23 +35,30 @@ json FloorJson(const FloorFigures& f) {
 }
 
 json PairJson(const ValidationPair& p) {
-  return {{"workload", p.workload},
-          {"split", p.split},
-          {"base", p.base_run},
-          {"baseConfig", p.base_config},
-          {"targetConfig", p.target_config},
-          {"knobClasses", p.knob_classes},
-          {"multiKnob", p.knob_classes.size() >= 2},
-          {"overrides", p.overrides},
-          {"targetRepeats", p.target_repeats},
-          {"predictedDurationMs", p.predicted_duration_ms},
-          {"durationLowMs", p.duration_low_ms},
-          {"durationHighMs", p.duration_high_ms},
-          {"actualDurationMs", p.actual_duration_ms},
-          {"predictedMbSeconds", p.predicted_mb_seconds},
-          {"mbSecondsLow", p.mb_seconds_low},
-          {"mbSecondsHigh", p.mb_seconds_high},
-          {"actualMbSeconds", p.actual_mb_seconds}};
+  json j = {{"workload", p.workload},
+            {"split", p.split},
+            {"base", p.base_run},
+            {"baseConfig", p.base_config},
+            {"targetConfig", p.target_config},
+            {"knobClasses", p.knob_classes},
+            {"multiKnob", p.knob_classes.size() >= 2},
+            {"overrides", p.overrides},
+            {"targetRepeats", p.target_repeats},
+            {"predictedDurationMs", p.predicted_duration_ms},
+            {"durationLowMs", p.duration_low_ms},
+            {"durationHighMs", p.duration_high_ms},
+            {"actualDurationMs", p.actual_duration_ms},
+            {"predictedMbSeconds", p.predicted_mb_seconds},
+            {"mbSecondsLow", p.mb_seconds_low},
+            {"mbSecondsHigh", p.mb_seconds_high},
+            {"actualMbSeconds", p.actual_mb_seconds}};
+  if (p.has_calibrated) {
+    j["calibrated"] = {{"durationLowMs", p.calibrated_duration_low_ms},
+                       {"durationHighMs", p.calibrated_duration_high_ms},
+                       {"mbSecondsLow", p.calibrated_mb_seconds_low},
+                       {"mbSecondsHigh", p.calibrated_mb_seconds_high}};
+  }
+  return j;
 }
 
 json RepeatJson(const RepeatSample& r) {
@@ -71,6 +83,9 @@ json RenderValidationJson(const ValidationInput& input, const ValidationSummary&
       {"floor", "each repeat against the median of the other repeats of its config"},
       {"multiKnob", "the target differs from the base run in knobs of two or more classes"},
       {"coverage", "share of pairs whose actual lies inside the prediction's [low, high]"},
+      {"calibratedCoverage",
+       "the same for the interval calibrated on the train split's pairs (split conformal on "
+       "|ln(actual / predicted)| per knob class; `calibration` holds the half-widths)"},
       {"kendallTau", "per base run over its targets, averaged over base runs"}};
   json splits = json::array();
   for (const auto& s : summary.splits) {
@@ -89,6 +104,7 @@ json RenderValidationJson(const ValidationInput& input, const ValidationSummary&
                       {"knobClasses", classes}});
   }
   out["splits"] = splits;
+  out["calibration"] = input.calibration;
   json workloads = json::array();
   for (const auto& w : summary.workloads) {
     json j = FiguresJson(w.figures);

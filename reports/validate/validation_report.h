@@ -11,7 +11,8 @@
 // label), per workload, per knob class (a pair changing knobs of one class)
 // and multi-knob (two or more classes), and computes for each group:
 //  * MAPE: mean of |predicted - actual| / actual, for duration and MB-seconds;
-//  * coverage: share of pairs whose actual lies inside [low, high];
+//  * coverage: share of pairs whose actual lies inside [low, high] (the simulator's own
+//    interval), and inside the calibrated interval where the pair has one;
 //  * Kendall's tau between predicted and actual (per base run over its
 //    targets, averaged over base runs; only for splits and workloads).
 //
@@ -42,6 +43,11 @@ struct ValidationPair {
   double duration_low_ms = 0, duration_high_ms = 0;
   double predicted_mb_seconds = 0, actual_mb_seconds = 0;
   double mb_seconds_low = 0, mb_seconds_high = 0;
+  // The calibrated (split conformal) interval, when `validate` had tuning pairs to calibrate on
+  // (simulator/calibration/conformal_intervals.h).
+  bool has_calibrated = false;
+  double calibrated_duration_low_ms = 0, calibrated_duration_high_ms = 0;
+  double calibrated_mb_seconds_low = 0, calibrated_mb_seconds_high = 0;
 };
 
 struct RepeatSample {
@@ -59,6 +65,9 @@ struct ValidationInput {
   std::vector<std::string> skipped;  // "<run>: why" for runs left out
   std::vector<ValidationPair> pairs;
   std::vector<RepeatSample> repeats;
+  // The calibrated intervals' tables ({"calibratedOn", "duration", "mbSeconds"}), null when
+  // there was no tuning split to calibrate on.
+  nlohmann::json calibration;
 };
 
 // The figures of one group of pairs. Tau fields are meaningful when tau_bases > 0.
@@ -66,6 +75,9 @@ struct PairFigures {
   int pairs = 0;
   double mape_duration = 0, mape_mb_seconds = 0;
   double coverage_duration = 0, coverage_mb_seconds = 0;
+  // The same for the calibrated intervals, over the `calibrated_pairs` that have one.
+  int calibrated_pairs = 0;
+  double calibrated_coverage_duration = 0, calibrated_coverage_mb_seconds = 0;
   int tau_bases = 0;  // base runs with >= 2 targets in the group
   double kendall_tau_duration = 0, kendall_tau_mb_seconds = 0;
 };

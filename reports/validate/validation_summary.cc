@@ -68,6 +68,17 @@ PairFigures Figures(const std::vector<const ValidationPair*>& pairs, bool with_t
     f.mape_mb_seconds += RelativeError(p->predicted_mb_seconds, p->actual_mb_seconds);
     f.coverage_duration += Inside(p->actual_duration_ms, p->duration_low_ms, p->duration_high_ms);
     f.coverage_mb_seconds += Inside(p->actual_mb_seconds, p->mb_seconds_low, p->mb_seconds_high);
+    if (p->has_calibrated) {
+      ++f.calibrated_pairs;
+      f.calibrated_coverage_duration += Inside(p->actual_duration_ms, p->calibrated_duration_low_ms,
+                                               p->calibrated_duration_high_ms);
+      f.calibrated_coverage_mb_seconds +=
+          Inside(p->actual_mb_seconds, p->calibrated_mb_seconds_low, p->calibrated_mb_seconds_high);
+    }
+  }
+  if (f.calibrated_pairs > 0) {
+    f.calibrated_coverage_duration /= f.calibrated_pairs;
+    f.calibrated_coverage_mb_seconds /= f.calibrated_pairs;
   }
   if (f.pairs > 0) {
     f.mape_duration /= f.pairs;

@@ -24,22 +24,27 @@ std::string Format(const char* format, ...) {
 std::string Percent(double share) { return Format("%.1f%%", 100 * share); }
 
 constexpr int kMinLabelWidth = 24;
-constexpr const char* kCellHeader = "pairs   dur%  MB-s%   tau  inside d/m";
+constexpr const char* kCellHeader = "pairs   dur%  MB-s%   tau  inside d/m   calib d/m";
 
 // One split's cell of a row: pairs, MAPE duration and MB-seconds, tau, coverage.
 std::string Cell(const PairFigures& f, bool with_tau) {
-  if (f.pairs == 0) return Format("%5s %6s %6s %5s %11s", "-", "-", "-", "-", "-");
+  if (f.pairs == 0) return Format("%5s %6s %6s %5s %11s %11s", "-", "-", "-", "-", "-", "-");
   std::string tau = with_tau && f.tau_bases > 0 ? Format("%.2f", f.kendall_tau_mb_seconds) : "-";
   std::string inside =
       Format("%.0f/%.0f%%", 100 * f.coverage_duration, 100 * f.coverage_mb_seconds);
-  return Format("%5d %6s %6s %5s %11s", f.pairs, Percent(f.mape_duration).c_str(),
-                Percent(f.mape_mb_seconds).c_str(), tau.c_str(), inside.c_str());
+  std::string calibrated = f.calibrated_pairs == 0
+                               ? std::string("-")
+                               : Format("%.0f/%.0f%%", 100 * f.calibrated_coverage_duration,
+                                        100 * f.calibrated_coverage_mb_seconds);
+  return Format("%5d %6s %6s %5s %11s %11s", f.pairs, Percent(f.mape_duration).c_str(),
+                Percent(f.mape_mb_seconds).c_str(), tau.c_str(), inside.c_str(),
+                calibrated.c_str());
 }
 
 std::string FloorCell(const FloorFigures& f) {
-  if (f.repeats == 0) return Format("%5s %6s %6s %5s %11s", "-", "-", "-", "-", "-");
-  return Format("%5d %6s %6s %5s %11s", f.repeats, Percent(f.mape_duration).c_str(),
-                Percent(f.mape_mb_seconds).c_str(), "-", "-");
+  if (f.repeats == 0) return Format("%5s %6s %6s %5s %11s %11s", "-", "-", "-", "-", "-", "-");
+  return Format("%5d %6s %6s %5s %11s %11s", f.repeats, Percent(f.mape_duration).c_str(),
+                Percent(f.mape_mb_seconds).c_str(), "-", "-", "-");
 }
 
 const PairFigures* FindClass(const SplitSummary& s, const std::string& label) {
@@ -69,7 +74,7 @@ void SplitTable(const ValidationSummary& summary, std::string* out) {
   int width = kMinLabelWidth;
   for (const auto& l : labels) width = std::max(width, static_cast<int>(l.size()) + 3);
   *out += Format("%-*s", width, "");
-  for (const auto& s : summary.splits) *out += Format("   %-37s", s.split.c_str());
+  for (const auto& s : summary.splits) *out += Format("   %-49s", s.split.c_str());
   *out += Format("\n%-*s", width, "");
   for (size_t i = 0; i < summary.splits.size(); ++i) *out += Format("   %s", kCellHeader);
   *out += "\n";
@@ -132,7 +137,8 @@ std::string RenderValidationText(const ValidationInput& input, const ValidationS
     out += Format("left out: %zu runs (--json lists why)\n", input.skipped.size());
   out +=
       "dur%, MB-s%: mean absolute percentage error; tau: Kendall's tau of MB-seconds per base run; "
-      "inside d/m: actual inside [low, high] (duration/MB-s)\n\n";
+      "inside d/m: actual inside the simulator's [low, high] (duration/MB-s); calib d/m: inside "
+      "the interval calibrated on the train split (split conformal, --coverage)\n\n";
   if (summary.splits.empty()) {
     out += "no pairs: every workload needs runs of at least two configs\n";
     return out;

@@ -63,12 +63,12 @@ enum class Evidence { kOwnFit, kBorrowedFromApp, kPrior };
 const char* EvidenceName(Evidence e);
 
 struct StageCoefficients {
-  TaskFeatures beta{};          // ms per unit
-  double overhead_ms = 0;       // per task, outside executor run time
-  double residual_sd_ms = 0;    // robust spread of residuals (for intervals)
+  TaskFeatures beta{};        // ms per unit
+  double overhead_ms = 0;     // per task, outside executor run time
+  double residual_sd_ms = 0;  // robust spread of residuals (for intervals)
   Evidence evidence = Evidence::kPrior;
   int tasks_used = 0;
-  double gc_fraction = 0;       // observed GC time / run time in this stage
+  double gc_fraction = 0;  // observed GC time / run time in this stage
 };
 
 class TaskTimeModel {

@@ -47,8 +47,8 @@ struct StageTimeline {
   // task_time_ms by term, plus the cold starts its tasks paid when scheduled
   // (terms.Total() = task_time_ms + terms.cold_start_ms, up to rounding).
   TaskTimeTerms terms;
-  std::string evidence;     // own / borrowed-from-app / prior
-  std::string why;          // what changed and why (empty at the same config)
+  std::string evidence;  // own / borrowed-from-app / prior
+  std::string why;       // what changed and why (empty at the same config)
 };
 
 struct ExecutorLifetime {

@@ -7,8 +7,10 @@
 #include "data/config/config_catalog.h"
 #include "engine/cost/resource_seconds.h"
 #include "engine/memory/container_size.h"
+#include "engine/variants/engine_variant.h"
 #include "simulator/core/event_loop.h"
 #include "simulator/core/stage_scheduler.h"
+#include "simulator/models/engine_variant_effect.h"
 #include "simulator/models/gc_model.h"
 #include "simulator/models/spill_model.h"
 
@@ -154,9 +156,24 @@ Result<ScenarioResult> ScenarioSimulator::Run(
   double memory_mb = ExecutionMemoryPerTaskMib(config, cores, task_cpus, false);
   double heap_mb = static_cast<double>(config.GetBytes(std::string(keys::kExecutorMemory))) / kMb;
   std::vector<TaskTimeTerms> stage_terms(stages.size());
+  // The engine variant: the scenario's own config is the run its costs describe; a native engine
+  // or a remote shuffle service switched on (or off) by the overrides changes each task's terms
+  // as in a replay (simulator/models/engine_variant_effect.h, the same stated assumptions).
+  const engine::EngineVariantInfo own_variant = engine::ClassifyEngineConfig(sc.config);
+  const EngineVariantEffect variant =
+      EffectBetween(own_variant, SimulatedVariant(own_variant, props, overrides));
+  for (const std::string& note : variant.notes) result.notes.push_back(note);
   for (size_t i = 0; i < stages.size(); ++i) {
+    // A stage with children writes shuffle output (pushed under a remote shuffle); the last
+    // stage of a query writes its result.
+    const bool writes_shuffle = !stages[i].children.empty();
     for (ScenarioTask& k : stages[i].tasks) {
-      stage_terms[i].Add(PriceTask(cost, memory_mb, &k));
+      TaskTimeTerms terms = PriceTask(cost, memory_mb, &k);
+      if (!variant.identity) {
+        ApplyEngineVariant(variant, writes_shuffle ? k.write_mb * kMb : 0.0, &terms);
+        k.duration_ms = terms.Total();
+      }
+      stage_terms[i].Add(terms);
       double footprint = cost.memory_expansion * k.hold_mb;
       if (k.live_extra_mb > 0.6 * heap_mb) result.oom_risk = true;
       if (footprint > 8 * memory_mb && k.sort_mb == 0 && k.hold_mb > 0) result.oom_risk = true;

@@ -32,8 +32,8 @@ struct ScenarioStageDetail {
   double max_task_ms = 0;
   double median_task_ms = 0;
   double mean_task_ms = 0;
-  double read_bytes = 0;     // shuffle bytes read
-  double input_bytes = 0;    // file bytes read
+  double read_bytes = 0;   // shuffle bytes read
+  double input_bytes = 0;  // file bytes read
 };
 
 struct ScenarioResult {

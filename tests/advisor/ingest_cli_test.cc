@@ -19,16 +19,20 @@ using testing::RunCommand;
 
 using testing::TempDir;
 
-std::string SampleLog() { return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4"; }
+std::string SampleLog() {
+  return testing::SourceDir() + "/data/samples/app-20261121222445-0019.lz4";
+}
 
 TEST(IngestCli, IngestsOnceThenReportsAlreadyStored) {
   if (!fs::exists(SampleLog())) GTEST_SKIP();
   TempDir tmp;
-  std::string cmd = testing::SparktuneBinary() + " ingest --db " + tmp.path() + "/h.db --jobs 1 " + SampleLog();
+  std::string cmd =
+      testing::SparktuneBinary() + " ingest --db " + tmp.path() + "/h.db --jobs 1 " + SampleLog();
   auto first = RunCommand(cmd);
   ASSERT_EQ(first.exit_code, 0) << first.err;
   EXPECT_EQ(first.out.rfind("ingested 1, already stored 0, unreadable 0 in ", 0), 0u) << first.out;
-  EXPECT_EQ(first.err.find('\r'), std::string::npos);  // no progress bar when stderr is not a terminal
+  EXPECT_EQ(first.err.find('\r'),
+            std::string::npos);  // no progress bar when stderr is not a terminal
   auto second = RunCommand(cmd + " --json");
   ASSERT_EQ(second.exit_code, 0) << second.err;
   auto j = nlohmann::json::parse(second.out);
@@ -54,7 +58,8 @@ TEST(IngestCli, UnreadableLogsAreListedAndOnlyNothingReadableFails) {
   auto mixed = RunCommand(testing::SparktuneBinary() + " ingest" + db + junk + " " + SampleLog());
   EXPECT_EQ(mixed.exit_code, 0) << mixed.err;
   EXPECT_NE(mixed.err.find(junk), std::string::npos) << mixed.err;
-  EXPECT_NE(mixed.out.find("ingested 1, already stored 0, unreadable 1"), std::string::npos) << mixed.out;
+  EXPECT_NE(mixed.out.find("ingested 1, already stored 0, unreadable 1"), std::string::npos)
+      << mixed.out;
 }
 
 TEST(IngestCli, UsageErrorsAndTheDatabaseLocation) {
@@ -65,13 +70,13 @@ TEST(IngestCli, UsageErrorsAndTheDatabaseLocation) {
   if (!fs::exists(SampleLog())) GTEST_SKIP();
   // $SPARKTUNE_DB when there is no --db, else ./sparktune.db.
   std::string env_db = tmp.path() + "/from-env.db";
-  auto r = RunCommand("cd " + tmp.path() + " && SPARKTUNE_DB=" + env_db + " " + testing::SparktuneBinary() +
-                      " ingest " + SampleLog());
+  auto r = RunCommand("cd " + tmp.path() + " && SPARKTUNE_DB=" + env_db + " " +
+                      testing::SparktuneBinary() + " ingest " + SampleLog());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(env_db));
   EXPECT_FALSE(fs::exists(tmp.path() + "/sparktune.db"));
-  r = RunCommand("cd " + tmp.path() + " && env -u SPARKTUNE_DB " + testing::SparktuneBinary() + " ingest " +
-                 SampleLog());
+  r = RunCommand("cd " + tmp.path() + " && env -u SPARKTUNE_DB " + testing::SparktuneBinary() +
+                 " ingest " + SampleLog());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_TRUE(fs::exists(tmp.path() + "/sparktune.db"));
 }
@@ -82,8 +87,9 @@ TEST(IngestCli, TwoIngestsAtOnceIntoOneDatabaseStoreEachAppOnce) {
   TempDir tmp;
   std::string db = tmp.path() + "/h.db";
   std::string one = testing::SparktuneBinary() + " ingest --json --jobs 1 --db " + db + " " + logs;
-  auto r = RunCommand("(" + one + " > " + tmp.path() + "/a.json; echo $? > " + tmp.path() + "/a.rc) & (" + one +
-                      " > " + tmp.path() + "/b.json; echo $? > " + tmp.path() + "/b.rc) & wait");
+  auto r = RunCommand("(" + one + " > " + tmp.path() + "/a.json; echo $? > " + tmp.path() +
+                      "/a.rc) & (" + one + " > " + tmp.path() + "/b.json; echo $? > " + tmp.path() +
+                      "/b.rc) & wait");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   size_t ingested = 0, stored = 0;
   for (const char* run : {"a", "b"}) {
@@ -101,7 +107,8 @@ TEST(IngestCli, TwoIngestsAtOnceIntoOneDatabaseStoreEachAppOnce) {
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
   sqlite3_stmt* stmt = nullptr;
-  sqlite3_prepare_v2(handle, "SELECT count(*), count(DISTINCT content_hash) FROM applications", -1, &stmt, nullptr);
+  sqlite3_prepare_v2(handle, "SELECT count(*), count(DISTINCT content_hash) FROM applications", -1,
+                     &stmt, nullptr);
   ASSERT_EQ(sqlite3_step(stmt), SQLITE_ROW);
   int64_t apps = sqlite3_column_int64(stmt, 0);
   EXPECT_EQ(apps, sqlite3_column_int64(stmt, 1));
@@ -115,10 +122,13 @@ TEST(IngestCli, ADatabaseFromANewerSparktuneIsRefused) {
   if (!fs::exists(SampleLog())) GTEST_SKIP();
   TempDir tmp;
   std::string db = tmp.path() + "/h.db";
-  ASSERT_EQ(RunCommand(testing::SparktuneBinary() + " ingest --db " + db + " " + SampleLog()).exit_code, 0);
+  ASSERT_EQ(
+      RunCommand(testing::SparktuneBinary() + " ingest --db " + db + " " + SampleLog()).exit_code,
+      0);
   sqlite3* handle = nullptr;
   ASSERT_EQ(sqlite3_open(db.c_str(), &handle), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(handle, "PRAGMA user_version = 999", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(handle, "PRAGMA user_version = 999", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   sqlite3_close(handle);
   auto r = RunCommand(testing::SparktuneBinary() + " ingest --db " + db + " " + SampleLog());
   EXPECT_EQ(r.exit_code, 3);

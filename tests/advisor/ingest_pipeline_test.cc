@@ -69,7 +69,8 @@ TEST(IngestPipeline, StoresEverySampleOnceAndRecognizesItAgainByContent) {
     // The logged config and the catalog defaults it left unset.
     bool logged_memory = false, default_present = false;
     for (const store::ConfigRow& c : d->configs) {
-      if (c.key == config::keys::kExecutorMemory && c.source == store::ConfigSource::kLogged) logged_memory = true;
+      if (c.key == config::keys::kExecutorMemory && c.source == store::ConfigSource::kLogged)
+        logged_memory = true;
       if (c.source == store::ConfigSource::kDefault) default_present = true;
     }
     EXPECT_TRUE(logged_memory);

@@ -6,16 +6,16 @@
 // store then equals a clean ingest of the same logs: the same content hashes
 // and the same per-app figures, row for row.
 #include <gtest/gtest.h>
-#include <csignal>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <map>
+#include <random>
 #include <thread>
 
 #include "tests/test_paths.h"
@@ -53,8 +53,8 @@ int RunIngest(const std::string& db, std::chrono::milliseconds kill_after) {
       execl(bin.c_str(), bin.c_str(), "ingest", "--db", db.c_str(), "--jobs", "2", Logs().c_str(),
             static_cast<char*>(nullptr));
     } else {
-      execl(bin.c_str(), bin.c_str(), "ingest", "--no-evaluate", "--db", db.c_str(), "--jobs", "2", Logs().c_str(),
-            static_cast<char*>(nullptr));
+      execl(bin.c_str(), bin.c_str(), "ingest", "--no-evaluate", "--db", db.c_str(), "--jobs", "2",
+            Logs().c_str(), static_cast<char*>(nullptr));
     }
     _exit(127);
   }
@@ -71,7 +71,8 @@ int RunIngest(const std::string& db, std::chrono::milliseconds kill_after) {
 std::vector<std::string> Rows(sqlite3* db, const std::string& sql) {
   std::vector<std::string> out;
   sqlite3_stmt* stmt = nullptr;
-  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK) << sqlite3_errmsg(db) << ": " << sql;
+  EXPECT_EQ(sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db) << ": " << sql;
   while (stmt && sqlite3_step(stmt) == SQLITE_ROW) {
     std::string row;
     for (int c = 0; c < sqlite3_column_count(stmt); ++c) {
@@ -101,24 +102,34 @@ std::vector<std::string> Contents(sqlite3* db) {
     for (std::string& r : Rows(db, sql)) all.push_back(table + ":" + r);
   };
   add("app",
-      "SELECT content_hash, source_path, app_id, attempt_id, name, job_key, user, spark_version, start_ms, end_ms, "
-      "duration_ms, job_time_ms, mb_seconds, core_seconds, executor_count, stage_count, task_count, complete, "
+      "SELECT content_hash, source_path, app_id, attempt_id, name, job_key, user, spark_version, "
+      "start_ms, end_ms, "
+      "duration_ms, job_time_ms, mb_seconds, core_seconds, executor_count, stage_count, "
+      "task_count, complete, "
       "warning_count, warnings_json, log_bytes, night_id FROM applications ORDER BY content_hash");
   add("stage",
-      "SELECT a.content_hash, s.stage_id, s.attempt_id, s.name, s.status, s.num_tasks, s.completed_tasks, "
-      "s.failed_tasks, s.submission_ms, s.completion_ms, s.duration_ms, s.task_time_ms, s.input_bytes, "
-      "s.output_bytes, s.shuffle_read_bytes, s.shuffle_write_bytes, s.memory_spilled_bytes, s.disk_spilled_bytes, "
-      "s.gc_ms, s.peak_execution_memory, s.task_ms_max, s.task_ms_median, s.skew_ratio FROM stages s "
+      "SELECT a.content_hash, s.stage_id, s.attempt_id, s.name, s.status, s.num_tasks, "
+      "s.completed_tasks, "
+      "s.failed_tasks, s.submission_ms, s.completion_ms, s.duration_ms, s.task_time_ms, "
+      "s.input_bytes, "
+      "s.output_bytes, s.shuffle_read_bytes, s.shuffle_write_bytes, s.memory_spilled_bytes, "
+      "s.disk_spilled_bytes, "
+      "s.gc_ms, s.peak_execution_memory, s.task_ms_max, s.task_ms_median, s.skew_ratio FROM stages "
+      "s "
       "JOIN applications a ON a.id = s.app ORDER BY 1, 2, 3");
   add("executor",
-      "SELECT a.content_hash, e.executor_id, e.host, e.cores, e.start_ms, e.end_ms, e.container_mib, e.mb_seconds "
+      "SELECT a.content_hash, e.executor_id, e.host, e.cores, e.start_ms, e.end_ms, "
+      "e.container_mib, e.mb_seconds "
       "FROM executors e JOIN applications a ON a.id = e.app ORDER BY 1, 2");
   add("config",
-      "SELECT a.content_hash, c.key, c.value, c.source FROM configs c JOIN applications a ON a.id = c.app "
+      "SELECT a.content_hash, c.key, c.value, c.source FROM configs c JOIN applications a ON a.id "
+      "= c.app "
       "ORDER BY 1, 2");
   add("prediction",
-      "SELECT a.content_hash, p.kind, p.config_json, p.duration_ms, p.duration_ms_low, p.duration_ms_high, "
-      "p.mb_seconds, p.mb_seconds_low, p.mb_seconds_high, p.oom_risk, p.duration_error, p.mb_seconds_error "
+      "SELECT a.content_hash, p.kind, p.config_json, p.duration_ms, p.duration_ms_low, "
+      "p.duration_ms_high, "
+      "p.mb_seconds, p.mb_seconds_low, p.mb_seconds_high, p.oom_risk, p.duration_error, "
+      "p.mb_seconds_error "
       "FROM predictions p JOIN applications a ON a.id = p.app ORDER BY 1, 2, 3");
   return all;
 }
@@ -136,12 +147,13 @@ std::map<std::string, int64_t> CheckConsistent(const std::string& path) {
   if (has_schema) {
     // Every stored app is whole: its counts match its child rows, and it has
     // its configs and its baseline prediction.
-    auto broken = Rows(db,
-                       "SELECT a.app_id FROM applications a WHERE "
-                       "a.stage_count != (SELECT count(*) FROM stages s WHERE s.app = a.id) OR "
-                       "a.executor_count != (SELECT count(*) FROM executors e WHERE e.app = a.id) OR "
-                       "NOT EXISTS (SELECT 1 FROM configs c WHERE c.app = a.id) OR "
-                       "(SELECT count(*) FROM predictions p WHERE p.app = a.id AND p.kind = 'baseline') != 1");
+    auto broken = Rows(
+        db,
+        "SELECT a.app_id FROM applications a WHERE "
+        "a.stage_count != (SELECT count(*) FROM stages s WHERE s.app = a.id) OR "
+        "a.executor_count != (SELECT count(*) FROM executors e WHERE e.app = a.id) OR "
+        "NOT EXISTS (SELECT 1 FROM configs c WHERE c.app = a.id) OR "
+        "(SELECT count(*) FROM predictions p WHERE p.app = a.id AND p.kind = 'baseline') != 1");
     EXPECT_TRUE(broken.empty()) << "incomplete apps, first: " << broken.front();
     for (const std::string& row : Rows(db, "SELECT content_hash, log_bytes FROM applications")) {
       size_t bar = row.find('|');
@@ -162,7 +174,8 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
   auto t0 = Clock::now();
   int status = RunIngest(clean, std::chrono::milliseconds(0));
   auto whole = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t0);
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "clean ingest failed, status " << status;
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "clean ingest failed, status " << status;
   std::map<std::string, int64_t> reference = CheckConsistent(clean);
   int64_t total_bytes = 0;
   for (const auto& [h, bytes] : reference) total_bytes += bytes;
@@ -182,15 +195,19 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
     // that (estimated by their bytes).
     int64_t stored_bytes = 0;
     for (const auto& [h, bytes] : before) stored_bytes += bytes;
-    double left = static_cast<double>(total_bytes - stored_bytes) / static_cast<double>(total_bytes);
+    double left =
+        static_cast<double>(total_bytes - stored_bytes) / static_cast<double>(total_bytes);
     double f = k == 0 ? 0.02 : fraction(rng) * left;
-    auto delay = std::chrono::milliseconds(std::max<int64_t>(1, static_cast<int64_t>(f * whole.count())));
+    auto delay =
+        std::chrono::milliseconds(std::max<int64_t>(1, static_cast<int64_t>(f * whole.count())));
     SCOPED_TRACE("seed " + std::to_string(seed) + ", kill " + std::to_string(k) + " after " +
-                 std::to_string(delay.count()) + " ms of a " + std::to_string(whole.count()) + " ms run");
+                 std::to_string(delay.count()) + " ms of a " + std::to_string(whole.count()) +
+                 " ms run");
     status = RunIngest(killed, delay);
     if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++interrupted;
     std::map<std::string, int64_t> after = CheckConsistent(killed);
-    std::printf("kill %d after %lld ms: %s, %zu of %zu apps stored\n", k, static_cast<long long>(delay.count()),
+    std::printf("kill %d after %lld ms: %s, %zu of %zu apps stored\n", k,
+                static_cast<long long>(delay.count()),
                 WIFSIGNALED(status) ? "killed" : "had finished", after.size(), reference.size());
     for (const auto& [h, bytes] : before) EXPECT_TRUE(after.count(h)) << "lost committed app " << h;
     for (const auto& [h, bytes] : after) EXPECT_TRUE(reference.count(h)) << "unknown app " << h;
@@ -200,7 +217,8 @@ TEST(IngestSigkill, KillingIngestAtAnyMomentLosesNothingCommittedAndCorruptsNoth
 
   // Completing the interrupted store gives what the clean run stored.
   status = RunIngest(killed, std::chrono::milliseconds(0));
-  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << "completing ingest failed, status " << status;
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0)
+      << "completing ingest failed, status " << status;
   EXPECT_EQ(CheckConsistent(killed), reference);
   sqlite3* a = nullptr;
   sqlite3* b = nullptr;

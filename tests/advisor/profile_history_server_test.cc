@@ -22,17 +22,31 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-const char* const kStageFields[] = {
-    "status", "numTasks", "numCompleteTasks", "numFailedTasks", "numKilledTasks",
-    "executorRunTime", "executorCpuTime", "jvmGcTime", "inputBytes", "inputRecords",
-    "outputBytes", "outputRecords", "shuffleReadBytes", "shuffleReadRecords",
-    "shuffleWriteBytes", "shuffleWriteRecords", "memoryBytesSpilled", "diskBytesSpilled"};
-const char* const kJobFields[] = {"status", "numTasks", "numCompletedTasks", "numSkippedTasks",
-                            "numFailedTasks", "numKilledTasks", "numCompletedStages",
-                            "numSkippedStages", "numFailedStages"};
-const char* const kExecutorFields[] = {"totalCores", "totalTasks", "completedTasks", "failedTasks",
-                                 "totalDuration", "totalGCTime", "totalInputBytes",
-                                 "totalShuffleRead", "totalShuffleWrite"};
+const char* const kStageFields[] = {"status",
+                                    "numTasks",
+                                    "numCompleteTasks",
+                                    "numFailedTasks",
+                                    "numKilledTasks",
+                                    "executorRunTime",
+                                    "executorCpuTime",
+                                    "jvmGcTime",
+                                    "inputBytes",
+                                    "inputRecords",
+                                    "outputBytes",
+                                    "outputRecords",
+                                    "shuffleReadBytes",
+                                    "shuffleReadRecords",
+                                    "shuffleWriteBytes",
+                                    "shuffleWriteRecords",
+                                    "memoryBytesSpilled",
+                                    "diskBytesSpilled"};
+const char* const kJobFields[] = {
+    "status",         "numTasks",       "numCompletedTasks",  "numSkippedTasks",
+    "numFailedTasks", "numKilledTasks", "numCompletedStages", "numSkippedStages",
+    "numFailedStages"};
+const char* const kExecutorFields[] = {"totalCores",      "totalTasks",       "completedTasks",
+                                       "failedTasks",     "totalDuration",    "totalGCTime",
+                                       "totalInputBytes", "totalShuffleRead", "totalShuffleWrite"};
 
 std::string Expectations() {
   return testing::SharedEventLogs() + "/apache-spark/HistoryServerExpectations";
@@ -78,7 +92,8 @@ std::vector<Case> Cases() {
 std::vector<std::string> QueryValues(const std::string& query, const std::string& key) {
   std::vector<std::string> out;
   std::regex re(key + "=([A-Za-z]+)");
-  for (auto it = std::sregex_iterator(query.begin(), query.end(), re); it != std::sregex_iterator(); ++it)
+  for (auto it = std::sregex_iterator(query.begin(), query.end(), re); it != std::sregex_iterator();
+       ++it)
     out.push_back((*it)[1]);
   return out;
 }
@@ -100,7 +115,8 @@ void CompareObject(const json& expected, const json& actual, const char* const* 
 
 TEST(ProfileMatchesHistoryServer, EveryJobStageAndExecutorExpectation) {
   if (!fs::exists(Expectations())) GTEST_SKIP() << "shared/eventlogs not present";
-  std::regex path_re(R"(applications/([^/?]+)(?:/(\d+))?/(jobs|stages|executors|allexecutors)(?:/(\d+))?(?:/(\d+))?/?(\?.*)?)");
+  std::regex path_re(
+      R"(applications/([^/?]+)(?:/(\d+))?/(jobs|stages|executors|allexecutors)(?:/(\d+))?(?:/(\d+))?/?(\?.*)?)");
   int checked = 0;
   for (const Case& c : Cases()) {
     std::smatch m;
@@ -128,9 +144,11 @@ TEST(ProfileMatchesHistoryServer, EveryJobStageAndExecutorExpectation) {
       json exp_list = expected.is_array() ? expected : json::array({expected});
       ASSERT_EQ(exp_list.size(), ours.size()) << where << ": number of jobs";
       for (const json& e : exp_list) {
-        auto it = std::find_if(ours.begin(), ours.end(), [&](const json& j) { return j["jobId"] == e["jobId"]; });
+        auto it = std::find_if(ours.begin(), ours.end(),
+                               [&](const json& j) { return j["jobId"] == e["jobId"]; });
         ASSERT_NE(it, ours.end()) << where << ": job " << e["jobId"];
-        CompareObject(e, *it, kJobFields, std::size(kJobFields), where + " job " + e["jobId"].dump());
+        CompareObject(e, *it, kJobFields, std::size(kJobFields),
+                      where + " job " + e["jobId"].dump());
       }
     } else if (kind == "stages") {
       std::vector<json> ours;
@@ -163,9 +181,11 @@ TEST(ProfileMatchesHistoryServer, EveryJobStageAndExecutorExpectation) {
       }
       ASSERT_EQ(expected.size(), ours.size()) << where << ": number of executors";
       for (const json& e : expected) {
-        auto it = std::find_if(ours.begin(), ours.end(), [&](const json& x) { return x["id"] == e["id"]; });
+        auto it = std::find_if(ours.begin(), ours.end(),
+                               [&](const json& x) { return x["id"] == e["id"]; });
         ASSERT_NE(it, ours.end()) << where << ": executor " << e["id"];
-        CompareObject(e, *it, kExecutorFields, std::size(kExecutorFields), where + " executor " + e["id"].dump());
+        CompareObject(e, *it, kExecutorFields, std::size(kExecutorFields),
+                      where + " executor " + e["id"].dump());
       }
     }
     ++checked;

@@ -11,7 +11,9 @@ namespace {
 
 using testing::RunCommand;
 
-std::string Scenario() { return testing::SourceDir() + "/data/scenarios/ebay_aqe_broadcast_join.json"; }
+std::string Scenario() {
+  return testing::SourceDir() + "/data/scenarios/ebay_aqe_broadcast_join.json";
+}
 
 TEST(SimulateCli, JsonHasTheRunAndItsStages) {
   auto r = RunCommand(testing::SparktuneBinary() + " simulate --json " + Scenario());
@@ -42,16 +44,18 @@ TEST(SimulateCli, SetChangesTheRunAndIsValidated) {
   auto typo = RunCommand(testing::SparktuneBinary() + " simulate " + Scenario() +
                          " --set spark.sql.autoBroadcastJoinTreshold=20m");
   EXPECT_EQ(typo.exit_code, 2);
-  EXPECT_NE(typo.err.find("did you mean 'spark.sql.autoBroadcastJoinThreshold'"), std::string::npos) << typo.err;
-  auto size = RunCommand(testing::SparktuneBinary() + " simulate " + Scenario() + " --set spark.executor.memory=lots");
+  EXPECT_NE(typo.err.find("did you mean 'spark.sql.autoBroadcastJoinThreshold'"), std::string::npos)
+      << typo.err;
+  auto size = RunCommand(testing::SparktuneBinary() + " simulate " + Scenario() +
+                         " --set spark.executor.memory=lots");
   EXPECT_EQ(size.exit_code, 2);
 }
 
 TEST(SimulateCli, BadScenarioFilesAreUnreadableInput) {
   auto missing = RunCommand(testing::SparktuneBinary() + " simulate /nonexistent.json");
   EXPECT_EQ(missing.exit_code, 3);
-  auto r = RunCommand("printf '{\"tables\": [' > /tmp/sparktune_bad_scenario.json && " + testing::SparktuneBinary() +
-                      " simulate /tmp/sparktune_bad_scenario.json");
+  auto r = RunCommand("printf '{\"tables\": [' > /tmp/sparktune_bad_scenario.json && " +
+                      testing::SparktuneBinary() + " simulate /tmp/sparktune_bad_scenario.json");
   EXPECT_EQ(r.exit_code, 3);
   EXPECT_NE(r.err.find("line 1"), std::string::npos) << r.err;
   auto none = RunCommand(testing::SparktuneBinary() + " simulate");

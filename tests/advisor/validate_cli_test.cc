@@ -176,6 +176,49 @@ TEST(ValidateCli, SplitsSideBySideTestFirstAndSplitRestricts) {
   EXPECT_EQ(r.out.find('{'), std::string::npos);
 }
 
+// Intervals calibrated on the train split (split conformal) are applied to every pair and
+// their coverage reported per split; --write-intervals stores the tables.
+TEST(ValidateCli, IntervalsCalibratedOnTrainAreAppliedToTest) {
+  testing::TempDir tmp;
+  auto runs = kW1;
+  for (const char* id : {"w2-c1-r1", "w2-c2-r1", "w2-c3-r1"}) runs[id] = "test";
+  std::string index = WriteIndex(tmp, runs);
+  const std::string tables = tmp.path() + "/intervals.json";
+  json j = RunJson("--pairs --coverage 0.8 --write-intervals " + tables + " " + index);
+  ASSERT_TRUE(j["calibration"].is_object()) << j["calibration"].dump();
+  EXPECT_EQ(j["calibration"]["calibratedOn"], "train");
+  EXPECT_EQ(j["calibration"]["pairs"], 10);  // the 10 train pairs of kW1
+  EXPECT_DOUBLE_EQ(j["calibration"]["mbSeconds"]["coverage"].get<double>(), 0.8);
+  int test_inside = 0, test_pairs = 0;
+  for (const auto& p : j["pairs"]) {
+    ASSERT_TRUE(p.contains("calibrated")) << p.dump();
+    const json& c = p["calibrated"];
+    const double pred = p["predictedMbSeconds"].get<double>();
+    EXPECT_LT(c["mbSecondsLow"].get<double>(), pred);
+    EXPECT_GT(c["mbSecondsHigh"].get<double>(), pred);
+    // Symmetric in ln(ratio): low x high = predicted^2.
+    EXPECT_NEAR(c["mbSecondsLow"].get<double>() * c["mbSecondsHigh"].get<double>() / (pred * pred),
+                1.0, 1e-9);
+    if (p["split"] != "test") continue;
+    ++test_pairs;
+    const double a = p["actualMbSeconds"].get<double>();
+    test_inside += a >= c["mbSecondsLow"].get<double>() && a <= c["mbSecondsHigh"].get<double>();
+  }
+  ASSERT_EQ(j["splits"][0]["split"], "test");
+  ASSERT_EQ(test_pairs, 6);
+  EXPECT_DOUBLE_EQ(j["splits"][0]["all"]["calibratedCoverageMbSeconds"].get<double>(),
+                   test_inside / 6.0);
+  auto stored = json::parse(std::ifstream(tables));
+  EXPECT_EQ(stored, j["calibration"]);
+  // --split test has no train pairs: nothing to calibrate, no file.
+  auto none = RunCommand(testing::SparktuneBinary() + " validate --split test --write-intervals " +
+                         tmp.path() + "/none.json " + index);
+  EXPECT_EQ(none.exit_code, 2) << none.err;
+  EXPECT_NE(none.err.find("no train pairs"), std::string::npos) << none.err;
+  auto bad = RunCommand(testing::SparktuneBinary() + " validate --coverage 1.5 " + index);
+  EXPECT_EQ(bad.exit_code, 2) << bad.err;
+}
+
 TEST(ValidateCli, DisturbedSpecialAndUnfinishedRunsAreLeftOutAndListed) {
   testing::TempDir tmp;
   auto runs = kW1;

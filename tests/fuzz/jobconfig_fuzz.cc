@@ -16,9 +16,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size == 0) return 0;
   std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
   switch (data[0] % 3) {
-    case 0: (void)ParseSparkDefaults("fuzz.conf", text); break;
-    case 1: (void)ParseSparkSubmitScript("fuzz.sh", text); break;
-    default: (void)ParseSparkApplicationYaml("fuzz.yaml", text); break;
+    case 0:
+      (void)ParseSparkDefaults("fuzz.conf", text);
+      break;
+    case 1:
+      (void)ParseSparkSubmitScript("fuzz.sh", text);
+      break;
+    default:
+      (void)ParseSparkApplicationYaml("fuzz.yaml", text);
+      break;
   }
   return 0;
 }

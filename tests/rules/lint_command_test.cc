@@ -71,7 +71,8 @@ TEST(LintCommand, UnreadableInputExitsThreeButLintsTheRest) {
   std::string broken = dir.Write("broken.sh", "spark-submit --conf 'spark.executor.memory=4g\n");
   auto r = Lint("tests/rules/fixtures/ST101/bad.conf /nonexistent/spark-defaults.conf " + broken);
   EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("/nonexistent/spark-defaults.conf: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("/nonexistent/spark-defaults.conf: no such file"), std::string::npos)
+      << r.err;
   EXPECT_NE(r.err.find("broken.sh:1:21: unterminated single quote"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("[ST101]"), std::string::npos);  // the readable file was still linted
   std::string bad_yaml = dir.Write("app.yaml", "spec:\n  sparkConf: [unclosed\n");
@@ -83,8 +84,9 @@ TEST(LintCommand, UnreadableInputExitsThreeButLintsTheRest) {
 
 TEST(LintCommand, ProjectConfigDisablesRelevelsAndSetsOptions) {
   TempDir dir;
-  std::string conf = dir.Write("spark-defaults.conf",
-                               "spark.executor.memory 12g\nspark.executor.cores 2\nspark.network.timeout 200s\n");
+  std::string conf =
+      dir.Write("spark-defaults.conf",
+                "spark.executor.memory 12g\nspark.executor.cores 2\nspark.network.timeout 200s\n");
   // Defaults: 6 GiB per core is above 5g -> ST201 warning.
   auto base = Lint(conf);
   EXPECT_NE(base.out.find("warning [ST201]"), std::string::npos) << base.out;
@@ -100,7 +102,8 @@ TEST(LintCommand, ProjectConfigDisablesRelevelsAndSetsOptions) {
   EXPECT_NE(r.out.find("error [ST201]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[ST501]"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("[ST701]"), std::string::npos) << r.out;
-  std::string raise = dir.Write("raise.yaml", "rules:\n  ST201:\n    options:\n      max_per_core: 8g\n");
+  std::string raise =
+      dir.Write("raise.yaml", "rules:\n  ST201:\n    options:\n      max_per_core: 8g\n");
   EXPECT_EQ(Lint(conf + " --config " + raise).out.find("[ST201]"), std::string::npos);
   std::string off = dir.Write("off.yaml", "rules:\n  ST201: off\n");
   EXPECT_EQ(Lint(conf + " --config " + off).out.find("[ST201]"), std::string::npos);
@@ -109,15 +112,17 @@ TEST(LintCommand, ProjectConfigDisablesRelevelsAndSetsOptions) {
   std::string typo = dir.Write("typo.yaml", "rules:\n  ST201:\n    options: {max_per_cor: 8g}\n");
   auto t = Lint(conf + " --config " + typo);
   EXPECT_EQ(t.exit_code, 2);
-  EXPECT_NE(t.err.find("typo.yaml:3: rule ST201 has no option 'max_per_cor'"), std::string::npos) << t.err;
+  EXPECT_NE(t.err.find("typo.yaml:3: rule ST201 has no option 'max_per_cor'"), std::string::npos)
+      << t.err;
   std::string unknown = dir.Write("unknown.yaml", "disable: [ST999]\n");
   EXPECT_EQ(Lint(conf + " --config " + unknown).exit_code, 2);
 }
 
 TEST(LintCommand, SparkVersionChangesVersionedFindings) {
   TempDir dir;
-  std::string conf = dir.Write("spark-defaults.conf",
-                               "spark.dynamicAllocation.enabled true\nspark.dynamicAllocation.maxExecutors 50\n");
+  std::string conf =
+      dir.Write("spark-defaults.conf",
+                "spark.dynamicAllocation.enabled true\nspark.dynamicAllocation.maxExecutors 50\n");
   EXPECT_NE(Lint(conf + " --spark-version 3.3.1").out.find("[ST404]"), std::string::npos);
   EXPECT_EQ(Lint(conf + " --spark-version 3.4.0").out.find("[ST404]"), std::string::npos);
   std::string project = dir.Write("lint.yaml", "spark_version: 3.1.3\n");
@@ -133,13 +138,16 @@ TEST(LintCommand, SuppressionsNeedAReason) {
                                "spark.driver.memory 40g\n");
   auto r = Lint(conf + " --fail-on never");
   EXPECT_EQ(r.out.find("[ST203]"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find(":4:21: warning [ST205]"), std::string::npos) << r.out;  // no reason: not suppressed
+  EXPECT_NE(r.out.find(":4:21: warning [ST205]"), std::string::npos)
+      << r.out;  // no reason: not suppressed
   EXPECT_NE(r.out.find(":3:1: warning [ST001]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("(1 suppressed)"), std::string::npos) << r.out;
   std::string script = dir.Write("job.sh",
-                                 "spark-submit --executor-cores 8 app.jar  # sparktune: disable=executor-cores-range reason: GPU\n");
+                                 "spark-submit --executor-cores 8 app.jar  # sparktune: "
+                                 "disable=executor-cores-range reason: GPU\n");
   EXPECT_EQ(Lint(script).out.find("[ST203]"), std::string::npos);
-  std::string whole = dir.Write("b.conf", "# sparktune: disable-file=ST203,ST701 reason: sandbox\nspark.executor.cores 8\n");
+  std::string whole = dir.Write(
+      "b.conf", "# sparktune: disable-file=ST203,ST701 reason: sandbox\nspark.executor.cores 8\n");
   EXPECT_EQ(Lint(whole).out.find("[ST203]"), std::string::npos);
 }
 

@@ -28,8 +28,9 @@ std::string Slurp(const fs::path& p) {
 }
 
 sparktune::testing::CommandResult Lint(const std::string& format) {
-  return RunCommand("cd '" + SourceDir() + "' && '" + SparktuneBinary() + "' lint --format " + format +
-                    " tests/rules/golden/defaults.conf tests/rules/golden/submit.sh tests/rules/golden/app.yaml");
+  return RunCommand(
+      "cd '" + SourceDir() + "' && '" + SparktuneBinary() + "' lint --format " + format +
+      " tests/rules/golden/defaults.conf tests/rules/golden/submit.sh tests/rules/golden/app.yaml");
 }
 
 void ExpectGolden(const std::string& format, const std::string& file) {
@@ -54,7 +55,8 @@ TEST(LintFormats, TextIsCompilerStyleAndOneLinePerFinding) {
     if (line.find(" [ST") == std::string::npos) continue;
     ++findings;
     EXPECT_EQ(line.rfind("tests/rules/golden/", 0), 0u) << line;
-    EXPECT_TRUE(line.find(": error [") != std::string::npos || line.find(": warning [") != std::string::npos ||
+    EXPECT_TRUE(line.find(": error [") != std::string::npos ||
+                line.find(": warning [") != std::string::npos ||
                 line.find(": note [") != std::string::npos)
         << line;
   }
@@ -87,8 +89,10 @@ TEST(LintFormats, JunitIsWellFormedXml) {
   if (RunCommand("python3 -c 'import xml.dom.minidom'").exit_code == 0) {
     fs::path tmp = fs::temp_directory_path() / "sparktune-junit-test.xml";
     std::ofstream(tmp, std::ios::binary) << r.out;
-    auto parsed = RunCommand("python3 -c 'import sys,xml.dom.minidom; d=xml.dom.minidom.parse(sys.argv[1]); "
-                             "print(len(d.getElementsByTagName(\"testsuite\")))' '" + tmp.string() + "'");
+    auto parsed = RunCommand(
+        "python3 -c 'import sys,xml.dom.minidom; d=xml.dom.minidom.parse(sys.argv[1]); "
+        "print(len(d.getElementsByTagName(\"testsuite\")))' '" +
+        tmp.string() + "'");
     EXPECT_EQ(parsed.exit_code, 0) << parsed.err;
     EXPECT_EQ(parsed.out, "3\n");
     fs::remove(tmp);
@@ -105,14 +109,16 @@ TEST(LintFormats, SarifHasRulesHelpLocationsAndFingerprints) {
   for (const auto& rule : rules) {
     EXPECT_FALSE(rule["shortDescription"]["text"].get<std::string>().empty());
     EXPECT_LE(rule["fullDescription"]["text"].get<std::string>().size(), 1024u);
-    EXPECT_NE(rule["help"]["markdown"].get<std::string>().find("## Why it matters"), std::string::npos);
+    EXPECT_NE(rule["help"]["markdown"].get<std::string>().find("## Why it matters"),
+              std::string::npos);
   }
   std::set<std::string> prints;
   for (const auto& res : run["results"]) {
     const auto& loc = res["locations"][0]["physicalLocation"];
     EXPECT_GE(loc["region"]["startLine"].get<int>(), 1);
     EXPECT_GE(loc["region"]["startColumn"].get<int>(), 1);
-    EXPECT_EQ(loc["artifactLocation"]["uri"].get<std::string>().rfind("tests/rules/golden/", 0), 0u);
+    EXPECT_EQ(loc["artifactLocation"]["uri"].get<std::string>().rfind("tests/rules/golden/", 0),
+              0u);
     EXPECT_EQ(rules[res["ruleIndex"].get<int>()]["id"], res["ruleId"]);
     EXPECT_TRUE(prints.insert(res["partialFingerprints"]["primaryLocationLineHash"]).second);
   }

@@ -26,8 +26,9 @@ void LintAndRender(const std::string& path, const std::string& text) {
   for (const Finding& f : result.findings) {
     EXPECT_GE(f.location.line, 1) << f.rule_id << " " << f.message;
     EXPECT_GE(f.location.column, 1) << f.rule_id << " " << f.message;
-    report.findings.push_back({f.rule_id, f.slug, std::string(SeverityName(f.severity)), f.message, path,
-                               f.location.line, f.location.column, f.key, text.substr(0, 40)});
+    report.findings.push_back({f.rule_id, f.slug, std::string(SeverityName(f.severity)), f.message,
+                               path, f.location.line, f.location.column, f.key,
+                               text.substr(0, 40)});
   }
   EXPECT_FALSE(reports::RenderLintText(report).empty());
   EXPECT_FALSE(reports::RenderLintJson(report).empty());
@@ -46,7 +47,8 @@ std::string RandomText(std::mt19937& rng, const std::string& alphabet, size_t ma
 TEST(LintRobustness, RandomInputsInEveryFormat) {
   std::mt19937 rng(20261121);
   const std::string alphabet =
-      "spark.executor.memory=cores 4g -1 1.5 \\\n\n\t\"'#:!{}[]$()`|&;u0041 --conf --executor-memory "
+      "spark.executor.memory=cores 4g -1 1.5 \\\n\n\t\"'#:!{}[]$()`|&;u0041 --conf "
+      "--executor-memory "
       "spark-submit kind: SparkApplication spec: sparkConf: executor: memory: \xc3\xa9\xff\x01";
   for (int i = 0; i < 1500; ++i) {
     std::string text = RandomText(rng, alphabet, 400);
@@ -60,8 +62,10 @@ TEST(LintRobustness, AdversarialShapes) {
   LintAndRender("a.conf", std::string(100000, '\\'));
   LintAndRender("a.conf", "spark.a \\u");
   LintAndRender("a.conf", "spark.a \\uzzzz\n");
-  LintAndRender("a.conf", "spark.executor.memory 99999999999999999999999g\nspark.executor.cores 0\n");
-  LintAndRender("a.conf", "spark.executor.memory -5g\nspark.executor.cores -3\nspark.task.cpus 0\n");
+  LintAndRender("a.conf",
+                "spark.executor.memory 99999999999999999999999g\nspark.executor.cores 0\n");
+  LintAndRender("a.conf",
+                "spark.executor.memory -5g\nspark.executor.cores -3\nspark.task.cpus 0\n");
   LintAndRender("a.conf", "spark.network.timeout 9223372036854775807d\n");
   LintAndRender("a.sh", "spark-submit " + std::string(50000, '"'));
   LintAndRender("a.sh", "spark-submit $(((((((((((((((((((");

@@ -77,7 +77,8 @@ TEST_P(RuleFixtures, MatchesGoldenOutput) {
   // Every bad input yields a finding of this rule; no good input does.
   for (const std::string& f : bad) {
     auto r = RunCommand(LintCommand(id, {f}));
-    EXPECT_NE(r.out.find("[" + id + "]"), std::string::npos) << f << " gives no " << id << " finding";
+    EXPECT_NE(r.out.find("[" + id + "]"), std::string::npos)
+        << f << " gives no " << id << " finding";
   }
   for (const std::string& f : good) {
     auto r = RunCommand(LintCommand(id, {f}));
@@ -90,8 +91,8 @@ TEST_P(RuleFixtures, HasDocsPageWithEverySection) {
   fs::path page = fs::path(SourceDir()) / "rules/docs" / (id + ".md");
   ASSERT_TRUE(fs::exists(page)) << page;
   std::string text = Slurp(page);
-  for (const char* heading : {"## What it checks", "## Why it matters", "## Example", "## Use instead",
-                              "## Options", "## References"}) {
+  for (const char* heading : {"## What it checks", "## Why it matters", "## Example",
+                              "## Use instead", "## Options", "## References"}) {
     EXPECT_NE(text.find(heading), std::string::npos) << id << " lacks " << heading;
   }
   const Rule* rule = FindRule(id);
@@ -114,7 +115,9 @@ std::vector<std::string> AllIds() {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllRules, RuleFixtures, ::testing::ValuesIn(AllIds()),
-                         [](const ::testing::TestParamInfo<std::string>& info) { return info.param; });
+                         [](const ::testing::TestParamInfo<std::string>& info) {
+                           return info.param;
+                         });
 
 TEST(RuleRegistry, IdsAndSlugsAreUniqueAndFilesMatchSlugs) {
   std::set<std::string_view> ids, slugs;

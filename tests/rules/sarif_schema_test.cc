@@ -87,7 +87,8 @@ class SchemaValidator {
     if (schema.contains("enum")) {
       bool found = false;
       for (const auto& e : schema["enum"]) found = found || e == v;
-      if (!found) errors_.push_back(path + ": " + v.dump() + " not in enum " + schema["enum"].dump());
+      if (!found)
+        errors_.push_back(path + ": " + v.dump() + " not in enum " + schema["enum"].dump());
     }
     if (v.is_number()) {
       if (schema.contains("minimum") && v.get<double>() < schema["minimum"].get<double>()) {
@@ -99,8 +100,10 @@ class SchemaValidator {
     }
     if (v.is_string()) {
       const std::string s = v.get<std::string>();
-      if (schema.contains("pattern") && !std::regex_search(s, std::regex(schema["pattern"].get<std::string>()))) {
-        errors_.push_back(path + ": does not match pattern " + schema["pattern"].get<std::string>());
+      if (schema.contains("pattern") &&
+          !std::regex_search(s, std::regex(schema["pattern"].get<std::string>()))) {
+        errors_.push_back(path + ": does not match pattern " +
+                          schema["pattern"].get<std::string>());
       }
       if (schema.contains("format")) {
         std::string f = schema["format"];
@@ -121,13 +124,15 @@ class SchemaValidator {
         }
       }
       if (schema.contains("items")) {
-        for (size_t i = 0; i < v.size(); ++i) Check(schema["items"], v[i], path + "[" + std::to_string(i) + "]");
+        for (size_t i = 0; i < v.size(); ++i)
+          Check(schema["items"], v[i], path + "[" + std::to_string(i) + "]");
       }
     }
     if (v.is_object()) {
       const json props = schema.value("properties", json::object());
       for (const auto& req : schema.value("required", json::array())) {
-        if (!v.contains(req.get<std::string>())) errors_.push_back(path + ": missing required " + req.dump());
+        if (!v.contains(req.get<std::string>()))
+          errors_.push_back(path + ": missing required " + req.dump());
       }
       for (auto it = v.begin(); it != v.end(); ++it) {
         std::string child = path + "." + it.key();
@@ -166,8 +171,8 @@ json LoadSchema() {
 }
 
 json LintSarif(const std::string& files) {
-  auto r = RunCommand("cd '" + SourceDir() + "' && '" + SparktuneBinary() + "' lint --format sarif --fail-on never " +
-                      files);
+  auto r = RunCommand("cd '" + SourceDir() + "' && '" + SparktuneBinary() +
+                      "' lint --format sarif --fail-on never " + files);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   return json::parse(r.out);
 }
@@ -186,7 +191,8 @@ TEST(SarifSchema, SchemaFileIsThePublishedOne) {
 
 TEST(SarifSchema, GoldenInputsValidate) {
   SchemaValidator validator(LoadSchema());
-  json sarif = LintSarif("tests/rules/golden/defaults.conf tests/rules/golden/submit.sh tests/rules/golden/app.yaml");
+  json sarif = LintSarif(
+      "tests/rules/golden/defaults.conf tests/rules/golden/submit.sh tests/rules/golden/app.yaml");
   EXPECT_TRUE(validator.Validate(sarif)) << Errors(validator);
   EXPECT_FALSE(sarif["runs"][0]["results"].empty());
 }
@@ -197,7 +203,8 @@ TEST(SarifSchema, EveryFixtureValidates) {
   for (const auto& dir : fs::directory_iterator(fs::path(SourceDir()) / "tests/rules/fixtures")) {
     for (const auto& f : fs::directory_iterator(dir.path())) {
       std::string name = f.path().filename().string();
-      if (name.rfind("bad", 0) == 0) files += " '" + fs::relative(f.path(), SourceDir()).string() + "'";
+      if (name.rfind("bad", 0) == 0)
+        files += " '" + fs::relative(f.path(), SourceDir()).string() + "'";
     }
   }
   json sarif = LintSarif(files);
@@ -238,7 +245,8 @@ TEST(SarifSchema, RejectsBrokenSarif) {
   EXPECT_FALSE(validator.Validate(extra));
 
   json bad_uri = good;
-  bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] = "a b";
+  bad_uri["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] =
+      "a b";
   EXPECT_FALSE(validator.Validate(bad_uri));
 }
 

@@ -56,7 +56,8 @@ TEST_P(SeedCases, BeforeGetsLocatedFindingsAfterPassesFailOnError) {
   std::set<std::pair<std::string, int>> after_found = Located(c.after);
   for (const auto& e : c.expected) {
     if (e.first == "ST201" && std::string(c.after).find("merge") != std::string::npos) continue;
-    for (const auto& a : after_found) EXPECT_NE(a.first, e.first) << c.after << " still has " << e.first;
+    for (const auto& a : after_found)
+      EXPECT_NE(a.first, e.first) << c.after << " still has " << e.first;
   }
 }
 
@@ -64,13 +65,16 @@ INSTANTIATE_TEST_SUITE_P(
     Ebay, SeedCases,
     ::testing::Values(
         // 40g / 2 cores, 18g overhead, 20000 partitions, timeout 3000 s.
-        SeedCase{"ebay_merge_before.sh", "ebay_merge_after.sh",
+        SeedCase{"ebay_merge_before.sh",
+                 "ebay_merge_after.sh",
                  {{"ST201", 6}, {"ST202", 6}, {"ST205", 6}, {"ST204", 7}, {"ST501", 12}}},
         // 5000 partitions without AQE, 20 GB per core.
-        SeedCase{"ebay_aqe_before.conf", "ebay_aqe_after.conf",
+        SeedCase{"ebay_aqe_before.conf",
+                 "ebay_aqe_after.conf",
                  {{"ST201", 4}, {"ST305", 6}, {"ST301", 7}}},
         // 26 GB + 18 GB overhead, a huge initial executor count.
-        SeedCase{"ebay_dw_accounts_before.yaml", "ebay_dw_accounts_after.yaml",
+        SeedCase{"ebay_dw_accounts_before.yaml",
+                 "ebay_dw_accounts_after.yaml",
                  {{"ST201", 16}, {"ST204", 17}, {"ST402", 20}}}),
     [](const ::testing::TestParamInfo<SeedCase>& info) {
       std::string name = info.param.before;

@@ -20,7 +20,8 @@ model::Task TaskOn(uint32_t executor, int64_t launch, int64_t finish) {
   return t;
 }
 
-model::Executor ExecutorWith(const std::string& id, int cores, int64_t added, int64_t removed = -1) {
+model::Executor ExecutorWith(const std::string& id, int cores, int64_t added,
+                             int64_t removed = -1) {
   model::Executor e;
   e.id = id;
   e.total_cores = cores;
@@ -77,7 +78,8 @@ TEST(ObservedSaturation, WaitingForTheFirstExecutorIsNotADriverLatency) {
   app.executors.push_back(ExecutorWith("1", 1, 500));
   app.tasks.push_back(TaskOn(0, 600, 700));
   ObservedSaturation s(app, 1, 0);
-  EXPECT_DOUBLE_EQ(s.SaturatedMs(kT0 + 100, kT0 + 600), 400);  // 100..500 no executor; 500..600 a free slot
+  EXPECT_DOUBLE_EQ(s.SaturatedMs(kT0 + 100, kT0 + 600),
+                   400);  // 100..500 no executor; 500..600 a free slot
 }
 
 TEST(ObservedSaturation, LocalModeUsesItsSlotCountAndOtherwiseTheHighestConcurrency) {
@@ -85,8 +87,10 @@ TEST(ObservedSaturation, LocalModeUsesItsSlotCountAndOtherwiseTheHighestConcurre
   app.tasks.push_back(TaskOn(0, 0, 100));
   app.tasks.push_back(TaskOn(0, 50, 100));
   EXPECT_DOUBLE_EQ(ObservedSaturation(app, 1, 4).SaturatedMs(kT0 + 0, kT0 + 100), 0);  // local[4]
-  EXPECT_DOUBLE_EQ(ObservedSaturation(app, 1, 0).SaturatedMs(kT0 + 0, kT0 + 100), 50);  // two at once at most
-  EXPECT_DOUBLE_EQ(ObservedSaturation(model::Application{}, 1, 0).SaturatedMs(kT0 + 0, kT0 + 100), 0);
+  EXPECT_DOUBLE_EQ(ObservedSaturation(app, 1, 0).SaturatedMs(kT0 + 0, kT0 + 100),
+                   50);  // two at once at most
+  EXPECT_DOUBLE_EQ(ObservedSaturation(model::Application{}, 1, 0).SaturatedMs(kT0 + 0, kT0 + 100),
+                   0);
 }
 
 }  // namespace

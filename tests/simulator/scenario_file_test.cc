@@ -1,11 +1,12 @@
 // Scenario files: valid files parse with documented defaults; hostile or
 // mistaken ones fail with an error naming the file, the JSON path and what was
 // expected (syntax errors with line and column), or warn for unknown members.
+#include "simulator/workload/scenario_file.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 
-#include "simulator/workload/scenario_file.h"
 #include "simulator/workload/scenario_simulator.h"
 
 namespace sparktune::simulator {
@@ -66,7 +67,8 @@ TEST(ScenarioFile, ErrorsNameTheJsonPathAndTheExpectation) {
   EXPECT_NE(e.find("no table named 'nope'"), std::string::npos) << e;
 
   EXPECT_NE(ErrorOf("[1, 2]").find("expected an object"), std::string::npos);
-  EXPECT_NE(ErrorOf("{\"tables\": []}").find("tables: expected a non-empty array"), std::string::npos);
+  EXPECT_NE(ErrorOf("{\"tables\": []}").find("tables: expected a non-empty array"),
+            std::string::npos);
 }
 
 TEST(ScenarioFile, HugeNumbersAndDeepNestingAreRejected) {
@@ -86,18 +88,21 @@ TEST(ScenarioFile, HugeNumbersAndDeepNestingAreRejected) {
 TEST(ScenarioFile, UnknownMembersAndKeysWarn) {
   std::string text = kMinimal;
   text.replace(text.find("\"tables\""), 8, "\"tabels\": 1, \"tables\"");
-  text.replace(text.find("\"spark.executor.instances\""), 26, "\"spark.executor.instanses\": \"2\", \"spark.executor.instances\"");
+  text.replace(text.find("\"spark.executor.instances\""), 26,
+               "\"spark.executor.instanses\": \"2\", \"spark.executor.instances\"");
   auto r = ParseScenarioJson(text, "s.json");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->warnings.size(), 2u);
   EXPECT_NE(r->warnings[0].find("unknown member 'tabels'"), std::string::npos) << r->warnings[0];
-  EXPECT_NE(r->warnings[1].find("did you mean 'spark.executor.instances'"), std::string::npos) << r->warnings[1];
+  EXPECT_NE(r->warnings[1].find("did you mean 'spark.executor.instances'"), std::string::npos)
+      << r->warnings[1];
   std::string bad_key = kMinimal;
   bad_key.replace(bad_key.find("\"spark.executor.memory\""), 23, "\"executor.memory\"");
   EXPECT_NE(ErrorOf(bad_key).find("expected a spark.* key"), std::string::npos);
   std::string bad_size = kMinimal;
   bad_size.replace(bad_size.find("\"8g\""), 4, "\"lots\"");
-  EXPECT_NE(ErrorOf(bad_size).find("config.spark.executor.memory: expected a size"), std::string::npos);
+  EXPECT_NE(ErrorOf(bad_size).find("config.spark.executor.memory: expected a size"),
+            std::string::npos);
 }
 
 TEST(ScenarioFile, MissingFileIsNotFound) {
@@ -116,7 +121,8 @@ TEST(ScenarioRun, AbsurdTaskCountsFailClearly) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   auto run = ScenarioSimulator(*r).Run({});
   ASSERT_FALSE(run.ok());
-  EXPECT_NE(run.status().message().find("more than 20000000 tasks"), std::string::npos) << run.status().message();
+  EXPECT_NE(run.status().message().find("more than 20000000 tasks"), std::string::npos)
+      << run.status().message();
   auto p = ParseScenarioJson(kMinimal, "s.json");
   ASSERT_TRUE(p.ok());
   auto parts = ScenarioSimulator(*p).Run({{"spark.sql.shuffle.partitions", "100000000"}});
@@ -133,15 +139,18 @@ TEST(ScenarioRun, EmptyTablesAndRunawayOutputRatios) {
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_GE(run->sim.duration_ms, 0);
   std::string ops;
-  for (int i = 0; i < 8; ++i) ops += std::string(i ? "," : "") + R"({"op": "repartition", "partitions": 2})";
+  for (int i = 0; i < 8; ++i)
+    ops += std::string(i ? "," : "") + R"({"op": "repartition", "partitions": 2})";
   std::string grow = R"({"tables": [{"name": "t", "bytes": "1t", "files": 10}],
     "queries": [{"scan": {"table": "t"}, "ops": [{"op": "aggregate", "outputRatio": 1000},
-    {"op": "aggregate", "outputRatio": 1000}, {"op": "aggregate", "outputRatio": 1000}, )" + ops + "]}]}";
+    {"op": "aggregate", "outputRatio": 1000}, {"op": "aggregate", "outputRatio": 1000}, )" +
+                     ops + "]}]}";
   auto g = ParseScenarioJson(grow, "s.json");
   ASSERT_TRUE(g.ok()) << g.status().ToString();
   auto grown = ScenarioSimulator(*g).Run({});
   ASSERT_FALSE(grown.ok());
-  EXPECT_NE(grown.status().message().find("beyond 1 EiB"), std::string::npos) << grown.status().message();
+  EXPECT_NE(grown.status().message().find("beyond 1 EiB"), std::string::npos)
+      << grown.status().message();
 }
 
 TEST(ScenarioRun, ScanSplitsFollowMaxPartitionBytes) {
@@ -165,7 +174,8 @@ namespace {
 // Found by tests/fuzz/scenario_fuzz: a number beyond a double made nlohmann
 // throw out_of_range (not parse_error) through the parser.
 TEST(ScenarioFileFuzzRegression, ANumberBeyondADoubleIsAnErrorNotACrash) {
-  auto r = ParseScenarioJson(R"({"name": "x", "tables": [{"name": "t", "bytes": 12e7777777777777}]})", "huge.json");
+  auto r = ParseScenarioJson(
+      R"({"name": "x", "tables": [{"name": "t", "bytes": 12e7777777777777}]})", "huge.json");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("huge.json"), std::string::npos) << r.status().message();
 }

@@ -101,21 +101,24 @@ TEST_P(PublishedEffect, DirectionAndRoughSize) {
       const auto& db = before->details[b];
       const auto& da = after->details[a];
       double skew_before = db.max_task_ms / db.median_task_ms;
-      std::printf("  %s: longest/median task before %.1fx, longest/mean after %.2fx; stage %.0f -> %.0f ms\n",
-                  e.name.c_str(), skew_before, da.max_task_ms / da.mean_task_ms,
-                  before->sim.stages[b].end_ms - before->sim.stages[b].start_ms,
-                  after->sim.stages[a].end_ms - after->sim.stages[a].start_ms);
+      std::printf(
+          "  %s: longest/median task before %.1fx, longest/mean after %.2fx; stage %.0f -> %.0f "
+          "ms\n",
+          e.name.c_str(), skew_before, da.max_task_ms / da.mean_task_ms,
+          before->sim.stages[b].end_ms - before->sim.stages[b].start_ms,
+          after->sim.stages[a].end_ms - after->sim.stages[a].start_ms);
       EXPECT_GE(skew_before, kLowFactor * e.ratio) << e.name;
-      EXPECT_LE(da.max_task_ms, 2.5 * da.mean_task_ms) << e.name << ": the stage is not bounded by the average task";
+      EXPECT_LE(da.max_task_ms, 2.5 * da.mean_task_ms)
+          << e.name << ": the stage is not bounded by the average task";
       EXPECT_NE(da.join_strategy.find("skew"), std::string::npos) << da.join_strategy;
       EXPECT_LT(after->sim.stages[a].end_ms - after->sim.stages[a].start_ms,
                 0.5 * (before->sim.stages[b].end_ms - before->sim.stages[b].start_ms));
       continue;
     }
     double ratio = Metric(*before, e.metric) / Metric(*after, e.metric);
-    std::printf("  %s: %s %.4g -> %.4g = %.2fx (published %.2fx)%s\n", e.name.c_str(), e.metric.c_str(),
-                Metric(*before, e.metric), Metric(*after, e.metric), ratio, e.ratio,
-                e.asserted ? "" : " [known miss, not asserted]");
+    std::printf("  %s: %s %.4g -> %.4g = %.2fx (published %.2fx)%s\n", e.name.c_str(),
+                e.metric.c_str(), Metric(*before, e.metric), Metric(*after, e.metric), ratio,
+                e.ratio, e.asserted ? "" : " [known miss, not asserted]");
     if (!e.asserted) continue;
     EXPECT_GT(ratio, 1.0) << e.name << ": wrong direction";
     EXPECT_GE(ratio, kLowFactor * e.ratio) << e.name;
@@ -124,9 +127,11 @@ TEST_P(PublishedEffect, DirectionAndRoughSize) {
 }
 
 INSTANTIATE_TEST_SUITE_P(SeedCases, PublishedEffect,
-                         ::testing::Values("ebay_aqe_too_many_partitions.json", "ebay_aqe_memory_per_core.json",
-                                           "ebay_aqe_broadcast_join.json", "ebay_aqe_skewed_join.json",
-                                           "ebay_buckets_40000.json"));
+                         ::testing::Values("ebay_aqe_too_many_partitions.json",
+                                           "ebay_aqe_memory_per_core.json",
+                                           "ebay_aqe_broadcast_join.json",
+                                           "ebay_aqe_skewed_join.json", "ebay_buckets_40000.json",
+                                           "qimao_serverless_native_rss.json"));
 
 // Each effect comes from its mechanism: the run-time conversion shows in the
 // join strategy, packing in the task count, memory in spill and GC.
@@ -137,12 +142,15 @@ TEST(ScenarioMechanisms, BroadcastConversionIsARuntimeDecision) {
   auto bhj = ScenarioSimulator(*sc).Run({{"spark.sql.autoBroadcastJoinThreshold", "20m"}});
   ASSERT_TRUE(smj.ok() && bhj.ok());
   EXPECT_EQ(smj->details[JoinStage(*smj)].join_strategy, "SortMergeJoin");
-  EXPECT_NE(bhj->details[JoinStage(*bhj)].join_strategy.find("BroadcastHashJoin"), std::string::npos);
+  EXPECT_NE(bhj->details[JoinStage(*bhj)].join_strategy.find("BroadcastHashJoin"),
+            std::string::npos);
   // The adaptive threshold alone (3.2+) converts it too; AQE off cannot (the
   // static estimate is the whole table).
-  auto adaptive = ScenarioSimulator(*sc).Run({{"spark.sql.adaptive.autoBroadcastJoinThreshold", "20m"}});
+  auto adaptive =
+      ScenarioSimulator(*sc).Run({{"spark.sql.adaptive.autoBroadcastJoinThreshold", "20m"}});
   ASSERT_TRUE(adaptive.ok());
-  EXPECT_NE(adaptive->details[JoinStage(*adaptive)].join_strategy.find("BroadcastHashJoin"), std::string::npos);
+  EXPECT_NE(adaptive->details[JoinStage(*adaptive)].join_strategy.find("BroadcastHashJoin"),
+            std::string::npos);
   auto off = ScenarioSimulator(*sc).Run(
       {{"spark.sql.autoBroadcastJoinThreshold", "20m"}, {"spark.sql.adaptive.enabled", "false"}});
   ASSERT_TRUE(off.ok());
@@ -174,7 +182,8 @@ TEST(ScenarioMechanisms, LessMemoryPerTaskSpillsMore) {
   EXPECT_GT(small->sim.spill_bytes, big->sim.spill_bytes);
   EXPECT_GT(big->sim.gc_ms, 0);
   // Same work, same slots: the container shrinks, so MB-seconds per second does.
-  EXPECT_LT(small->sim.mb_seconds / small->sim.duration_ms, big->sim.mb_seconds / big->sim.duration_ms);
+  EXPECT_LT(small->sim.mb_seconds / small->sim.duration_ms,
+            big->sim.mb_seconds / big->sim.duration_ms);
 }
 
 }  // namespace

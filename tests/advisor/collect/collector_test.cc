@@ -2,6 +2,8 @@
 // built from data/groundtruth logs: everything arrives once, hostile or broken
 // downloads never reach the sink, the watermark stops before a failure and a
 // rerun fetches only what was not handed over.
+#include "advisor/collect/collector.h"
+
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -9,7 +11,6 @@
 #include <map>
 #include <set>
 
-#include "advisor/collect/collector.h"
 #include "advisor/collect/directory_sink.h"
 #include "data/eventlog/event_log_reader.h"
 #include "tests/data/history_server/fake_history_server.h"
@@ -20,15 +21,16 @@ namespace {
 
 namespace fs = std::filesystem;
 namespace hs = history_server;
-using testing::Fault;
 using testing::FakeApp;
 using testing::FakeHistoryServer;
+using testing::Fault;
 
 const char* const kLogs[] = {"app-20261121215226-0000.zstd", "app-20261121220101-0001.lz4",
-                       "app-20261121220402-0003.lzf", "eventlog_v2_app-20261121215908-0000"};
+                             "app-20261121220402-0003.lzf", "eventlog_v2_app-20261121215908-0000"};
 
 std::string TempDir(const std::string& tag) {
-  std::string dir = fs::temp_directory_path().string() + "/sparktune-collect-" + tag + "-" + std::to_string(::getpid());
+  std::string dir = fs::temp_directory_path().string() + "/sparktune-collect-" + tag + "-" +
+                    std::to_string(::getpid());
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -44,7 +46,8 @@ std::string ZipOf(const std::string& log_path, const std::string& scratch) {
     std::vector<std::string> names;
     for (const auto& e : fs::directory_iterator(p)) names.push_back(e.path().filename().string());
     std::sort(names.begin(), names.end());
-    for (const auto& n : names) entries.push_back({dir + n, testing::ReadWhole(log_path + "/" + n)});
+    for (const auto& n : names)
+      entries.push_back({dir + n, testing::ReadWhole(log_path + "/" + n)});
   } else {
     entries.push_back({p.filename().string(), testing::ReadWhole(log_path)});
   }
@@ -98,14 +101,16 @@ class CollectorTest : public ::testing::Test {
       ASSERT_FALSE(a.zip.empty());
       apps_.push_back(a);
     }
-    std::sort(apps_.begin(), apps_.end(), [](const FakeApp& a, const FakeApp& b) { return a.end_ms < b.end_ms; });
+    std::sort(apps_.begin(), apps_.end(),
+              [](const FakeApp& a, const FakeApp& b) { return a.end_ms < b.end_ms; });
     for (const FakeApp& a : apps_) server_.AddApp(a);
     hs::HttpOptions o;
     o.retry.base_delay_ms = 10;
     o.retry.max_retries = 2;
     o.stall_timeout_ms = 1000;
     http_ = std::make_unique<hs::HttpClient>(o);
-    client_ = std::make_unique<hs::HistoryServerClient>(*hs::NormalizeApiUrl(server_.url()), *http_);
+    client_ =
+        std::make_unique<hs::HistoryServerClient>(*hs::NormalizeApiUrl(server_.url()), *http_);
     options_.staging_dir = staging_;
   }
   void TearDown() override { fs::remove_all(dir_); }
@@ -153,19 +158,28 @@ TEST_F(CollectorTest, BrokenAndHostileZipsNeverReachTheSink) {
   const FakeApp& victim = apps_[1];
   const std::string big_zeros(20 << 20, '\0');
   std::vector<HostileCase> cases = {
-      {"truncated", [](const auto& apps, const auto&) { return apps[1].zip.substr(0, apps[1].zip.size() / 2); },
+      {"truncated",
+       [](const auto& apps, const auto&) { return apps[1].zip.substr(0, apps[1].zip.size() / 2); },
        "not a readable zip archive"},
-      {"not a zip", [](const auto&, const auto&) { return std::string("<html>login</html>"); }, "not a zip archive"},
+      {"not a zip", [](const auto&, const auto&) { return std::string("<html>login</html>"); },
+       "not a zip archive"},
       {"path traversal",
-       [](const auto&, const auto& d) { return testing::BuildZip({{"../../evil.zstd", "x"}}, d + "/h.zip"); },
+       [](const auto&, const auto& d) {
+         return testing::BuildZip({{"../../evil.zstd", "x"}}, d + "/h.zip");
+       },
        "contains .."},
       {"symlink",
-       [](const auto&, const auto& d) { return testing::BuildZip({{"link", "/etc/passwd", true}}, d + "/h.zip"); },
+       [](const auto&, const auto& d) {
+         return testing::BuildZip({{"link", "/etc/passwd", true}}, d + "/h.zip");
+       },
        "symbolic link"},
       {"bomb",
-       [&](const auto&, const auto& d) { return testing::BuildZip({{"app-20261121220101-0001", big_zeros}}, d + "/h.zip"); },
+       [&](const auto&, const auto& d) {
+         return testing::BuildZip({{"app-20261121220101-0001", big_zeros}}, d + "/h.zip");
+       },
        "decompression bomb"},
-      {"another app's log", [](const auto& apps, const auto&) { return apps[0].zip; }, "not the one requested"},
+      {"another app's log", [](const auto& apps, const auto&) { return apps[0].zip; },
+       "not the one requested"},
   };
   for (const HostileCase& c : cases) {
     SCOPED_TRACE(c.name);
@@ -232,7 +246,8 @@ TEST_F(CollectorTest, NameAndUserFiltersAndTheirOwnWatermark) {
   EXPECT_EQ(r->Count(OutcomeKind::kFetched), 1);
   EXPECT_EQ(r->Count(OutcomeKind::kFiltered), 3);
   EXPECT_EQ(sink_.zips.count("app-20261121220101-0001/"), 1u);
-  EXPECT_EQ(sink_.watermarks.count(client_->api_url()), 0u);  // the unfiltered watermark is untouched
+  EXPECT_EQ(sink_.watermarks.count(client_->api_url()),
+            0u);  // the unfiltered watermark is untouched
   EXPECT_EQ(sink_.watermarks.size(), 1u);
 
   options_.user.clear();

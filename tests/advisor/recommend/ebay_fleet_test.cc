@@ -65,7 +65,8 @@ TEST(EbayFleetTest, SolverLandsOnFiveGbPerCoreWithAqeAndLargePartitionCounts) {
   }
   std::printf("  fleet %.3g -> %.3g MB-s (%.0f%% saving), %d overrides\n", rec.observed_mb_seconds,
               rec.predicted_mb_seconds, 100 * rec.SavingFraction(), rec.overrides);
-  long per_core = GiB(chosen.at("spark.executor.memory")) / std::stol(chosen.at("spark.executor.cores"));
+  long per_core =
+      GiB(chosen.at("spark.executor.memory")) / std::stol(chosen.at("spark.executor.cores"));
   EXPECT_GE(per_core, 4) << grid[rec.chosen].label;
   EXPECT_LE(per_core, 6) << grid[rec.chosen].label;
   ASSERT_TRUE(chosen.count("spark.sql.adaptive.enabled")) << grid[rec.chosen].label;

@@ -35,7 +35,7 @@ const Advice* Find(const std::vector<Advice>& v, const std::string& id) {
 }
 
 TEST(Advice, SmallFileWritesOnlyWhereTheyHappened) {
-  std::string small = Gt("app-20261121224437-0034.snappy");       // w6 --mode small
+  std::string small = Gt("app-20261121224437-0034.snappy");        // w6 --mode small
   std::string repartitioned = Gt("app-20261121224640-0036.zstd");  // w6 --mode repartitioned
   if (!std::filesystem::exists(small) || !std::filesystem::exists(repartitioned)) GTEST_SKIP();
   auto a = AdviseOn(small);

@@ -3,13 +3,14 @@
 // Bayesian optimization finds the global optimum of a two-basin function where
 // descent from the corner stops in the local basin, infeasible points never
 // win while a feasible one exists, and the budget caps the evaluations.
+#include "advisor/search/grid_search.h"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 
 #include "advisor/search/bayesian_optimization.h"
 #include "advisor/search/gaussian_process.h"
-#include "advisor/search/grid_search.h"
 
 namespace sparktune::search {
 namespace {
@@ -22,14 +23,24 @@ double Bowl(const GridPoint& p, const GridPoint& at) {
 
 TEST(GridSearch, ExhaustiveVisitsEveryPointAndFindsTheMinimum) {
   GridPoint at = {3, 1, 4};
-  GridSearch g({5, 4, 6}, [&](const GridPoint& p) { return Outcome{Bowl(p, at), true}; }, 1000);
+  GridSearch g(
+      {5, 4, 6},
+      [&](const GridPoint& p) {
+        return Outcome{Bowl(p, at), true};
+      },
+      1000);
   g.Exhaustive();
   EXPECT_EQ(g.evaluations(), 5 * 4 * 6);
   EXPECT_EQ(g.Best(), at);
 }
 
 TEST(GridSearch, BudgetCapsEvaluations) {
-  GridSearch g({10, 10}, [](const GridPoint& p) { return Outcome{1.0 + p[0] + p[1], true}; }, 17);
+  GridSearch g(
+      {10, 10},
+      [](const GridPoint& p) {
+        return Outcome{1.0 + p[0] + p[1], true};
+      },
+      17);
   g.Exhaustive();
   EXPECT_EQ(g.evaluations(), 17);
 }
@@ -37,10 +48,13 @@ TEST(GridSearch, BudgetCapsEvaluations) {
 TEST(GridSearch, CoordinateDescentFindsSeparableOptimum) {
   GridPoint at = {7, 2, 9, 0};
   int calls = 0;
-  GridSearch g({12, 12, 12, 12}, [&](const GridPoint& p) {
-    ++calls;
-    return Outcome{Bowl(p, at), true};
-  }, 1000);
+  GridSearch g(
+      {12, 12, 12, 12},
+      [&](const GridPoint& p) {
+        ++calls;
+        return Outcome{Bowl(p, at), true};
+      },
+      1000);
   g.CoordinateDescent({0, 11, 0, 11}, 5, 0.001);
   EXPECT_EQ(g.Best(), at);
   EXPECT_LT(calls, 12 * 12 * 12 * 12 / 50);  // far fewer than exhaustive
@@ -48,9 +62,12 @@ TEST(GridSearch, CoordinateDescentFindsSeparableOptimum) {
 
 TEST(GridSearch, InfeasiblePointsNeverWinOverFeasibleOnes) {
   // The lowest score sits where the constraint is violated.
-  GridSearch g({10, 10}, [](const GridPoint& p) {
-    return Outcome{1.0 + p[0] + p[1], p[0] + p[1] >= 5};
-  }, 1000);
+  GridSearch g(
+      {10, 10},
+      [](const GridPoint& p) {
+        return Outcome{1.0 + p[0] + p[1], p[0] + p[1] >= 5};
+      },
+      1000);
   g.Exhaustive();
   GridPoint b = g.Best();
   EXPECT_EQ(b[0] + b[1], 5);
@@ -59,7 +76,8 @@ TEST(GridSearch, InfeasiblePointsNeverWinOverFeasibleOnes) {
 // Two basins: a local minimum near the start corner, the global one far away.
 Outcome TwoBasins(const GridPoint& p) {
   double local = 1.0 + 0.05 * ((p[0] - 2) * (p[0] - 2) + (p[1] - 2) * (p[1] - 2));
-  double global = 0.5 + 0.05 * ((p[0] - 16) * (p[0] - 16) + (p[1] - 15) * (p[1] - 15) + (p[2] - 6) * (p[2] - 6));
+  double global = 0.5 + 0.05 * ((p[0] - 16) * (p[0] - 16) + (p[1] - 15) * (p[1] - 15) +
+                                (p[2] - 6) * (p[2] - 6));
   return Outcome{std::min(local, global), true};
 }
 

@@ -27,7 +27,8 @@ TEST(JobRewrite, ShellQuotingSurvivesARealShell) {
     ASSERT_EQ(r.exit_code, 0) << quoted;
     EXPECT_EQ(r.out, v) << quoted;
   }
-  EXPECT_EQ(ShellQuote("spark.executor.memory=4g"), "spark.executor.memory=4g");  // readable when safe
+  EXPECT_EQ(ShellQuote("spark.executor.memory=4g"),
+            "spark.executor.memory=4g");  // readable when safe
   EXPECT_EQ(ShellQuote(""), "''");
 }
 

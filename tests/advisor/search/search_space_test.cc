@@ -2,11 +2,12 @@
 // the log's own value, respects cluster limits, and materializes only keys
 // that differ from the log. Cluster profiles and candidate files reject
 // mistakes with messages naming the file and the field.
+#include "advisor/search/search_space.h"
+
 #include <gtest/gtest.h>
 
 #include "advisor/search/candidates.h"
 #include "advisor/search/cluster_limits.h"
-#include "advisor/search/search_space.h"
 #include "data/config/config_catalog.h"
 
 namespace sparktune::search {
@@ -32,15 +33,17 @@ TEST(SearchSpace, DimensionsAreTunableCatalogKeysHoldingTheLogValue) {
     ASSERT_NE(k, nullptr) << d.key;
     EXPECT_TRUE(k->tunable) << d.key;
     EXPECT_GE(d.values.size(), 2u) << d.key;
-    EXPECT_EQ(CanonicalValue(d.key, d.values[d.observed_index]), CanonicalValue(d.key, Observed().Get(d.key)))
+    EXPECT_EQ(CanonicalValue(d.key, d.values[d.observed_index]),
+              CanonicalValue(d.key, Observed().Get(d.key)))
         << d.key;
   }
-  for (const char* want : {"spark.executor.memory", "spark.executor.cores", "spark.executor.memoryOverhead",
-                           "spark.sql.shuffle.partitions", "spark.sql.autoBroadcastJoinThreshold",
-                           "spark.sql.adaptive.autoBroadcastJoinThreshold",
-                           "spark.sql.adaptive.advisoryPartitionSizeInBytes", "spark.sql.adaptive.skewJoin.enabled",
-                           "spark.dynamicAllocation.maxExecutors", "spark.sql.files.maxPartitionBytes",
-                           "spark.sql.adaptive.enabled"}) {
+  for (const char* want :
+       {"spark.executor.memory", "spark.executor.cores", "spark.executor.memoryOverhead",
+        "spark.sql.shuffle.partitions", "spark.sql.autoBroadcastJoinThreshold",
+        "spark.sql.adaptive.autoBroadcastJoinThreshold",
+        "spark.sql.adaptive.advisoryPartitionSizeInBytes", "spark.sql.adaptive.skewJoin.enabled",
+        "spark.dynamicAllocation.maxExecutors", "spark.sql.files.maxPartitionBytes",
+        "spark.sql.adaptive.enabled"}) {
     EXPECT_TRUE(keys.count(want)) << want;
   }
   EXPECT_TRUE(s.Materialize(s.ObservedPoint()).empty());
@@ -80,16 +83,19 @@ TEST(SearchSpace, ClusterLimitsBoundTheLadders) {
 TEST(SearchSpace, CanonicalValuesCompareSpellings) {
   EXPECT_EQ(CanonicalValue("spark.sql.autoBroadcastJoinThreshold", "10m"),
             CanonicalValue("spark.sql.autoBroadcastJoinThreshold", "10485760"));
-  EXPECT_EQ(CanonicalValue("spark.executor.memory", "2048"), CanonicalValue("spark.executor.memory", "2g"));
+  EXPECT_EQ(CanonicalValue("spark.executor.memory", "2048"),
+            CanonicalValue("spark.executor.memory", "2g"));
   EXPECT_EQ(CanonicalValue("spark.sql.adaptive.enabled", " TRUE "), "true");
-  auto d = DropUnchanged(Observed(), {{"spark.executor.memory", "4096m"}, {"spark.executor.cores", "2"}});
+  auto d = DropUnchanged(Observed(),
+                         {{"spark.executor.memory", "4096m"}, {"spark.executor.cores", "2"}});
   EXPECT_EQ(d.size(), 1u);
   EXPECT_EQ(d.count("spark.executor.cores"), 1u);
 }
 
 TEST(ClusterLimits, ParsesAProfileAndRejectsTypos) {
   auto ok = ParseClusterLimits(R"({"largestContainer": "64g", "coresPerNode": 16,
-                                   "memorySteps": ["8g", "4g", 16384], "maxExecutors": 200})", "c.json");
+                                   "memorySteps": ["8g", "4g", 16384], "maxExecutors": 200})",
+                               "c.json");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ(ok->largest_container_mib, 65536);
   EXPECT_EQ(ok->cores_per_node, 16);
@@ -106,13 +112,15 @@ TEST(ClusterLimits, ParsesAProfileAndRejectsTypos) {
 
 TEST(Candidates, ValidatesKeysAndValues) {
   auto ok = ParseCandidates(R"([{"spark.executor.memory": "4g", "spark.executor.cores": 2,
-                                 "spark.sql.adaptive.enabled": true}])", "cands.json");
+                                 "spark.sql.adaptive.enabled": true}])",
+                            "cands.json");
   ASSERT_TRUE(ok.ok()) << ok.status().ToString();
   EXPECT_EQ((*ok)[0].at("spark.executor.cores"), "2");
   EXPECT_EQ((*ok)[0].at("spark.sql.adaptive.enabled"), "true");
   auto typo = ParseCandidates(R"([{}, {"spark.executor.memroy": "4g"}])", "cands.json");
   ASSERT_FALSE(typo.ok());
-  EXPECT_NE(typo.status().message().find("candidate 1"), std::string::npos) << typo.status().message();
+  EXPECT_NE(typo.status().message().find("candidate 1"), std::string::npos)
+      << typo.status().message();
   EXPECT_NE(typo.status().message().find("spark.executor.memory"), std::string::npos);
   auto value = ParseCandidates(R"([{"spark.executor.memory": "four gigs"}])", "cands.json");
   ASSERT_FALSE(value.ok());

@@ -43,9 +43,11 @@ TEST(ConfigCatalogLintKeys, DeprecatedAndRemovedKeys) {
   ASSERT_NE(legacy, nullptr);
   EXPECT_TRUE(IsRemovedIn(*legacy, SparkVersion::Parse("3.0.0")));
   EXPECT_FALSE(IsRemovedIn(*legacy, SparkVersion::Parse("2.4.8")));
-  EXPECT_EQ(FindKey(keys::kAdaptiveTargetPostShuffleInputSize)->replaced_by, keys::kAdaptiveAdvisoryPartitionSize);
+  EXPECT_EQ(FindKey(keys::kAdaptiveTargetPostShuffleInputSize)->replaced_by,
+            keys::kAdaptiveAdvisoryPartitionSize);
   EXPECT_EQ(FindKey(keys::kBlacklistEnabled)->replaced_by, keys::kExcludeOnFailureEnabled);
-  EXPECT_TRUE(IsNewerThan(*FindKey(keys::kExecutorMinMemoryOverhead), SparkVersion::Parse("3.5.0")));
+  EXPECT_TRUE(
+      IsNewerThan(*FindKey(keys::kExecutorMinMemoryOverhead), SparkVersion::Parse("3.5.0")));
   // Every replacement is itself in the catalog.
   for (const ConfigKey& k : Catalog()) {
     if (!k.replaced_by.empty()) {
@@ -71,7 +73,8 @@ TEST(ConfigCatalogLintKeys, ValidatesValuesAsSparkDoes) {
 }
 
 TEST(ConfigCatalogLintKeys, EditDistanceIsCaseInsensitive) {
-  EXPECT_EQ(KeyEditDistance("spark.dynamicallocation.enabled", "spark.dynamicAllocation.enabled"), 0u);
+  EXPECT_EQ(KeyEditDistance("spark.dynamicallocation.enabled", "spark.dynamicAllocation.enabled"),
+            0u);
   EXPECT_EQ(KeyEditDistance("spark.sql.shuffle.partition", "spark.sql.shuffle.partitions"), 1u);
 }
 

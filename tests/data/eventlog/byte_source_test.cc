@@ -1,11 +1,10 @@
 #include "data/eventlog/byte_source.h"
 
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <stdlib.h>
 
 #include "tests/data/eventlog/stream_writers.h"
 #include "tests/test_paths.h"

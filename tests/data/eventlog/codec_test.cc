@@ -56,7 +56,7 @@ TEST(SniffCodec, RejectsEverythingElse) {
   EXPECT_EQ(SniffCodec("PK\x03\x04"), std::nullopt);
   EXPECT_EQ(SniffCodec("# README"), std::nullopt);
   EXPECT_EQ(SniffCodec("[{\"a\":1}]"), std::nullopt);
-  EXPECT_EQ(SniffCodec("LZ4Bl"), std::nullopt);      // cut-off magic
+  EXPECT_EQ(SniffCodec("LZ4Bl"), std::nullopt);       // cut-off magic
   EXPECT_EQ(SniffCodec("\x82SNAPPY"), std::nullopt);  // no trailing NUL
   EXPECT_EQ(SniffCodec("ZV\x07"), std::nullopt);      // unknown LZF chunk type
   EXPECT_EQ(SniffCodec("\x1f"), std::nullopt);
@@ -73,9 +73,9 @@ TEST(MakeDecoder, EveryCodecDecodesItsOwnFormat) {
   using namespace testing;
   const std::string data = SampleEventLines(200000);
   const std::pair<Codec, std::string> cases[] = {
-      {Codec::kLz4, Lz4Stream(data)},         {Codec::kSnappy, SnappyStream(data)},
-      {Codec::kLzf, LzfStream(data)},         {Codec::kZstd, ZstdFrames(data, 50000)},
-      {Codec::kGzip, GzipMember(data)},       {Codec::kNone, data},
+      {Codec::kLz4, Lz4Stream(data)},   {Codec::kSnappy, SnappyStream(data)},
+      {Codec::kLzf, LzfStream(data)},   {Codec::kZstd, ZstdFrames(data, 50000)},
+      {Codec::kGzip, GzipMember(data)}, {Codec::kNone, data},
   };
   for (const auto& [codec, bytes] : cases) {
     auto dec = MakeDecoder(codec, MakeMemorySource(bytes), "mem");

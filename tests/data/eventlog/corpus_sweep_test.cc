@@ -22,8 +22,8 @@ TEST(CorpusSweep, EveryLogInSharedCorpusDetectsAndDecodes) {
   if (!fs::exists(root)) GTEST_SKIP() << "shared event logs not present";
   std::set<std::string> logs;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(root, ec); it != fs::recursive_directory_iterator();
-       it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(root, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (!it->is_directory()) continue;
     auto expanded = ExpandLogArguments({it->path().string()});
     if (expanded.ok()) logs.insert(expanded->begin(), expanded->end());

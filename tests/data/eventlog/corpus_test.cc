@@ -22,7 +22,8 @@ std::vector<std::string> CorpusLogs() {
   std::string root = testing::SharedEventLogs();
   if (!fs::exists(root)) return logs;
   std::regex not_log(R"(\.(json|csv|md|tsv)$)");
-  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(root); it != fs::recursive_directory_iterator();
+       ++it) {
     std::string p = it->path().string();
     std::string name = it->path().filename().string();
     if (it->is_directory()) {
@@ -45,7 +46,8 @@ std::vector<std::string> CorpusLogs() {
 
 bool MarkedDamaged(const std::string& path) {
   static const std::regex marks(
-      "malformed|truncated|corrupted|bad-app-start|bad-env-update|no-app-start|no-env-update|running|incomplete");
+      "malformed|truncated|corrupted|bad-app-start|bad-env-update|no-app-start|no-env-update|"
+      "running|incomplete");
   return std::regex_search(fs::path(path).filename().string(), marks);
 }
 
@@ -82,8 +84,9 @@ TEST(Corpus, CutLastLineStillYieldsTheRest) {
 }
 
 TEST(Corpus, MalformedLineInTheMiddleIsSkipped) {
-  std::string path = testing::SharedEventLogs() +
-                     "/nvidia-spark-rapids-tools/spark-events-profiling/malformed_json_eventlog.zstd";
+  std::string path =
+      testing::SharedEventLogs() +
+      "/nvidia-spark-rapids-tools/spark-events-profiling/malformed_json_eventlog.zstd";
   if (!fs::exists(path)) GTEST_SKIP();
   auto loaded = ReadEventLog(path);
   ASSERT_TRUE(loaded.ok());

@@ -71,8 +71,8 @@ TEST(GzipDecoder, EmptyInput) {
 
 TEST(GzipDecoder, RealDatabricksRolledPart) {
   const std::string path = sparktune::testing::SharedEventLogs() +
-      "/nvidia-spark-rapids-tools/spark-events-qualification/db_sim_eventlog/"
-      "eventlog-2021-06-15--15-00.gz";
+                           "/nvidia-spark-rapids-tools/spark-events-qualification/db_sim_eventlog/"
+                           "eventlog-2021-06-15--15-00.gz";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "shared event logs not present";
   auto raw = OpenFileSource(path);
   ASSERT_TRUE(raw.ok());

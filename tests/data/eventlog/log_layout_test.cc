@@ -74,7 +74,8 @@ TEST(DetectLayout, MissingPathIsNotFound) {
 }
 
 TEST(DetectLayout, RealLegacySpark12Directory) {
-  const std::string dir = Shared() + "/apache-spark/spark-events-legacy-dirformat/local-1422981780767";
+  const std::string dir =
+      Shared() + "/apache-spark/spark-events-legacy-dirformat/local-1422981780767";
   if (!fs::exists(dir)) GTEST_SKIP() << "shared event logs not present";
   auto r = DetectLayout(dir + "/");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -89,7 +90,8 @@ TEST(DetectLayout, RealLegacySpark12Directory) {
 
 TEST(DetectLayout, RealRollingZstdDirectory) {
   const std::string dir =
-      Shared() + "/nvidia-spark-rapids-tools/spark-events-qualification/eventlog_v2_local-1623876083964";
+      Shared() +
+      "/nvidia-spark-rapids-tools/spark-events-qualification/eventlog_v2_local-1623876083964";
   if (!fs::exists(dir)) GTEST_SKIP() << "shared event logs not present";
   auto r = DetectLayout(dir);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -221,9 +223,9 @@ TEST(DetectLayout, DatabricksPartsOldestFirstCurrentLast) {
   auto r = DetectLayout(dir);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->kind, LayoutKind::kDatabricksRolled);
-  EXPECT_EQ(Names(*r), (std::vector<std::string>{"eventlog-2021-06-14--23-00.gz",
-                                                 "eventlog-2021-06-15--15-00",
-                                                 "eventlog-2021-06-15--16-00.gz", "eventlog"}));
+  EXPECT_EQ(Names(*r),
+            (std::vector<std::string>{"eventlog-2021-06-14--23-00.gz", "eventlog-2021-06-15--15-00",
+                                      "eventlog-2021-06-15--16-00.gz", "eventlog"}));
   EXPECT_EQ(r->parts[1].codec, Codec::kNone);
 }
 
@@ -269,8 +271,9 @@ TEST(ExpandLogArguments, RealLegacyFolderAndDirectArguments) {
   if (!fs::exists(dir)) GTEST_SKIP() << "shared event logs not present";
   auto r = ExpandLogArguments({dir});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(*r, (std::vector<std::string>{dir + "/local-1422981759269", dir + "/local-1422981780767",
-                                          dir + "/local-1426533911241"}));
+  EXPECT_EQ(*r,
+            (std::vector<std::string>{dir + "/local-1422981759269", dir + "/local-1422981780767",
+                                      dir + "/local-1426533911241"}));
   // A recognized log directory given directly is one log.
   r = ExpandLogArguments({dir + "/local-1422981780767/"});
   ASSERT_TRUE(r.ok());
@@ -278,7 +281,8 @@ TEST(ExpandLogArguments, RealLegacyFolderAndDirectArguments) {
 }
 
 TEST(ExpandLogArguments, RealFolderOfRollingDirectories) {
-  const std::string dir = Shared() + "/kubeflow-mcp-apache-spark-history-server/examples/basic/events";
+  const std::string dir =
+      Shared() + "/kubeflow-mcp-apache-spark-history-server/examples/basic/events";
   if (!fs::exists(dir)) GTEST_SKIP() << "shared event logs not present";
   auto r = ExpandLogArguments({dir});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -307,9 +311,9 @@ TEST(ExpandLogArguments, SyntheticFolderSkipsNonLogsAndHiddenFiles) {
   const std::string logs = t.path() + "/logs";
   auto r = ExpandLogArguments({logs + "/"});
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(*r, (std::vector<std::string>{logs + "/app-1", logs + "/app-2.zstd",
-                                          logs + "/app-3.lz4.inprogress",
-                                          logs + "/eventlog_v2_app-4"}));
+  EXPECT_EQ(
+      *r, (std::vector<std::string>{logs + "/app-1", logs + "/app-2.zstd",
+                                    logs + "/app-3.lz4.inprogress", logs + "/eventlog_v2_app-4"}));
   auto missing = ExpandLogArguments({logs, t.path() + "/nope"});
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);

@@ -34,12 +34,12 @@ TEST(Lz4BlockDecoder, DecodesCompressedBlocks) {
 TEST(Lz4BlockDecoder, DecodesIndependentlyWrittenRawBlock) {
   // A RAW level-0 block holding "..." as lz4-java writes it (the byte vector
   // from the lz4jb Rust crate's documentation, an independent implementation).
-  const uint8_t bytes[] = {76, 90, 52, 66, 108, 111, 99, 107, 16, 3, 0, 0, 0, 3, 0,
-                           0,  0,  82, 228, 119, 6,  46, 46,  46};
+  const uint8_t bytes[] = {76, 90, 52, 66, 108, 111, 99,  107, 16, 3,  0,  0,
+                           0,  3,  0,  0,  0,   82,  228, 119, 6,  46, 46, 46};
   bool truncated = true;
-  Drained d = Decode(std::string(reinterpret_cast<const char*>(bytes), sizeof(bytes)) +
-                         Lz4EndMarker(0),
-                     &truncated);
+  Drained d =
+      Decode(std::string(reinterpret_cast<const char*>(bytes), sizeof(bytes)) + Lz4EndMarker(0),
+             &truncated);
   ASSERT_TRUE(d.status.ok()) << d.status.ToString();
   EXPECT_EQ(d.bytes, "...");
   EXPECT_FALSE(truncated);
@@ -140,13 +140,13 @@ TEST(Lz4BlockDecoder, HostileLengthsAreCorrupt) {
     return s + std::string(64, 'x');
   };
   const std::string cases[] = {
-      header(0x25, 100, 0x7FFFFFFF),        // 2 GB original length
-      header(0x25, 100, (1u << 15) + 1),    // above 2^(10+5)
-      header(0x2F, 0x7FFFFFFF, 1u << 25),   // compressed length above compressBound
-      header(0x25, 0x80000000u, 100),       // negative compressed length
-      header(0x15, 100, 200),               // RAW with different lengths
-      header(0x25, 0, 100),                 // zero compressed, non-zero original
-      header(0x35, 10, 10),                 // unknown method
+      header(0x25, 100, 0x7FFFFFFF),       // 2 GB original length
+      header(0x25, 100, (1u << 15) + 1),   // above 2^(10+5)
+      header(0x2F, 0x7FFFFFFF, 1u << 25),  // compressed length above compressBound
+      header(0x25, 0x80000000u, 100),      // negative compressed length
+      header(0x15, 100, 200),              // RAW with different lengths
+      header(0x25, 0, 100),                // zero compressed, non-zero original
+      header(0x35, 10, 10),                // unknown method
       header(0x10, 0, 0).substr(0, 17) + std::string("\1\0\0\0", 4),  // end marker, checksum 1
   };
   for (const std::string& c : cases) {
@@ -191,8 +191,7 @@ TEST(Lz4BlockDecoder, GarbageAfterEndMarkerIsCorrupt) {
   Drained d = Decode(stream + "{\"Event\":\"junk\"}\n");
   EXPECT_EQ(d.bytes, data);
   EXPECT_EQ(d.status.code(), StatusCode::kCorrupt);
-  EXPECT_NE(d.status.message().find("at byte " + std::to_string(stream.size())),
-            std::string::npos);
+  EXPECT_NE(d.status.message().find("at byte " + std::to_string(stream.size())), std::string::npos);
 }
 
 TEST(Lz4BlockDecoder, CorruptPayloadIsCorrupt) {

@@ -56,8 +56,8 @@ TEST(LzfChunkDecoder, BadMagicOrTypeIsCorrupt) {
   const std::string chunk = LzfChunk(SampleEventLines(1000));
   Drained d = Decode(chunk + "ZX\1\0\0");
   EXPECT_EQ(d.status.code(), StatusCode::kCorrupt);
-  EXPECT_NE(d.status.message().find("at byte " + std::to_string(chunk.size())),
-            std::string::npos) << d.status.message();
+  EXPECT_NE(d.status.message().find("at byte " + std::to_string(chunk.size())), std::string::npos)
+      << d.status.message();
   d = Decode(std::string("ZV\2\0\1x", 6));
   EXPECT_EQ(d.status.code(), StatusCode::kCorrupt);
   d = Decode("{\"Event\":1}");

@@ -120,7 +120,8 @@ TEST(ZipArchive, ExtractsRollingDirectory) {
 TEST(ZipArchive, RollingEntriesWithoutDirectoryEntry) {
   TempDir t;
   const std::string z = t.path() + "/a.zip";
-  WriteZip(z, {{"eventlog_v2_b/events_1_b", "{\"Event\":1}\n"}, {"eventlog_v2_b/appstatus_b", ""},
+  WriteZip(z, {{"eventlog_v2_b/events_1_b", "{\"Event\":1}\n"},
+               {"eventlog_v2_b/appstatus_b", ""},
                {"c", "{\"Event\":2}\n"}});
   auto r = ExtractEventLogZip(z, t.path() + "/out");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
@@ -129,8 +130,8 @@ TEST(ZipArchive, RollingEntriesWithoutDirectoryEntry) {
 
 TEST(ZipArchive, RealHistoryServerDownload) {
   const std::string z = sparktune::testing::SharedEventLogs() +
-      "/groupon-sparklint/src/test/resources/history_source/"
-      "eventLogs-application_1489705648216_1600.zip";
+                        "/groupon-sparklint/src/test/resources/history_source/"
+                        "eventLogs-application_1489705648216_1600.zip";
   if (!fs::exists(z)) GTEST_SKIP() << "shared event logs not present";
   EXPECT_TRUE(LooksLikeZip(z));
   TempDir t;
@@ -204,9 +205,9 @@ TEST(ZipArchive, RejectsSymlinks) {
 TEST(ZipArchive, RejectsDecompressionBombWhileInflating) {
   // 20 MiB of zeros deflate to ~20 KiB: ratio ~1000 > 200. The good entry
   // extracted before it must be removed too.
-  ExpectRejectedCleanly({{"app-1", testing::SampleEventLines(300000)},
-                         {"app-2", std::string(20u << 20, '\0')}},
-                        StatusCode::kCorrupt, "app-2");
+  ExpectRejectedCleanly(
+      {{"app-1", testing::SampleEventLines(300000)}, {"app-2", std::string(20u << 20, '\0')}},
+      StatusCode::kCorrupt, "app-2");
 }
 
 TEST(ZipArchive, RejectsTotalSizeAndEntryCount) {

@@ -135,8 +135,8 @@ TEST(ZstdStreamDecoder, RollingPartsEqualDatabricksRolledCopyOfSameRun) {
   if (!std::filesystem::exists(dir)) GTEST_SKIP() << "shared event logs not present";
   bool truncated;
   std::string rolling;
-  for (const char* part : {"events_1_local-1623876083964.zstd",
-                           "events_2_local-1623876083964.zstd"}) {
+  for (const char* part :
+       {"events_1_local-1623876083964.zstd", "events_2_local-1623876083964.zstd"}) {
     rolling += DecodeFile(dir + "/eventlog_v2_local-1623876083964/" + part, &truncated).bytes;
   }
   auto gz = OpenFileSource(dir + "/db_sim_eventlog/eventlog-2021-06-15--15-00.gz");

@@ -49,8 +49,9 @@ inline std::string SparkDate(int64_t ms) {
   std::tm tm{};
   gmtime_r(&t, &tm);
   char buf[64];
-  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dGMT", tm.tm_year + 1900, tm.tm_mon + 1,
-                tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, static_cast<int>(ms % 1000));
+  std::snprintf(buf, sizeof(buf), "%04d-%02d-%02dT%02d:%02d:%02d.%03dGMT", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms % 1000));
   return buf;
 }
 
@@ -59,10 +60,11 @@ inline int64_t ParseDateParam(const std::string& s) {
   std::tm tm{};
   int ms = 0;
   char zone[8] = {};
-  if (std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d.%3d%3s", &tm.tm_year, &tm.tm_mon, &tm.tm_mday, &tm.tm_hour,
-                  &tm.tm_min, &tm.tm_sec, &ms, zone) == 8 &&
+  if (std::sscanf(s.c_str(), "%d-%d-%dT%d:%d:%d.%3d%3s", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+                  &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &ms, zone) == 8 &&
       std::string(zone) == "GMT") {
-  } else if (s.size() == 10 && std::sscanf(s.c_str(), "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
+  } else if (s.size() == 10 &&
+             std::sscanf(s.c_str(), "%d-%d-%d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday) == 3) {
     ms = 0;
   } else {
     return -1;
@@ -75,12 +77,13 @@ inline int64_t ParseDateParam(const std::string& s) {
 class FakeHistoryServer {
  public:
   FakeHistoryServer() {
-    server_.Get("/api/v1/applications", [this](const httplib::Request& req, httplib::Response& res) {
-      Count("list");
-      if (!Authorized(req, res)) return;
-      if (ApplyFault("list", res)) return;
-      HandleList(req, res);
-    });
+    server_.Get("/api/v1/applications",
+                [this](const httplib::Request& req, httplib::Response& res) {
+                  Count("list");
+                  if (!Authorized(req, res)) return;
+                  if (ApplyFault("list", res)) return;
+                  HandleList(req, res);
+                });
     auto logs = [this](const httplib::Request& req, httplib::Response& res) {
       std::string id = req.matches[1];
       std::string attempt = req.matches.size() > 3 ? std::string(req.matches[3]) : "";
@@ -88,7 +91,8 @@ class FakeHistoryServer {
       Count(key);
       if (!Authorized(req, res)) return;
       InFlight guard(*this);
-      if (download_delay_ms_ > 0) std::this_thread::sleep_for(std::chrono::milliseconds(download_delay_ms_));
+      if (download_delay_ms_ > 0)
+        std::this_thread::sleep_for(std::chrono::milliseconds(download_delay_ms_));
       if (ApplyFault(key, res)) return;
       std::lock_guard<std::mutex> lock(mu_);
       for (const FakeApp& a : apps_) {
@@ -173,7 +177,8 @@ class FakeHistoryServer {
   bool Authorized(const httplib::Request& req, httplib::Response& res) {
     std::lock_guard<std::mutex> lock(mu_);
     bool ok = required_auth_.empty() || req.get_header_value("Authorization") == required_auth_;
-    if (!required_header_.first.empty() && req.get_header_value(required_header_.first.c_str()) != required_header_.second) {
+    if (!required_header_.first.empty() &&
+        req.get_header_value(required_header_.first.c_str()) != required_header_.second) {
       ok = false;
     }
     if (!ok) {
@@ -249,7 +254,8 @@ class FakeHistoryServer {
     size_t limit = SIZE_MAX;
     {
       std::lock_guard<std::mutex> lock(mu_);
-      list_queries_.push_back(req.get_param_value("minEndDate") + "|" + req.get_param_value("maxEndDate"));
+      list_queries_.push_back(req.get_param_value("minEndDate") + "|" +
+                              req.get_param_value("maxEndDate"));
     }
     for (const char* p : {"minEndDate", "maxEndDate"}) {
       if (!req.has_param(p)) continue;
@@ -269,7 +275,8 @@ class FakeHistoryServer {
         if (a.end_ms >= min_end && a.end_ms <= max_end) apps.push_back(a);
       }
     }
-    std::stable_sort(apps.begin(), apps.end(), [](const FakeApp& a, const FakeApp& b) { return a.end_ms > b.end_ms; });
+    std::stable_sort(apps.begin(), apps.end(),
+                     [](const FakeApp& a, const FakeApp& b) { return a.end_ms > b.end_ms; });
     nlohmann::json out = nlohmann::json::array();
     for (size_t i = 0; i < apps.size() && i < limit; ++i) {
       const FakeApp& a = apps[i];
@@ -343,7 +350,8 @@ inline std::string BuildZip(const std::vector<ZipEntry>& entries, const std::str
 }
 
 inline std::string Base64(const std::string& in) {
-  static const char* const kAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  static const char* const kAlphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   size_t i = 0;
   for (; i + 2 < in.size(); i += 3) {

@@ -2,6 +2,8 @@
 // HistoryServerExpectations) and a local fault-injecting server: paging,
 // retries with Retry-After, stalls, short bodies, size limits, auth, redirects,
 // the concurrency cap, and that errors name the URL but never a secret.
+#include "data/history_server/history_server_client.h"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -13,7 +15,6 @@
 
 #include "data/history_server/application_list.h"
 #include "data/history_server/credentials.h"
-#include "data/history_server/history_server_client.h"
 #include "data/history_server/retry_policy.h"
 #include "tests/data/history_server/fake_history_server.h"
 #include "tests/test_paths.h"
@@ -22,12 +23,13 @@ namespace sparktune::history_server {
 namespace {
 
 namespace fs = std::filesystem;
-using testing::Fault;
 using testing::FakeApp;
 using testing::FakeHistoryServer;
+using testing::Fault;
 
 std::string Expectation(const std::string& name) {
-  return testing::ReadWhole(testing::SharedEventLogs() + "/apache-spark/HistoryServerExpectations/" + name);
+  return testing::ReadWhole(testing::SharedEventLogs() +
+                            "/apache-spark/HistoryServerExpectations/" + name);
 }
 
 HttpOptions FastOptions() {
@@ -41,7 +43,8 @@ HttpOptions FastOptions() {
 }
 
 std::string TempDir(const std::string& tag) {
-  std::string dir = fs::temp_directory_path().string() + "/sparktune-hs-" + tag + "-" + std::to_string(::getpid());
+  std::string dir = fs::temp_directory_path().string() + "/sparktune-hs-" + tag + "-" +
+                    std::to_string(::getpid());
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir;
@@ -94,14 +97,17 @@ TEST(HistoryServerApplicationList, MinEndDateIsInclusiveOnAnyAttemptAsSparkAnswe
 }
 
 TEST(HistoryServerApplicationList, BadJsonNamesTheUrlAndThePath) {
-  auto r = ParseApplicationList("{\"oops\": ", "http://h:18080/api/v1/applications?status=completed");
+  auto r =
+      ParseApplicationList("{\"oops\": ", "http://h:18080/api/v1/applications?status=completed");
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("not valid JSON"), std::string::npos);
-  EXPECT_NE(r.status().message().find("http://h:18080/api/v1/applications?status=completed"), std::string::npos);
+  EXPECT_NE(r.status().message().find("http://h:18080/api/v1/applications?status=completed"),
+            std::string::npos);
 
   r = ParseApplicationList(R"([{"id":"a","attempts":[{"completed":"yes"}]}])", "U");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("[0].attempts[0].completed: expected a boolean: U"), std::string::npos)
+  EXPECT_NE(r.status().message().find("[0].attempts[0].completed: expected a boolean: U"),
+            std::string::npos)
       << r.status().message();
   r = ParseApplicationList(R"({"id":"a"})", "U");
   ASSERT_FALSE(r.ok());
@@ -112,7 +118,8 @@ TEST(HistoryServerApplicationList, BadJsonNamesTheUrlAndThePath) {
 }
 
 TEST(HistoryServerApplicationList, UnsafeIdsAreRecognized) {
-  for (const char* ok : {"app-20261121215226-0000", "application_1628109047826_1317105", "local-1642039451826", "1"}) {
+  for (const char* ok : {"app-20261121215226-0000", "application_1628109047826_1317105",
+                         "local-1642039451826", "1"}) {
     EXPECT_TRUE(IsSafeIdentifier(ok)) << ok;
   }
   for (const char* bad : {"", ".", "..", "../etc", "a/b", "a b", "a%2F", "a\nb", "a?x=1"}) {
@@ -155,7 +162,8 @@ class HistoryServerClientTest : public ::testing::Test {
       FakeApp a;
       a.id = "app-2026112100000" + std::to_string(i) + "-000" + std::to_string(i);
       a.name = "job " + std::to_string(i);
-      a.end_ms = 1763700000000 + i * 1000 + (i == 3 ? -1000 : 0);  // apps 2 and 3 end in the same ms
+      a.end_ms =
+          1763700000000 + i * 1000 + (i == 3 ? -1000 : 0);  // apps 2 and 3 end in the same ms
       a.zip = std::string(1000 + i, static_cast<char>('a' + i));
       server_.AddApp(a);
     }
@@ -177,7 +185,8 @@ TEST_F(HistoryServerClientTest, PagingListsEveryAppOnceAndSendsDatesSparkParses)
   // Later pages carried maxEndDate in the API's date format (the fake answers
   // 400 to a date Spark's SimpleDateParam would not parse).
   int dated = 0;
-  for (const std::string& q : server_.SeenListQueries()) dated += q.find("GMT") != std::string::npos ? 1 : 0;
+  for (const std::string& q : server_.SeenListQueries())
+    dated += q.find("GMT") != std::string::npos ? 1 : 0;
   EXPECT_GE(dated, 3);
   // Since a date: only apps ending at or after it (inclusive).
   auto since = client.ListCompleted(1763700000000 + 2000, 500);
@@ -219,7 +228,8 @@ TEST_F(HistoryServerClientTest, GivesUpWithAnErrorNamingTheUrlAndStatus) {
   const std::string& m = listing.status().message();
   EXPECT_NE(m.find("HTTP 500"), std::string::npos) << m;
   EXPECT_NE(m.find("4 attempts"), std::string::npos) << m;
-  EXPECT_NE(m.find(server_.url() + "/api/v1/applications?status=completed"), std::string::npos) << m;
+  EXPECT_NE(m.find(server_.url() + "/api/v1/applications?status=completed"), std::string::npos)
+      << m;
   EXPECT_EQ(server_.Requests("list"), 4);
 }
 
@@ -230,7 +240,8 @@ TEST_F(HistoryServerClientTest, BadJsonFromTheServerNamesTheUrl) {
   auto listing = client.ListCompleted(std::nullopt);
   ASSERT_FALSE(listing.ok());
   EXPECT_EQ(listing.status().code(), StatusCode::kCorrupt);
-  EXPECT_NE(listing.status().message().find(server_.url() + "/api/v1/applications"), std::string::npos);
+  EXPECT_NE(listing.status().message().find(server_.url() + "/api/v1/applications"),
+            std::string::npos);
   EXPECT_EQ(server_.Requests("list"), 1);  // not retried: the server answered
 }
 
@@ -246,8 +257,10 @@ TEST_F(HistoryServerClientTest, StallTimesOutAndLeavesNoFile) {
   double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_LT(took, 6.0);  // two attempts of ~1-2 s each, not the server's 10 s stall
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("/applications/app-20261121000001-0001/logs"), std::string::npos);
-  EXPECT_NE(r.status().message().find("stalled: no data for 1 s"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("/applications/app-20261121000001-0001/logs"),
+            std::string::npos);
+  EXPECT_NE(r.status().message().find("stalled: no data for 1 s"), std::string::npos)
+      << r.status().message();
   EXPECT_EQ(server_.Requests("logs:app-20261121000001-0001"), 2);
   EXPECT_FALSE(fs::exists(dir + "/x.zip"));
   fs::remove_all(dir);
@@ -266,7 +279,8 @@ TEST_F(HistoryServerClientTest, ShortBodyIsRetriedAndTheFileHoldsOnlyTheFullAnsw
   server_.Inject("logs:app-20261121000002-0002", Fault{Fault::kShortBody, -1});
   auto bad = client.DownloadLogs("app-20261121000002-0002", "", dir + "/y.zip");
   ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().message().find("Transferred a partial file"), std::string::npos) << bad.status().message();
+  EXPECT_NE(bad.status().message().find("Transferred a partial file"), std::string::npos)
+      << bad.status().message();
   EXPECT_FALSE(fs::exists(dir + "/y.zip"));
   fs::remove_all(dir);
 }
@@ -279,7 +293,8 @@ TEST_F(HistoryServerClientTest, ResponseOverTheSizeLimitIsRefused) {
   const std::string dir = TempDir("big");
   auto r = client.DownloadLogs("app-20261121000000-0000", "", dir + "/x.zip");
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("larger than the limit of 500 bytes"), std::string::npos) << r.status().message();
+  EXPECT_NE(r.status().message().find("larger than the limit of 500 bytes"), std::string::npos)
+      << r.status().message();
   EXPECT_EQ(server_.Requests("logs:app-20261121000000-0000"), 1);
   EXPECT_FALSE(fs::exists(dir + "/x.zip"));
   fs::remove_all(dir);
@@ -366,7 +381,8 @@ TEST(HistoryServerHttp, RedirectsAreNotFollowed) {
   s.stop();
   t.join();
   ASSERT_FALSE(r.ok());
-  EXPECT_NE(r.status().message().find("redirect to 'http://evil.example/collect'"), std::string::npos)
+  EXPECT_NE(r.status().message().find("redirect to 'http://evil.example/collect'"),
+            std::string::npos)
       << r.status().message();
 }
 

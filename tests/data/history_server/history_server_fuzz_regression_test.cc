@@ -46,7 +46,8 @@ TEST(HistoryServerFuzzRegressions, Extremes) {
   Exercise(std::string(200000, '[') + std::string(200000, ']'));  // deep nesting
   Exercise(R"([{"id":"a","attempts":[{"completed":true,"endTimeEpoch":-9223372036854775808}]}])");
   Exercise(R"([{"id":"a","attempts":[{"completed":true,"endTimeEpoch":99999999999999999999}]}])");
-  Exercise(R"([{"id":"a\u0000b","attempts":[{"completed":false,"endTime":"9999-12-31T23:59:60.999GMT"}]}])");
+  Exercise(
+      R"([{"id":"a\u0000b","attempts":[{"completed":false,"endTime":"9999-12-31T23:59:60.999GMT"}]}])");
   Exercise("[{\"id\":\"\xff\xfe\",\"attempts\":[]}]");  // invalid UTF-8
   EXPECT_EQ(FormatSparkDate(LLONG_MIN).empty(), false);
   EXPECT_EQ(FormatSparkDate(-1), "1969-12-31T23:59:59.999GMT");

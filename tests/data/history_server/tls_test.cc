@@ -26,16 +26,19 @@ class TlsTest : public ::testing::Test {
     // CA, server cert for 127.0.0.1 signed by it, client cert signed by it (EC keys: fast).
     const std::string d = dir_;
     const std::string script =
-        "cd " + d + " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 "
+        "cd " + d +
+        " && openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 1 "
         "-subj /CN=sparktune-test-ca -keyout ca.key -out ca.pem && "
         "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=127.0.0.1 "
         "-keyout server.key -out server.csr && "
         "printf 'subjectAltName=IP:127.0.0.1\\n' > san.ext && "
-        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 -extfile san.ext "
+        "openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 "
+        "-extfile san.ext "
         "-out server.pem && "
         "openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj /CN=collector "
         "-keyout client.key -out client.csr && "
-        "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 -out client.pem";
+        "openssl x509 -req -in client.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 1 -out "
+        "client.pem";
     auto r = testing::RunCommand(script);
     if (r.exit_code != 0) GTEST_SKIP() << "openssl CLI unavailable: " << r.err;
   }
@@ -53,10 +56,12 @@ class TlsTest : public ::testing::Test {
   };
   std::unique_ptr<Running> Serve(bool require_client_cert) {
     auto r = std::make_unique<Running>();
-    r->server = std::make_unique<httplib::SSLServer>((dir_ + "/server.pem").c_str(), (dir_ + "/server.key").c_str(),
-                                                     require_client_cert ? (dir_ + "/ca.pem").c_str() : nullptr);
-    r->server->Get("/api/v1/applications",
-                   [](const httplib::Request&, httplib::Response& res) { res.set_content("[]", "application/json"); });
+    r->server = std::make_unique<httplib::SSLServer>(
+        (dir_ + "/server.pem").c_str(), (dir_ + "/server.key").c_str(),
+        require_client_cert ? (dir_ + "/ca.pem").c_str() : nullptr);
+    r->server->Get("/api/v1/applications", [](const httplib::Request&, httplib::Response& res) {
+      res.set_content("[]", "application/json");
+    });
     r->port = r->server->bind_to_any_port("127.0.0.1");
     r->thread = std::thread([s = r->server.get()] { s->listen_after_bind(); });
     while (!r->server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
@@ -75,7 +80,8 @@ class TlsTest : public ::testing::Test {
 
 TEST_F(TlsTest, VerifiesByDefaultAndAcceptsTheGivenCa) {
   auto server = Serve(false);
-  const std::string url = "https://127.0.0.1:" + std::to_string(server->port) + "/api/v1/applications";
+  const std::string url =
+      "https://127.0.0.1:" + std::to_string(server->port) + "/api/v1/applications";
   {
     HttpClient http(Options());
     auto r = http.GetText(url);
@@ -101,7 +107,8 @@ TEST_F(TlsTest, VerifiesByDefaultAndAcceptsTheGivenCa) {
 
 TEST_F(TlsTest, ClientCertificateForMutualTls) {
   auto server = Serve(true);
-  const std::string url = "https://127.0.0.1:" + std::to_string(server->port) + "/api/v1/applications";
+  const std::string url =
+      "https://127.0.0.1:" + std::to_string(server->port) + "/api/v1/applications";
   HttpOptions o = Options();
   o.tls.ca_file = dir_ + "/ca.pem";
   {

@@ -62,10 +62,11 @@ TEST(SparkApplicationParser, MapsFieldsToKeysWithLocations) {
 }
 
 TEST(SparkApplicationParser, SkipsOtherKindsAndReadsScheduledTemplates) {
-  auto r = ParseSparkApplicationYaml("multi.yaml",
-                                     "kind: ConfigMap\nspec: {a: b}\n---\n"
-                                     "kind: ScheduledSparkApplication\nspec:\n  schedule: '@daily'\n  template:\n"
-                                     "    executor:\n      cores: 8\n");
+  auto r = ParseSparkApplicationYaml(
+      "multi.yaml",
+      "kind: ConfigMap\nspec: {a: b}\n---\n"
+      "kind: ScheduledSparkApplication\nspec:\n  schedule: '@daily'\n  template:\n"
+      "    executor:\n      cores: 8\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->jobs.size(), 1u);
   EXPECT_EQ(r->jobs[0].Find("spark.executor.cores")->value, "8");
@@ -73,16 +74,18 @@ TEST(SparkApplicationParser, SkipsOtherKindsAndReadsScheduledTemplates) {
 }
 
 TEST(SparkApplicationParser, WrongShapesAreProblemsAndTemplatesDynamic) {
-  auto r = ParseSparkApplicationYaml("a.yaml",
-                                     "kind: SparkApplication\nspec:\n  sparkConf:\n    spark.a: [1, 2]\n"
-                                     "    spark.b: \"{{ .Values.mem }}\"\n  executor:\n    memory: {x: 1}\n");
+  auto r = ParseSparkApplicationYaml(
+      "a.yaml",
+      "kind: SparkApplication\nspec:\n  sparkConf:\n    spark.a: [1, 2]\n"
+      "    spark.b: \"{{ .Values.mem }}\"\n  executor:\n    memory: {x: 1}\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->jobs[0].problems.size(), 2u);
   EXPECT_TRUE(r->jobs[0].Find("spark.b")->dynamic);
 }
 
 TEST(SparkApplicationParser, InvalidYamlNamesTheLine) {
-  auto r = ParseSparkApplicationYaml("bad.yaml", "kind: SparkApplication\nspec:\n  sparkConf: [unclosed\n");
+  auto r = ParseSparkApplicationYaml("bad.yaml",
+                                     "kind: SparkApplication\nspec:\n  sparkConf: [unclosed\n");
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().code(), StatusCode::kUnreadable);
   EXPECT_NE(r.status().message().find("bad.yaml:"), std::string::npos);
@@ -94,15 +97,15 @@ TEST(SparkApplicationParser, BareCommaInBlockContextIsAnErrorNotAHang) {
   // The split literal keeps \x19 from taking the 4 as a hex digit.
   for (const char* text : {",,", " ,", "---\n,", "- a\n,", ",a: b\n",
                            // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
-                           ",,,,\x02spark_version:\x19" "4.0.0\n"}) {
+                           ",,,,\x02spark_version:\x19"
+                           "4.0.0\n"}) {
     auto r = ParseSparkApplicationYaml("hostile.yaml", text);
     ASSERT_FALSE(r.ok()) << text;
     EXPECT_NE(r.status().message().find("hostile.yaml:"), std::string::npos);
     EXPECT_NE(r.status().message().find("unexpected ','"), std::string::npos);
   }
   // Commas where YAML allows them still parse.
-  auto ok = ParseSparkApplicationYaml("ok.yaml",
-                                      "a: |\n  ,not a token\nb: [1,\n  ,2]\nc: \"x\"\n");
+  auto ok = ParseSparkApplicationYaml("ok.yaml", "a: |\n  ,not a token\nb: [1,\n  ,2]\nc: \"x\"\n");
   EXPECT_TRUE(ok.ok()) << ok.status().ToString();
 }
 
@@ -111,7 +114,8 @@ TEST(ConfigFileLoader, DetectsFormats) {
   EXPECT_EQ(DetectFormat("run.sh", ""), ConfigFormat::kSparkSubmit);
   EXPECT_EQ(DetectFormat("conf/spark-defaults.conf", "spark-submit"), ConfigFormat::kSparkDefaults);
   EXPECT_EQ(DetectFormat("job", "#!/bin/sh\n"), ConfigFormat::kSparkSubmit);
-  EXPECT_EQ(DetectFormat("job", "apiVersion: v1\nkind: SparkApplication\n"), ConfigFormat::kSparkApplicationYaml);
+  EXPECT_EQ(DetectFormat("job", "apiVersion: v1\nkind: SparkApplication\n"),
+            ConfigFormat::kSparkApplicationYaml);
   EXPECT_EQ(DetectFormat("job", "spark.a 1\n"), ConfigFormat::kSparkDefaults);
   EXPECT_EQ(LoadConfigFile("/nonexistent/file.conf").status().code(), StatusCode::kNotFound);
   EXPECT_EQ(LoadConfigFile("/").status().code(), StatusCode::kUnreadable);

@@ -60,13 +60,15 @@ TEST(SparkDefaultsParser, CrlfBomAndUnicodeColumns) {
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(Only(*r, "spark.a").value, "1");
   EXPECT_EQ(Only(*r, "spark.\xC3\xA9t\xC3\xA9").value, "2");
-  EXPECT_EQ(Only(*r, "spark.\xC3\xA9t\xC3\xA9").value_location.column, 11);  // code points, not bytes
+  EXPECT_EQ(Only(*r, "spark.\xC3\xA9t\xC3\xA9").value_location.column,
+            11);  // code points, not bytes
 }
 
 TEST(SparkDefaultsParser, ErrorsNameFileAndLine) {
   auto bad_escape = ParseSparkDefaults("d.conf", "spark.a 1\nspark.b \\u12\n");
   ASSERT_FALSE(bad_escape.ok());
-  EXPECT_NE(bad_escape.status().message().find("d.conf:2"), std::string::npos) << bad_escape.status().message();
+  EXPECT_NE(bad_escape.status().message().find("d.conf:2"), std::string::npos)
+      << bad_escape.status().message();
   auto nul = ParseSparkDefaults("d.conf", std::string_view("spark.a 1\n\0", 11));
   ASSERT_FALSE(nul.ok());
   EXPECT_EQ(nul.status().code(), StatusCode::kUnreadable);

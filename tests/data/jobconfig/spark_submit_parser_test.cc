@@ -6,18 +6,19 @@ namespace sparktune::jobconfig {
 namespace {
 
 TEST(SparkSubmitParser, QuotingContinuationsAndFlags) {
-  auto r = ParseSparkSubmitScript("job.sh",
-                                  "#!/bin/bash\n"
-                                  "export X=1\n"
-                                  "spark-submit --master yarn \\\n"
-                                  "  --conf spark.a=1 \\\n"
-                                  "  --conf \"spark.b=two words\" \\\n"
-                                  "  --conf 'spark.c=$NOT_EXPANDED' \\\n"
-                                  "  --conf=spark.d=4 -c spark.e=5 \\\n"
-                                  "  --executor-memory=8g --num-executors 10 --executor-cores 4 \\\n"
-                                  "  --driver-memory 2g --driver-cores 1 --deploy-mode cluster --name \"my app\" \\\n"
-                                  "  --class com.example.Main --properties-file extra.conf \\\n"
-                                  "  app.jar --executor-memory 1g arg2\n");
+  auto r = ParseSparkSubmitScript(
+      "job.sh",
+      "#!/bin/bash\n"
+      "export X=1\n"
+      "spark-submit --master yarn \\\n"
+      "  --conf spark.a=1 \\\n"
+      "  --conf \"spark.b=two words\" \\\n"
+      "  --conf 'spark.c=$NOT_EXPANDED' \\\n"
+      "  --conf=spark.d=4 -c spark.e=5 \\\n"
+      "  --executor-memory=8g --num-executors 10 --executor-cores 4 \\\n"
+      "  --driver-memory 2g --driver-cores 1 --deploy-mode cluster --name \"my app\" \\\n"
+      "  --class com.example.Main --properties-file extra.conf \\\n"
+      "  app.jar --executor-memory 1g arg2\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->jobs.size(), 1u);
   const JobConfig& job = r->jobs[0];
@@ -51,18 +52,20 @@ TEST(SparkSubmitParser, QuotingContinuationsAndFlags) {
 }
 
 TEST(SparkSubmitParser, DedicatedFlagWinsOverConf) {
-  auto r = ParseSparkSubmitScript("j.sh", "spark-submit --executor-memory 4g --conf spark.executor.memory=8g a.jar\n");
+  auto r = ParseSparkSubmitScript(
+      "j.sh", "spark-submit --executor-memory 4g --conf spark.executor.memory=8g a.jar\n");
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(r->jobs[0].Find("spark.executor.memory")->value, "4g");
   EXPECT_EQ(r->jobs[0].FindAll("spark.executor.memory").size(), 2u);
 }
 
 TEST(SparkSubmitParser, SeveralCommandsExpansionsAndPython) {
-  auto r = ParseSparkSubmitScript("j.sh",
-                                  "MEM=4g\n"
-                                  "if true; then $SPARK_HOME/bin/spark-submit --executor-memory \"$MEM\" a.py; fi\n"
-                                  "echo done && /opt/spark/bin/spark-submit --py-files deps.zip --conf spark.x=$(date) b.jar\n"
-                                  "echo spark-submit-not-a-command\n");
+  auto r = ParseSparkSubmitScript(
+      "j.sh",
+      "MEM=4g\n"
+      "if true; then $SPARK_HOME/bin/spark-submit --executor-memory \"$MEM\" a.py; fi\n"
+      "echo done && /opt/spark/bin/spark-submit --py-files deps.zip --conf spark.x=$(date) b.jar\n"
+      "echo spark-submit-not-a-command\n");
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->jobs.size(), 2u);
   EXPECT_TRUE(r->jobs[0].python_app);
@@ -85,9 +88,10 @@ TEST(SparkSubmitParser, ProblemsAreReported) {
 }
 
 TEST(SparkSubmitParser, CommentsAndEscapes) {
-  auto r = ParseSparkSubmitScript("j.sh",
-                                  "# spark-submit --conf spark.commented=1\n"
-                                  "spark-submit --conf spark.a=x\\ y --conf \"spark.b=\\\"q\\\"\" a.jar # trailing\n");
+  auto r = ParseSparkSubmitScript(
+      "j.sh",
+      "# spark-submit --conf spark.commented=1\n"
+      "spark-submit --conf spark.a=x\\ y --conf \"spark.b=\\\"q\\\"\" a.jar # trailing\n");
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->jobs.size(), 1u);
   EXPECT_EQ(r->jobs[0].Find("spark.a")->value, "x y");

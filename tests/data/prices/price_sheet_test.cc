@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "tests/test_paths.h"
 
 namespace sparktune::prices {
@@ -74,6 +76,27 @@ TEST(PriceSheet, OptimizeRefusesABadPriceFile) {
                                path + "'");
   EXPECT_EQ(r.exit_code, 3) << r.out << r.err;
   EXPECT_NE(r.err.find("bad.prices:2: expected key = value"), std::string::npos) << r.err;
+}
+
+// The cost objective says which prices it used: the sheet's, not the
+// --price-gb-hour defaults.
+TEST(PriceSheet, OptimizeShowsTheSheetItPricedWith) {
+  const std::string base = testing::SparktuneBinary() + " optimize '" + testing::SourceDir() +
+                           "/data/samples/app-20261121221405-0011.snappy' --objective cost " +
+                           "--no-advice --prices '" + testing::SourceDir() +
+                           "/data/prices/alibaba_serverless_cu.prices'";
+  auto json = testing::RunCommand(base + " --json");
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  auto j = nlohmann::json::parse(json.out);
+  EXPECT_DOUBLE_EQ(j["prices"]["perCuHour"].get<double>(), 0.050302);
+  EXPECT_EQ(j["prices"]["currency"], "USD");
+  EXPECT_FALSE(j["prices"].contains("perCoreHour")) << j["prices"].dump();
+  auto text = testing::RunCommand(base);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("prices: 0.050302 USD per CU-hour (1 CU = 1 vCPU, 4 GB); source: "
+                          "alibabacloud.com"),
+            std::string::npos)
+      << text.out;
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ int64_t RawCount(const std::string& path, const std::string& sql) {
   sqlite3_open(path.c_str(), &db);
   sqlite3_stmt* stmt = nullptr;
   int64_t n = -1;
-  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK && sqlite3_step(stmt) == SQLITE_ROW) {
+  if (sqlite3_prepare_v2(db, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK &&
+      sqlite3_step(stmt) == SQLITE_ROW) {
     n = sqlite3_column_int64(stmt, 0);
   }
   sqlite3_finalize(stmt);
@@ -165,10 +166,14 @@ TEST(HistoryStore, MigratesAVersionOneDatabaseKeepingItsApps) {
   }
   // A row as a version-1 sparktune wrote it (v1 has no night_id column).
   RawSql(tmp.path(),
-         "INSERT INTO applications (content_hash, source_path, app_id, attempt_id, name, job_key, user, "
-         "spark_version, start_ms, end_ms, duration_ms, job_time_ms, mb_seconds, core_seconds, executor_count, "
-         "stage_count, task_count, complete, warning_count, warnings_json, log_bytes, ingested_at_ms) VALUES "
-         "('abc', '/l', 'app-1', '', 'n', 'n', 'u', '3.5.1', 1000, 2000, 1000.0, 900.0, 42.0, 4.0, 0, 0, 0, 1, 0, "
+         "INSERT INTO applications (content_hash, source_path, app_id, attempt_id, name, job_key, "
+         "user, "
+         "spark_version, start_ms, end_ms, duration_ms, job_time_ms, mb_seconds, core_seconds, "
+         "executor_count, "
+         "stage_count, task_count, complete, warning_count, warnings_json, log_bytes, "
+         "ingested_at_ms) VALUES "
+         "('abc', '/l', 'app-1', '', 'n', 'n', 'u', '3.5.1', 1000, 2000, 1000.0, 900.0, 42.0, 4.0, "
+         "0, 0, 0, 1, 0, "
          "'[]', 10, 5);");
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
@@ -205,13 +210,15 @@ TEST(HistoryStore, RefusesAnotherApplicationsDatabaseAndNonDatabases) {
   RawSql(tmp.path(), "CREATE TABLE customers (id INTEGER)");
   auto store = HistoryStore::Open(tmp.path());
   ASSERT_FALSE(store.ok());
-  EXPECT_NE(store.status().message().find("not a sparktune"), std::string::npos) << store.status().message();
+  EXPECT_NE(store.status().message().find("not a sparktune"), std::string::npos)
+      << store.status().message();
 
   std::string junk = tmp.dir() + "/junk.db";
   std::ofstream(junk) << std::string(4096, 'x');
   auto junk_store = HistoryStore::Open(junk);
   ASSERT_FALSE(junk_store.ok());
-  EXPECT_NE(junk_store.status().message().find(junk), std::string::npos) << junk_store.status().message();
+  EXPECT_NE(junk_store.status().message().find(junk), std::string::npos)
+      << junk_store.status().message();
 }
 
 TEST(HistoryStore, StoresAnAppWithAllItsRowsAndReadsItBack) {
@@ -334,14 +341,14 @@ TEST(HistoryStore, ARunWithTheRecommendedConfigGetsAnAccuracyRow) {
   auto store = OpenOrDie(tmp.path());
   ASSERT_TRUE(store);
   // Recommended 4g; the run logged 4096m: Spark reads the same size.
-  auto active = store->PutRecommendation(
-      JobRecommendation("daily_sales #", R"({"spark.executor.memory":"4g"})", RecommendationStatus::kActive));
+  auto active = store->PutRecommendation(JobRecommendation(
+      "daily_sales #", R"({"spark.executor.memory":"4g"})", RecommendationStatus::kActive));
   ASSERT_TRUE(active.ok()) << active.status().ToString();
-  auto proposed = store->PutRecommendation(
-      JobRecommendation("daily_sales #", R"({"spark.executor.memory":"4g"})", RecommendationStatus::kProposed));
+  auto proposed = store->PutRecommendation(JobRecommendation(
+      "daily_sales #", R"({"spark.executor.memory":"4g"})", RecommendationStatus::kProposed));
   ASSERT_TRUE(proposed.ok());
-  auto other_value = store->PutRecommendation(
-      JobRecommendation("daily_sales #", R"({"spark.executor.memory":"8g"})", RecommendationStatus::kActive));
+  auto other_value = store->PutRecommendation(JobRecommendation(
+      "daily_sales #", R"({"spark.executor.memory":"8g"})", RecommendationStatus::kActive));
   ASSERT_TRUE(other_value.ok());
 
   auto outcome = store->IngestApp(MakeRecord("h1", "app-1"));
@@ -426,14 +433,16 @@ TEST(HistoryStore, NightsRecommendationsTotalsAndWatermarks) {
   EXPECT_EQ(store->ListApps({.night_id = *n1})->size(), 3u);
   EXPECT_EQ(store->ListApps({.job_key = "daily_sales #", .limit = 2})->size(), 2u);
 
-  RecommendationRow rec = JobRecommendation("daily_sales #", R"({"spark.executor.cores":"4","spark.executor.memory":"8g"})",
-                                            RecommendationStatus::kProposed);
+  RecommendationRow rec = JobRecommendation(
+      "daily_sales #", R"({"spark.executor.cores":"4","spark.executor.memory":"8g"})",
+      RecommendationStatus::kProposed);
   rec.night_id = *n2;
   auto id = store->PutRecommendation(rec);
   ASSERT_TRUE(id.ok());
   auto of_night = store->RecommendationsOfNight(*n2);
   ASSERT_EQ(of_night->size(), 1u);
-  EXPECT_EQ((*of_night)[0].config_json, R"({"spark.executor.cores":"4","spark.executor.memory":"8g"})");
+  EXPECT_EQ((*of_night)[0].config_json,
+            R"({"spark.executor.cores":"4","spark.executor.memory":"8g"})");
   ASSERT_EQ((*of_night)[0].expectations.size(), 1u);
   EXPECT_DOUBLE_EQ((*of_night)[0].expectations[0].mb_seconds_high, 1.4e6);
   EXPECT_TRUE(store->ActiveRecommendations()->empty());
@@ -462,13 +471,15 @@ TEST(HistoryStore, PredictionsAddedLaterBelongToTheirApp) {
   ASSERT_TRUE(store->AddPredictions(outcome->app_pk, {grid}).ok());
   PredictionRow not_json = grid;
   not_json.config_json = "spark.executor.cores=4";
-  EXPECT_EQ(store->AddPredictions(outcome->app_pk, {not_json}).code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(store->AddPredictions(outcome->app_pk, {not_json}).code(),
+            StatusCode::kInvalidArgument);
   EXPECT_FALSE(store->AddPredictions(outcome->app_pk + 7, {grid}).ok());  // no such app
   auto p = store->PredictionsOf(outcome->app_pk);
   ASSERT_EQ(p->size(), 2u);
   EXPECT_EQ((*p)[1].kind, PredictionKind::kGrid);
   // Stored canonical: sorted keys, string values, so equal configs are equal text.
-  EXPECT_EQ((*p)[1].config_json, R"({"spark.executor.cores":"4","spark.sql.shuffle.partitions":"400"})");
+  EXPECT_EQ((*p)[1].config_json,
+            R"({"spark.executor.cores":"4","spark.sql.shuffle.partitions":"400"})");
   EXPECT_FALSE((*p)[1].duration_error.has_value());
 }
 

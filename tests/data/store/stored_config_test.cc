@@ -11,7 +11,8 @@ TEST(StoredConfig, CanonicalJsonSortsKeysAndRoundTrips) {
   SettingMap a{{"spark.sql.shuffle.partitions", "400"}, {"spark.executor.memory", "8g"}};
   std::string json = CanonicalConfigJson(a);
   EXPECT_EQ(json, R"({"spark.executor.memory":"8g","spark.sql.shuffle.partitions":"400"})");
-  auto back = ParseConfigJson(R"({ "spark.sql.shuffle.partitions": 400, "spark.executor.memory": "8g" })");
+  auto back =
+      ParseConfigJson(R"({ "spark.sql.shuffle.partitions": 400, "spark.executor.memory": "8g" })");
   ASSERT_TRUE(back.ok());
   EXPECT_EQ(CanonicalConfigJson(*back), json);
   EXPECT_FALSE(ParseConfigJson("[1,2]").ok());

@@ -20,8 +20,9 @@ const ReplannedStage* JoinStage(const std::vector<ReplannedStage>& rows) {
 }
 
 TEST(ReplanApplication, WhatIfOnAqeShuffleLog) {
-  const std::string path = testing::SharedEventLogs() +
-                           "/nvidia-spark-rapids-tools/spark-events-qualification/aqeshuffle_eventlog.zstd";
+  const std::string path =
+      testing::SharedEventLogs() +
+      "/nvidia-spark-rapids-tools/spark-events-qualification/aqeshuffle_eventlog.zstd";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "no shared event logs";
   auto loaded = eventlog::ReadEventLog(path);
   ASSERT_TRUE(loaded.ok());

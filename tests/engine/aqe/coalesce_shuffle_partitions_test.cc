@@ -18,8 +18,9 @@ std::vector<std::pair<int, int>> Ranges(const Specs& specs) {
   return out;
 }
 
-std::vector<std::pair<int, int>> Coalesce(const std::vector<std::vector<int64_t>>& bytes, int64_t target,
-                                          int64_t min_size = 0, CoalesceLoop loop = CoalesceLoop::kMergeSmall,
+std::vector<std::pair<int, int>> Coalesce(const std::vector<std::vector<int64_t>>& bytes,
+                                          int64_t target, int64_t min_size = 0,
+                                          CoalesceLoop loop = CoalesceLoop::kMergeSmall,
                                           bool only_if_fewer = false) {
   CoalesceOptions o;
   o.advisory_target_size = target;
@@ -82,7 +83,8 @@ TEST(CoalescePartitions, Spark30EmitsEmptyRanges) {
   // 3.1+ launches no task for an all-empty range; 3.0 emits every range.
   EXPECT_EQ(Coalesce({{0, 110, 0}}, 100, 0, CoalesceLoop::kSkipEmpty), (R{{1, 2}}));
   EXPECT_EQ(Coalesce({{200, 110, 0}}, 100, 0, CoalesceLoop::kSkipEmpty), (R{{0, 1}, {1, 2}}));
-  EXPECT_EQ(Coalesce({{0, 0, 110, 0}}, 100, 0, CoalesceLoop::kEmitAll), (R{{0, 2}, {2, 3}, {3, 4}}));
+  EXPECT_EQ(Coalesce({{0, 0, 110, 0}}, 100, 0, CoalesceLoop::kEmitAll),
+            (R{{0, 2}, {2, 3}, {3, 4}}));
 }
 
 TEST(CoalescePartitions, OnlyIfFewerAndDifferentPartitionCounts) {
@@ -94,10 +96,12 @@ TEST(CoalescePartitions, OnlyIfFewerAndDifferentPartitionCounts) {
 
 TEST(CoalescePartitions, SkewSectionsAreKept) {
   // Specs after a skew join: partition 2 split in three; 0-1 and 3-4 coalesce around it.
-  Specs specs = {ShufflePartitionSpec::Coalesced(0, 1), ShufflePartitionSpec::Coalesced(1, 2),
+  Specs specs = {ShufflePartitionSpec::Coalesced(0, 1),
+                 ShufflePartitionSpec::Coalesced(1, 2),
                  ShufflePartitionSpec::PartialReducer(2, 0, 1, 100),
                  ShufflePartitionSpec::PartialReducer(2, 1, 2, 100),
-                 ShufflePartitionSpec::PartialReducer(2, 2, 3, 100), ShufflePartitionSpec::Coalesced(3, 4),
+                 ShufflePartitionSpec::PartialReducer(2, 2, 3, 100),
+                 ShufflePartitionSpec::Coalesced(3, 4),
                  ShufflePartitionSpec::Coalesced(4, 5)};
   CoalesceOptions o;
   o.advisory_target_size = 100;
@@ -115,10 +119,10 @@ TEST(CoalesceTargetSize, ParallelismFirstAndFloors) {
   o.advisory_target_size = 64 << 20;
   o.min_partition_size = 1 << 20;
   o.min_num_partitions = 8;
-  EXPECT_EQ(CoalesceTargetSize(80 << 20, o), 10 << 20);           // total / defaultParallelism
-  EXPECT_EQ(CoalesceTargetSize(int64_t{8} << 30, o), 64 << 20);    // capped by the advisory size
-  EXPECT_EQ(CoalesceTargetSize(800 << 10, o), 1 << 20);           // floored at minPartitionSize
-  o.target_floor_16 = true;  // 3.0-3.1
+  EXPECT_EQ(CoalesceTargetSize(80 << 20, o), 10 << 20);          // total / defaultParallelism
+  EXPECT_EQ(CoalesceTargetSize(int64_t{8} << 30, o), 64 << 20);  // capped by the advisory size
+  EXPECT_EQ(CoalesceTargetSize(800 << 10, o), 1 << 20);          // floored at minPartitionSize
+  o.target_floor_16 = true;                                      // 3.0-3.1
   EXPECT_EQ(CoalesceTargetSize(0, o), 16);
 }
 

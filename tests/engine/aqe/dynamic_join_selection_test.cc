@@ -56,7 +56,8 @@ TEST(DynamicJoinSelection, AdaptiveThresholdFallsBackAndCanDisable) {
   c.adaptive_auto_broadcast_join_threshold = 32 * kMib;
   EXPECT_EQ(registry.Plan(in, c).joins[0].strategy, JoinStrategy::kBroadcastHash);
   c.adaptive_auto_broadcast_join_threshold = -1;
-  c.auto_broadcast_join_threshold = 32 * kMib;  // the static threshold does not apply to runtime stats
+  c.auto_broadcast_join_threshold =
+      32 * kMib;  // the static threshold does not apply to runtime stats
   EXPECT_EQ(registry.Plan(in, c).joins[0].strategy, JoinStrategy::kSortMerge);
   // Before 3.2 there is no adaptive threshold: spark.sql.autoBroadcastJoinThreshold.
   AqeConfig old = Config("3.1.2");
@@ -67,7 +68,8 @@ TEST(DynamicJoinSelection, AdaptiveThresholdFallsBackAndCanDisable) {
 
 TEST(DynamicJoinSelection, BuildSideAllowedByJoinType) {
   AdaptiveRuleRegistry registry;
-  StagePlanningInput in = Join(5 * kMib, 400 * kMib, JoinType::kLeftOuter);  // small left cannot build
+  StagePlanningInput in =
+      Join(5 * kMib, 400 * kMib, JoinType::kLeftOuter);  // small left cannot build
   EXPECT_EQ(registry.Plan(in, Config()).joins[0].strategy, JoinStrategy::kSortMerge);
   in = Join(5 * kMib, 400 * kMib, JoinType::kRightOuter);
   StagePlan plan = registry.Plan(in, Config());

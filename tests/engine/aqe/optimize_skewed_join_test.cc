@@ -15,10 +15,13 @@ constexpr int64_t kMib = 1 << 20;
 
 TEST(SplitSizeListByTargetSize, SparkSuiteCases) {
   // ShufflePartitionsUtilSuite "splitSizeListByTargetSize", target 100, small factor 0.2.
-  EXPECT_EQ(SplitSizeListByTargetSize({15, 90, 15, 15, 15, 90, 15}, 100, 0.2), (std::vector<int>{0, 2, 5}));
-  EXPECT_EQ(SplitSizeListByTargetSize({30, 15, 90, 10, 90, 15, 30}, 100, 0.2), (std::vector<int>{0, 2, 4, 5}));
+  EXPECT_EQ(SplitSizeListByTargetSize({15, 90, 15, 15, 15, 90, 15}, 100, 0.2),
+            (std::vector<int>{0, 2, 5}));
+  EXPECT_EQ(SplitSizeListByTargetSize({30, 15, 90, 10, 90, 15, 30}, 100, 0.2),
+            (std::vector<int>{0, 2, 4, 5}));
   EXPECT_EQ(SplitSizeListByTargetSize({15, 1000, 15, 1000}, 100, 0.2), (std::vector<int>{0, 3}));
-  EXPECT_EQ(SplitSizeListByTargetSize({35, 75, 90, 20, 35, 25, 35}, 100, 0.2), (std::vector<int>{0, 2, 3}));
+  EXPECT_EQ(SplitSizeListByTargetSize({35, 75, 90, 20, 35, 25, 35}, 100, 0.2),
+            (std::vector<int>{0, 2, 3}));
 }
 
 TEST(CreateSkewPartitionSpecs, MapRangesAndMissingOutputs) {
@@ -32,7 +35,7 @@ TEST(CreateSkewPartitionSpecs, MapRangesAndMissingOutputs) {
   auto merged = CreateSkewPartitionSpecs(3, {70, 45, 70, 45}, 100, 0.2);
   ASSERT_TRUE(merged.has_value());
   EXPECT_EQ(merged->size(), 2u);
-  EXPECT_FALSE(CreateSkewPartitionSpecs(7, {50, 40}, 100, 0.2).has_value());  // one range
+  EXPECT_FALSE(CreateSkewPartitionSpecs(7, {50, 40}, 100, 0.2).has_value());        // one range
   EXPECT_FALSE(CreateSkewPartitionSpecs(7, {300, -1, 300}, 100, 0.2).has_value());  // 3.2+
   EXPECT_TRUE(CreateSkewPartitionSpecs(7, {300, -1, 300}, 100, 0.2, false).has_value());
 }
@@ -92,11 +95,13 @@ TEST(OptimizeSkewedJoin, Splits35xPartitionIntoAdvisorySizedMapRanges) {
   EXPECT_TRUE(plan.reads[0].skewed);
   EXPECT_EQ(plan.TaskCount(in), 199 + 6);
   int partial = 0;
-  for (const auto& s : plan.reads[0].specs) partial += s.kind == PartitionSpecKind::kPartialReducer ? 1 : 0;
+  for (const auto& s : plan.reads[0].specs)
+    partial += s.kind == PartitionSpecKind::kPartialReducer ? 1 : 0;
   EXPECT_EQ(partial, 6);
   EXPECT_EQ(plan.reads[0].specs[7], ShufflePartitionSpec::PartialReducer(7, 0, 18, 0));
   // The right side's partition 7 is read whole once per left split.
-  for (int k = 7; k < 13; ++k) EXPECT_EQ(plan.reads[1].specs[k], ShufflePartitionSpec::Coalesced(7, 8));
+  for (int k = 7; k < 13; ++k)
+    EXPECT_EQ(plan.reads[1].specs[k], ShufflePartitionSpec::Coalesced(7, 8));
   // Per-task bytes: a split reads 18 of the 100 mappers' 3.5 MiB plus the whole right partition.
   std::vector<int64_t> bytes = plan.TaskReadBytes(in);
   ASSERT_EQ(bytes.size(), 205u);

@@ -34,10 +34,14 @@ const char* const kSharedAqeLogs[] = {
     "nvidia-spark-rapids-tools/spark-events-qualification/customshuffle_eventlog.zstd",
     "nvidia-spark-rapids-tools/spark-events-qualification/cluster_information/"
     "eventlog_4nodes_8cores_dynamic_alloc.zstd",
-    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_1_eventlog.zstd",
-    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_2_eventlog.zstd",
-    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_3_eventlog.zstd",
-    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_4_eventlog.zstd",
+    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+    "attempt_1_eventlog.zstd",
+    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+    "attempt_2_eventlog.zstd",
+    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+    "attempt_3_eventlog.zstd",
+    "nvidia-spark-rapids-tools/spark-events-qualification/multiple_attempts/"
+    "attempt_4_eventlog.zstd",
     "nvidia-spark-rapids-tools/event_logs/join_agg_on_yarn_eventlog.zstd",
 };
 
@@ -62,19 +66,20 @@ void Replan(const std::string& path, std::vector<Row>* rows, int* stages_with_aq
     row.reads = r.reads;
     row.observed = r.observed_tasks;
     row.replanned = r.replanned_tasks;
-    row.error = r.observed_tasks > 0
-                    ? std::abs(static_cast<double>(r.replanned_tasks - r.observed_tasks)) / r.observed_tasks
-                    : (r.replanned_tasks == 0 ? 0.0 : 1.0);
-    if (r.reads.find("coalesced") != std::string::npos || r.reads.find("local") != std::string::npos ||
-        r.reads.find("skew") != std::string::npos)
+    row.error =
+        r.observed_tasks > 0
+            ? std::abs(static_cast<double>(r.replanned_tasks - r.observed_tasks)) / r.observed_tasks
+            : (r.replanned_tasks == 0 ? 0.0 : 1.0);
+    if (r.reads.find("coalesced") != std::string::npos ||
+        r.reads.find("local") != std::string::npos || r.reads.find("skew") != std::string::npos)
       ++*stages_with_aqe_reads;
     rows->push_back(row);
   }
 }
 
 void PrintAndCheck(const std::vector<Row>& rows) {
-  std::printf("%-46s %6s %-32s %8s %9s %7s\n", "log", "stage", "observed AQE reads", "observed", "replanned",
-              "error");
+  std::printf("%-46s %6s %-32s %8s %9s %7s\n", "log", "stage", "observed AQE reads", "observed",
+              "replanned", "error");
   for (const Row& r : rows) {
     std::printf("%-46s %6d %-32s %8lld %9lld %6.1f%%\n", r.log.substr(0, 46).c_str(), r.stage,
                 r.reads.substr(0, 32).c_str(), static_cast<long long>(r.observed),

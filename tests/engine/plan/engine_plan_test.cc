@@ -42,7 +42,8 @@ TEST(BuildEnginePlan, AqeShuffleLog) {
   int hash_exchanges = 0;
   for (const PlannedExchange& e : ex.exchanges) {
     if (e.info.partitioning == Partitioning::kSingle) {
-      EXPECT_EQ(app.stages[ex.spark_stages[e.writer_stage][0]].stage_id, 4);  // the join stage writes it
+      EXPECT_EQ(app.stages[ex.spark_stages[e.writer_stage][0]].stage_id,
+                4);  // the join stage writes it
       continue;
     }
     ++hash_exchanges;

@@ -8,7 +8,8 @@ namespace sparktune::engine::plan {
 namespace {
 
 // Adds a node and returns its index.
-int Add(model::PlanTree* t, const std::string& name, const std::string& simple, std::vector<int> children,
+int Add(model::PlanTree* t, const std::string& name, const std::string& simple,
+        std::vector<int> children,
         const std::vector<std::pair<std::string, int64_t>>& metrics = {}) {
   model::PlanNode n;
   n.node_name = name;
@@ -24,20 +25,26 @@ model::PlanTree JoinPlan() {
   t.nodes.resize(1);  // root placeholder, filled last
   auto side = [&](int base, const std::string& key) {
     int scan = Add(&t, "Scan parquet", "FileScan parquet", {}, {{"number of output rows", base}});
-    int wsc = Add(&t, "WholeStageCodegen (1)", "WholeStageCodegen (1)", {scan}, {{"duration", base + 1}});
-    int ex = Add(&t, "Exchange", "Exchange hashpartitioning(" + key + ", 200), ENSURE_REQUIREMENTS, [plan_id=1]",
-                 {wsc}, {{"shuffle bytes written", base + 2}, {"records read", base + 3}, {"data size", base + 4}});
+    int wsc =
+        Add(&t, "WholeStageCodegen (1)", "WholeStageCodegen (1)", {scan}, {{"duration", base + 1}});
+    int ex = Add(
+        &t, "Exchange",
+        "Exchange hashpartitioning(" + key + ", 200), ENSURE_REQUIREMENTS, [plan_id=1]", {wsc},
+        {{"shuffle bytes written", base + 2}, {"records read", base + 3}, {"data size", base + 4}});
     int qs = Add(&t, "ShuffleQueryStage", "ShuffleQueryStage 0", {ex});
-    int read = Add(&t, "AQEShuffleRead", "AQEShuffleRead coalesced", {qs}, {{"partition data size", base + 5}});
+    int read = Add(&t, "AQEShuffleRead", "AQEShuffleRead coalesced", {qs},
+                   {{"partition data size", base + 5}});
     int input = Add(&t, "InputAdapter", "InputAdapter", {read});
-    return Add(&t, "Sort", "Sort [" + key + " ASC NULLS FIRST], false, 0", {input}, {{"sort time", base + 6}});
+    return Add(&t, "Sort", "Sort [" + key + " ASC NULLS FIRST], false, 0", {input},
+               {{"sort time", base + 6}});
   };
   int left = side(100, "a#1");
   int right = side(200, "b#2");
   int smj = Add(&t, "SortMergeJoin", "SortMergeJoin [a#1], [b#2], Inner", {left, right});
   int agg = Add(&t, "HashAggregate", "HashAggregate(keys=[a#1], functions=[count(1)])", {smj},
                 {{"number of output rows", 300}});
-  t.nodes[0] = model::PlanNode{"AdaptiveSparkPlan", "AdaptiveSparkPlan isFinalPlan=true", {agg}, {}};
+  t.nodes[0] =
+      model::PlanNode{"AdaptiveSparkPlan", "AdaptiveSparkPlan isFinalPlan=true", {agg}, {}};
   return t;
 }
 
@@ -64,7 +71,8 @@ TEST(DecomposePlan, StagesReadsJoinsAndAccumulatorIds) {
   EXPECT_TRUE(has(result, 103));
   EXPECT_TRUE(has(result, 300));
   EXPECT_FALSE(has(result, 102));
-  const QueryStagePlan& map = stages.stages[stages.stage_of_exchange[result.reads[0].exchange_node]];
+  const QueryStagePlan& map =
+      stages.stages[stages.stage_of_exchange[result.reads[0].exchange_node]];
   EXPECT_EQ(map.kind, QueryStageKind::kShuffleMap);
   EXPECT_TRUE(map.has_scan_leaf);
   ASSERT_EQ(map.scans.size(), 1u);

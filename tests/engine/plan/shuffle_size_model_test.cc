@@ -10,7 +10,9 @@
 namespace sparktune::engine::plan {
 namespace {
 
-int64_t Sum(const std::vector<int64_t>& v) { return std::accumulate(v.begin(), v.end(), int64_t{0}); }
+int64_t Sum(const std::vector<int64_t>& v) {
+  return std::accumulate(v.begin(), v.end(), int64_t{0});
+}
 
 TEST(ShuffleSizeModel, IdentityAtObservedCountAndHeavyKeys) {
   std::vector<int64_t> sizes(50, 1000);

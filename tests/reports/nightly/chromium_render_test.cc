@@ -49,7 +49,7 @@ bool ChromiumInstalled() { return testing::RunCommand("command -v chromium").exi
 struct Rendered {
   int exit_code = -1;
   std::string dom;
-  std::vector<std::string> console;       // console messages logged by the page
+  std::vector<std::string> console;        // console messages logged by the page
   std::vector<std::string> page_requests;  // URLs the page asked the network for
   bool net_log_ok = false;
   fs::path screenshot;
@@ -72,7 +72,8 @@ std::vector<std::string> PageRequests(const nlohmann::json& log) {
     if (url.rfind("file:", 0) == 0 || url.rfind("data:", 0) == 0) continue;
     std::string initiator = p.value("initiator", "");
     std::string isolation = p.value("network_isolation_key", "");
-    if (initiator != "not an origin" || isolation.find("file://") != std::string::npos) urls.push_back(url);
+    if (initiator != "not an origin" || isolation.find("file://") != std::string::npos)
+      urls.push_back(url);
   }
   return urls;
 }
@@ -84,13 +85,20 @@ Rendered RenderInChromium(const fs::path& dir, const std::string& html) {
   out.screenshot = dir / "screenshot.png";
   std::string cmd =
       "timeout 90 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars"
-      " --user-data-dir='" + (dir / "profile").string() + "'"
+      " --user-data-dir='" +
+      (dir / "profile").string() +
+      "'"
       " --proxy-server=127.0.0.1:9 --host-resolver-rules='MAP * ~NOTFOUND'"
       " --disable-background-networking --disable-component-update --disable-sync --no-first-run"
       " --disable-default-apps --disable-extensions --enable-logging=stderr --v=0"
-      " --log-net-log='" + (dir / "netlog.json").string() + "'"
-      " --window-size=1400,3000 --screenshot='" + out.screenshot.string() + "'"
-      " --dump-dom 'file://" + page.string() + "'";
+      " --log-net-log='" +
+      (dir / "netlog.json").string() +
+      "'"
+      " --window-size=1400,3000 --screenshot='" +
+      out.screenshot.string() +
+      "'"
+      " --dump-dom 'file://" +
+      page.string() + "'";
   testing::CommandResult r = testing::RunCommand(cmd);
   out.exit_code = r.exit_code;
   out.dom = r.out;
@@ -112,7 +120,8 @@ std::pair<uint32_t, uint32_t> PngSize(const std::string& png) {
   auto be32 = [&](size_t at) {
     return (uint32_t{static_cast<unsigned char>(png[at])} << 24) |
            (uint32_t{static_cast<unsigned char>(png[at + 1])} << 16) |
-           (uint32_t{static_cast<unsigned char>(png[at + 2])} << 8) | uint32_t{static_cast<unsigned char>(png[at + 3])};
+           (uint32_t{static_cast<unsigned char>(png[at + 2])} << 8) |
+           uint32_t{static_cast<unsigned char>(png[at + 3])};
   };
   return {be32(16), be32(20)};
 }
@@ -120,7 +129,8 @@ std::pair<uint32_t, uint32_t> PngSize(const std::string& png) {
 class ChromiumRenderTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    if (!ChromiumInstalled()) GTEST_SKIP() << "chromium is not installed (apt-get install chromium)";
+    if (!ChromiumInstalled())
+      GTEST_SKIP() << "chromium is not installed (apt-get install chromium)";
     char tmpl[] = "/tmp/sparktune-chromium-XXXXXX";
     ASSERT_NE(mkdtemp(tmpl), nullptr);
     dir_ = tmpl;
@@ -158,14 +168,17 @@ TEST_F(ChromiumRenderTest, ReportLoadsOfflineWithoutErrorsAndShowsHostileNameAsT
 
   // The DOM serializer escapes text nodes: the name is text, not markup.
   ASSERT_NE(r.dom.find("</html>"), std::string::npos) << "DOM was not dumped";
-  EXPECT_NE(r.dom.find("<h3>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</h3>"),
+  EXPECT_NE(r.dom.find(
+                "<h3>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;</h3>"),
             std::string::npos);
   EXPECT_EQ(r.dom.find("<script"), std::string::npos) << "a script element was injected";
   EXPECT_EQ(r.dom.find("<img"), std::string::npos) << "an img element was injected";
   for (const testing::Tag& tag : testing::StartTags(r.dom)) {
-    EXPECT_TRUE(testing::kRendererElements.count(tag.name)) << "injected element <" << tag.name << "> in the DOM";
+    EXPECT_TRUE(testing::kRendererElements.count(tag.name))
+        << "injected element <" << tag.name << "> in the DOM";
     for (const auto& [name, value] : tag.attributes) {
-      EXPECT_NE(name.rfind("on", 0), 0u) << "<" << tag.name << "> has event handler " << name << " in the DOM";
+      EXPECT_NE(name.rfind("on", 0), 0u)
+          << "<" << tag.name << "> has event handler " << name << " in the DOM";
     }
   }
   auto count = [](const std::string& s, const std::string& needle) {
@@ -173,14 +186,18 @@ TEST_F(ChromiumRenderTest, ReportLoadsOfflineWithoutErrorsAndShowsHostileNameAsT
     for (size_t p = s.find(needle); p != std::string::npos; p = s.find(needle, p + 1)) ++n;
     return n;
   };
-  EXPECT_EQ(count(r.dom, "<svg"), count(html, "<svg")) << "an svg element was injected (or one was lost)";
+  EXPECT_EQ(count(r.dom, "<svg"), count(html, "<svg"))
+      << "an svg element was injected (or one was lost)";
   EXPECT_EQ(count(r.dom, "<pre"), count(html, "<pre")) << "a <pre> was closed early by hostile SQL";
 }
 
 TEST_F(ChromiumRenderTest, DetectorsCatchAPageThatLoadsAndLogs) {
   std::string html =
-      "<!DOCTYPE html><html><head><link rel=\"stylesheet\" href=\"https://fonts.example.com/a.css\"></head>"
-      "<body><img src=\"http://images.example.com/x.png\"><script>console.error('boom')</script></body></html>";
+      "<!DOCTYPE html><html><head><link rel=\"stylesheet\" "
+      "href=\"https://fonts.example.com/a.css\"></head>"
+      "<body><img "
+      "src=\"http://images.example.com/x.png\"><script>console.error('boom')</script></body></"
+      "html>";
   Rendered r = RenderInChromium(dir_, html);
   ASSERT_EQ(r.exit_code, 0);
   ASSERT_TRUE(r.net_log_ok);

@@ -29,11 +29,13 @@ inline void ExpectMatchesGolden(const std::string& name, const std::string& actu
     return;
   }
   std::ifstream in(path, std::ios::binary);
-  ASSERT_TRUE(in.good()) << "missing golden file " << path << " (run with UPDATE_GOLDEN=1 to create it)";
+  ASSERT_TRUE(in.good()) << "missing golden file " << path
+                         << " (run with UPDATE_GOLDEN=1 to create it)";
   std::stringstream expected;
   expected << in.rdbuf();
-  EXPECT_EQ(expected.str(), actual) << "output differs from " << path
-                                    << "; if the change is intended, regenerate with UPDATE_GOLDEN=1";
+  EXPECT_EQ(expected.str(), actual)
+      << "output differs from " << path
+      << "; if the change is intended, regenerate with UPDATE_GOLDEN=1";
 }
 
 }  // namespace sparktune::testing

@@ -14,16 +14,18 @@
 namespace sparktune::testing {
 
 struct Tag {
-  std::string name;  // lower case
+  std::string name;                                             // lower case
   std::vector<std::pair<std::string, std::string>> attributes;  // names lower case, values raw
 };
 
 // The elements the nightly HTML renderer writes; anything else in the page
 // (or in the DOM Chromium built from it) was injected.
 inline const std::set<std::string> kRendererElements = {
-    "html", "head", "meta", "title", "style", "body", "header", "div", "h1", "h2", "h3", "h4", "nav", "a",
-    "main", "section", "span", "code", "table", "thead", "tbody", "tr", "th", "td", "p", "pre", "br", "wbr",
-    "ul", "li", "article", "details", "summary", "footer", "svg", "rect", "line", "polyline", "circle", "text"};
+    "html",    "head",   "meta",  "title", "style", "body",     "header",  "div",
+    "h1",      "h2",     "h3",    "h4",    "nav",   "a",        "main",    "section",
+    "span",    "code",   "table", "thead", "tbody", "tr",       "th",      "td",
+    "p",       "pre",    "br",    "wbr",   "ul",    "li",       "article", "details",
+    "summary", "footer", "svg",   "rect",  "line",  "polyline", "circle",  "text"};
 
 // The start tags of an HTML document with their attribute names and values,
 // read the way a browser tokenizes them (quoted values may hold '>' and
@@ -39,7 +41,8 @@ inline std::vector<Tag> StartTags(const std::string& html) {
     ++i;
     if (i >= html.size() || !std::isalpha(static_cast<unsigned char>(html[i]))) continue;
     Tag tag;
-    while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '>' && html[i] != '/') {
+    while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) &&
+           html[i] != '>' && html[i] != '/') {
       tag.name += html[i++];
     }
     tag.name = lower(tag.name);
@@ -49,8 +52,8 @@ inline std::vector<Tag> StartTags(const std::string& html) {
         continue;
       }
       std::string name, value;
-      while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '=' &&
-             html[i] != '>' && html[i] != '/') {
+      while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) &&
+             html[i] != '=' && html[i] != '>' && html[i] != '/') {
         name += html[i++];
       }
       if (i < html.size() && html[i] == '=') {
@@ -61,7 +64,8 @@ inline std::vector<Tag> StartTags(const std::string& html) {
           value = html.substr(i, end - i);
           i = end == std::string::npos ? html.size() : end + 1;
         } else {
-          while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) && html[i] != '>') {
+          while (i < html.size() && !std::isspace(static_cast<unsigned char>(html[i])) &&
+                 html[i] != '>') {
             value += html[i++];
           }
         }

@@ -14,7 +14,8 @@ namespace {
 using nlohmann::json;
 
 TEST(NightlyJsonTest, SampleReportMatchesGolden) {
-  testing::ExpectMatchesGolden("sample_report.json", RenderNightlyJson(testing::SampleNightlyReport()));
+  testing::ExpectMatchesGolden("sample_report.json",
+                               RenderNightlyJson(testing::SampleNightlyReport()));
 }
 
 TEST(NightlyJsonTest, FirstNightMatchesGolden) {
@@ -30,7 +31,8 @@ void ExpectShape(const json& object, const std::vector<std::pair<std::string, st
     ASSERT_TRUE(object.contains(key)) << where << " lacks \"" << key << "\"";
     const json& v = object.at(key);
     bool ok = (type == "s" && v.is_string()) || (type == "n" && v.is_number()) ||
-              (type == "n?" && (v.is_number() || v.is_null())) || (type == "s?" && (v.is_string() || v.is_null())) ||
+              (type == "n?" && (v.is_number() || v.is_null())) ||
+              (type == "s?" && (v.is_string() || v.is_null())) ||
               (type == "i" && v.is_number_integer()) || (type == "b" && v.is_boolean()) ||
               (type == "o" && v.is_object()) || (type == "o?" && (v.is_object() || v.is_null())) ||
               (type == "a" && v.is_array());
@@ -50,17 +52,30 @@ void ExpectFigures(const json& f, const std::string& where) {
 
 void ExpectReportShape(const json& j) {
   ExpectShape(j,
-              {{"schema", "s"}, {"tool", "o"}, {"night", "o"}, {"prices", "o"}, {"inputs", "o"}, {"totals", "o"},
-               {"trend", "a"}, {"proposal", "o"}, {"overrides", "a"}, {"topJobs", "o"}, {"jobs", "a"},
+              {{"schema", "s"},
+               {"tool", "o"},
+               {"night", "o"},
+               {"prices", "o"},
+               {"inputs", "o"},
+               {"totals", "o"},
+               {"trend", "a"},
+               {"proposal", "o"},
+               {"overrides", "a"},
+               {"topJobs", "o"},
+               {"jobs", "a"},
                {"accuracy", "a"}},
               "report");
   EXPECT_EQ(j["schema"], kReportJsonSchema);
   ExpectShape(j["tool"], {{"name", "s"}, {"version", "s"}}, "tool");
   ExpectShape(j["night"], {{"id", "i"}, {"date", "s"}, {"generatedAt", "s"}}, "night");
-  ExpectShape(j["prices"], {{"perGbHour", "n"}, {"perCoreHour", "n"}, {"currency", "s"}, {"configured", "b"}},
+  ExpectShape(j["prices"],
+              {{"perGbHour", "n"}, {"perCoreHour", "n"}, {"currency", "s"}, {"configured", "b"}},
               "prices");
-  ExpectShape(j["inputs"], {{"source", "s"}, {"appsNew", "i"}, {"appsKnown", "i"}, {"unreadable", "a"}}, "inputs");
-  for (const json& u : j["inputs"]["unreadable"]) ExpectShape(u, {{"path", "s"}, {"error", "s"}}, "unreadable[]");
+  ExpectShape(j["inputs"],
+              {{"source", "s"}, {"appsNew", "i"}, {"appsKnown", "i"}, {"unreadable", "a"}},
+              "inputs");
+  for (const json& u : j["inputs"]["unreadable"])
+    ExpectShape(u, {{"path", "s"}, {"error", "s"}}, "unreadable[]");
   std::vector<std::pair<std::string, std::string>> totals = {
       {"night", "s"}, {"apps", "i"}, {"mbSeconds", "n"}, {"coreSeconds", "n"}, {"cost", "n?"}};
   ExpectShape(j["totals"], totals, "totals");
@@ -69,15 +84,20 @@ void ExpectReportShape(const json& j) {
   EXPECT_EQ(j["trend"].back(), j["totals"]);
   const json& p = j["proposal"];
   ExpectShape(p,
-              {{"changes", "a"}, {"jobsConsidered", "i"}, {"savingMbSeconds", "o"}, {"savingCoreSeconds", "o"},
-               {"savingCost", "n?"}, {"sparkDefaults", "s"}},
+              {{"changes", "a"},
+               {"jobsConsidered", "i"},
+               {"savingMbSeconds", "o"},
+               {"savingCoreSeconds", "o"},
+               {"savingCost", "n?"},
+               {"sparkDefaults", "s"}},
               "proposal");
   ExpectEstimate(p["savingMbSeconds"], "proposal.savingMbSeconds");
   for (const json& c : p["changes"]) {
     ExpectShape(c, {{"key", "s"}, {"current", "s?"}, {"proposed", "s"}, {"why", "s"}}, "changes[]");
   }
   for (const json& o : j["overrides"]) {
-    ExpectShape(o, {{"job", "s"}, {"appId", "s"}, {"settings", "a"}, {"gainPercent", "o"}}, "overrides[]");
+    ExpectShape(o, {{"job", "s"}, {"appId", "s"}, {"settings", "a"}, {"gainPercent", "o"}},
+                "overrides[]");
   }
   ExpectShape(j["topJobs"], {{"byWaste", "a"}, {"bySaving", "a"}}, "topJobs");
   for (const char* list : {"byWaste", "bySaving"}) {
@@ -88,27 +108,55 @@ void ExpectReportShape(const json& j) {
   }
   for (const json& job : j["jobs"]) {
     ExpectShape(job,
-                {{"name", "s"}, {"appId", "s"}, {"user", "s"}, {"sparkVersion", "s"}, {"logPath", "s"},
-                 {"observed", "o"}, {"baseline", "o?"}, {"recommended", "o?"}, {"replayErrorPercent", "o?"},
-                 {"replayConfidence", "o"}, {"wasteMbSeconds", "n"}, {"savingMbSeconds", "o"},
-                 {"evidence", "o"}, {"rewrite", "o"},
-                 {"executors", "a"}, {"stages", "a"}, {"sql", "a"}, {"advice", "a"}},
+                {{"name", "s"},
+                 {"appId", "s"},
+                 {"user", "s"},
+                 {"sparkVersion", "s"},
+                 {"logPath", "s"},
+                 {"observed", "o"},
+                 {"baseline", "o?"},
+                 {"recommended", "o?"},
+                 {"replayErrorPercent", "o?"},
+                 {"replayConfidence", "o"},
+                 {"wasteMbSeconds", "n"},
+                 {"savingMbSeconds", "o"},
+                 {"evidence", "o"},
+                 {"rewrite", "o"},
+                 {"executors", "a"},
+                 {"stages", "a"},
+                 {"sql", "a"},
+                 {"advice", "a"}},
                 "jobs[]");
-    ExpectShape(job["observed"], {{"durationMs", "n"}, {"mbSeconds", "n"}, {"coreSeconds", "n"}}, "observed");
+    ExpectShape(job["observed"], {{"durationMs", "n"}, {"mbSeconds", "n"}, {"coreSeconds", "n"}},
+                "observed");
     if (!job["baseline"].is_null()) ExpectFigures(job["baseline"], "baseline");
     if (!job["recommended"].is_null()) ExpectFigures(job["recommended"], "recommended");
     ExpectShape(job["evidence"], {{"used", "a"}, {"missing", "a"}}, "evidence");
-    ExpectShape(job["rewrite"], {{"settings", "a"}, {"submitArgs", "s"}, {"sparkDefaults", "s"}}, "rewrite");
+    ExpectShape(job["rewrite"], {{"settings", "a"}, {"submitArgs", "s"}, {"sparkDefaults", "s"}},
+                "rewrite");
     for (const json& e : job["executors"]) {
       ExpectShape(e,
-                  {{"id", "s"}, {"host", "s"}, {"cores", "i"}, {"memoryMib", "i"}, {"startMs", "i"},
-                   {"endMs", "i"}, {"removedReason", "s"}},
+                  {{"id", "s"},
+                   {"host", "s"},
+                   {"cores", "i"},
+                   {"memoryMib", "i"},
+                   {"startMs", "i"},
+                   {"endMs", "i"},
+                   {"removedReason", "s"}},
                   "executors[]");
     }
     for (const json& s : job["stages"]) {
       ExpectShape(s,
-                  {{"stageId", "i"}, {"attempt", "i"}, {"name", "s"}, {"startMs", "i"}, {"endMs", "i"},
-                   {"tasks", "i"}, {"taskTimeMs", "i"}, {"spillBytes", "i"}, {"gcMs", "i"}, {"skewRatio", "n?"},
+                  {{"stageId", "i"},
+                   {"attempt", "i"},
+                   {"name", "s"},
+                   {"startMs", "i"},
+                   {"endMs", "i"},
+                   {"tasks", "i"},
+                   {"taskTimeMs", "i"},
+                   {"spillBytes", "i"},
+                   {"gcMs", "i"},
+                   {"skewRatio", "n?"},
                    {"failed", "b"}},
                   "stages[]");
     }
@@ -120,8 +168,10 @@ void ExpectReportShape(const json& j) {
     }
   }
   for (const json& a : j["accuracy"]) {
-    ExpectShape(a, {{"job", "s"}, {"night", "s"}, {"predicted", "o"}, {"actual", "o"}, {"errorPercent", "o"}},
-                "accuracy[]");
+    ExpectShape(
+        a,
+        {{"job", "s"}, {"night", "s"}, {"predicted", "o"}, {"actual", "o"}, {"errorPercent", "o"}},
+        "accuracy[]");
     ExpectFigures(a["predicted"], "accuracy[].predicted");
     ExpectShape(a["actual"], {{"durationMs", "n"}, {"mbSeconds", "n"}}, "accuracy[].actual");
   }
@@ -131,7 +181,8 @@ TEST(NightlyJsonTest, SampleReportHasTheDocumentedShape) {
   json j = json::parse(RenderNightlyJson(testing::SampleNightlyReport()));
   ExpectReportShape(j);
   EXPECT_EQ(j["jobs"].size(), 5u);
-  EXPECT_EQ(j["trend"].size(), 8u) << "7 earlier nights + tonight; the history's copy of tonight is dropped";
+  EXPECT_EQ(j["trend"].size(), 8u)
+      << "7 earlier nights + tonight; the history's copy of tonight is dropped";
 }
 
 TEST(NightlyJsonTest, FirstNightHasTheDocumentedShape) {
@@ -152,7 +203,8 @@ TEST(NightlyJsonTest, UnknownValuesAreNullNotZero) {
   job.stages.push_back(stage);
   r.jobs.push_back(job);
   json j = NightlyReportJson(r);
-  EXPECT_TRUE(j["jobs"][0]["replayErrorPercent"]["durationMs"].is_null()) << "error against an observed 0";
+  EXPECT_TRUE(j["jobs"][0]["replayErrorPercent"]["durationMs"].is_null())
+      << "error against an observed 0";
   EXPECT_TRUE(j["jobs"][0]["stages"][0]["skewRatio"].is_null());
   EXPECT_TRUE(j["jobs"][0]["recommended"].is_null());
 }

@@ -46,18 +46,23 @@ TEST(ReportFormatTest, CountsPercentsBytesAndMoney) {
 }
 
 TEST(ReportFormatTest, EstimateWritesASharedUnitOnce) {
-  EXPECT_EQ(FormatEstimate({61.7 * kMbSecondsPerGbHour, 54.3 * kMbSecondsPerGbHour, 69.1 * kMbSecondsPerGbHour},
+  EXPECT_EQ(FormatEstimate({61.7 * kMbSecondsPerGbHour, 54.3 * kMbSecondsPerGbHour,
+                            69.1 * kMbSecondsPerGbHour},
                            FormatMbSeconds),
             "61.7 GB·h (54.3–69.1)");
-  EXPECT_EQ(FormatEstimate({900 * 3600.0, 800 * 3600.0, 1.5 * kMbSecondsPerGbHour}, FormatMbSeconds),
-            "900 MB·h (800 MB·h–1.5 GB·h)");
+  EXPECT_EQ(
+      FormatEstimate({900 * 3600.0, 800 * 3600.0, 1.5 * kMbSecondsPerGbHour}, FormatMbSeconds),
+      "900 MB·h (800 MB·h–1.5 GB·h)");
   EXPECT_EQ(FormatEstimate(Estimate::Exact(754'000), FormatDurationMs), "12 min 34 s");
-  EXPECT_EQ(FormatEstimate({754'000, 700'000, 800'000}, FormatDurationMs), "12 min 34 s (11 min 40 s–13 min 20 s)");
+  EXPECT_EQ(FormatEstimate({754'000, 700'000, 800'000}, FormatDurationMs),
+            "12 min 34 s (11 min 40 s–13 min 20 s)");
 }
 
 TEST(ReportFormatTest, RangeWritesASharedUnitOnce) {
-  EXPECT_EQ(FormatRange(121 * kMbSecondsPerGbHour, 236 * kMbSecondsPerGbHour, FormatMbSeconds), "121–236 GB·h");
-  EXPECT_EQ(FormatRange(900 * 3600.0, 2 * kMbSecondsPerGbHour, FormatMbSeconds), "900 MB·h – 2.0 GB·h");
+  EXPECT_EQ(FormatRange(121 * kMbSecondsPerGbHour, 236 * kMbSecondsPerGbHour, FormatMbSeconds),
+            "121–236 GB·h");
+  EXPECT_EQ(FormatRange(900 * 3600.0, 2 * kMbSecondsPerGbHour, FormatMbSeconds),
+            "900 MB·h – 2.0 GB·h");
   EXPECT_EQ(FormatRange(60'000, 90'000, FormatDurationMs), "1 min 00 s – 1 min 30 s");
 }
 

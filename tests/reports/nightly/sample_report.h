@@ -22,10 +22,12 @@
 namespace sparktune::testing {
 
 // The hostile application name of the ground-truth harness.
-inline constexpr const char* kHostileAppName = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+inline constexpr const char* kHostileAppName =
+    "<script>alert(1)</script><img src=x onerror=alert(2)>";
 // A hostile SQL text: closes <pre>, opens a script, carries Markdown and quotes.
 inline constexpr const char* kHostileSql =
-    "SELECT '</pre><script>alert(4)</script>' AS x, a | b FROM `t` WHERE c = \"<b onmouseover=alert(5)>\"";
+    "SELECT '</pre><script>alert(4)</script>' AS x, a | b FROM `t` WHERE c = \"<b "
+    "onmouseover=alert(5)>\"";
 // A hostile executor host name (breaks out of an attribute if unescaped).
 inline constexpr const char* kHostileHost = "evil\"><svg onload=alert(3)>.example";
 
@@ -39,8 +41,8 @@ inline reports::RunFigures Figures(double duration_ms, double mb_seconds, double
 
 // Executors: `count` executors with dynamic-allocation style ramp-up and
 // staggered removal across `duration_ms`.
-inline std::vector<reports::ExecutorSpan> Executors(int count, int64_t duration_ms, int cores, int64_t mib,
-                                                    const std::string& host_prefix) {
+inline std::vector<reports::ExecutorSpan> Executors(int count, int64_t duration_ms, int cores,
+                                                    int64_t mib, const std::string& host_prefix) {
   std::vector<reports::ExecutorSpan> out;
   for (int i = 0; i < count; ++i) {
     reports::ExecutorSpan e;
@@ -58,8 +60,8 @@ inline std::vector<reports::ExecutorSpan> Executors(int count, int64_t duration_
 
 // Stages: `count` stages in sequence with some overlap; stage `skewed` has a
 // skewed task, stages divisible by 4 spill, GC grows with the stage index.
-inline std::vector<reports::StageSpan> Stages(int count, int64_t duration_ms, int skewed, const char* const* names,
-                                              int name_count) {
+inline std::vector<reports::StageSpan> Stages(int count, int64_t duration_ms, int skewed,
+                                              const char* const* names, int name_count) {
   std::vector<reports::StageSpan> out;
   int64_t slot = (duration_ms - 8'000) / count;
   for (int i = 0; i < count; ++i) {
@@ -94,27 +96,32 @@ inline reports::NightlyReport SampleNightlyReport() {
   r.inputs.source = "/var/log/spark-events";
   r.inputs.apps_new = 5;
   r.inputs.apps_known = 37;
-  r.inputs.unreadable = {
-      {"/var/log/spark-events/app-20261121031500-0042.zstd.inprogress", "truncated zstd frame at byte 1048576"},
-      {"/var/log/spark-events/<bad>|name`.lz4", "unknown codec \"lz4x\": expected lz4, lzf, snappy or zstd"}};
+  r.inputs.unreadable = {{"/var/log/spark-events/app-20261121031500-0042.zstd.inprogress",
+                          "truncated zstd frame at byte 1048576"},
+                         {"/var/log/spark-events/<bad>|name`.lz4",
+                          "unknown codec \"lz4x\": expected lz4, lzf, snappy or zstd"}};
 
   static const char* const kNights[] = {"2026-11-14", "2026-11-15", "2026-11-16", "2026-11-17",
                                         "2026-11-18", "2026-11-19", "2026-11-20"};
   static const double kGbHours[] = {812, 845, 790, 901, 876, 930, 884};
   for (int i = 0; i < 7; ++i) {
-    r.history.push_back({kNights[i], 38 + i % 4, kGbHours[i] * 3'686'400.0, kGbHours[i] * 3'600.0 * 0.42});
+    r.history.push_back(
+        {kNights[i], 38 + i % 4, kGbHours[i] * 3'686'400.0, kGbHours[i] * 3'600.0 * 0.42});
   }
   r.totals = {"2026-11-21", 42, 905.3 * 3'686'400.0, 905.3 * 3'600.0 * 0.41};
-  r.history.push_back(r.totals);  // the store already holds tonight: the renderers must not count it twice
+  r.history.push_back(
+      r.totals);  // the store already holds tonight: the renderers must not count it twice
 
   r.proposal.jobs_considered = 42;
   r.proposal.saving_mb_seconds = {183.0 * 3'686'400.0, 121.0 * 3'686'400.0, 236.0 * 3'686'400.0};
   r.proposal.saving_core_seconds = {28.0 * 3'600.0, 17.0 * 3'600.0, 35.0 * 3'600.0};
   r.proposal.changes = {
-      {"spark.executor.memory", "8g", "6g", "Peak execution memory stayed under 3.1 GiB on 40 of 42 jobs."},
+      {"spark.executor.memory", "8g", "6g",
+       "Peak execution memory stayed under 3.1 GiB on 40 of 42 jobs."},
       {"spark.dynamicAllocation.executorIdleTimeout", "", "30s",
        "Executors idled 23% of their lifetime waiting for the 60 s default."},
-      {"spark.sql.shuffle.partitions", "200", "400", "Median shuffle partition was 410 MiB; 12 jobs spilled."},
+      {"spark.sql.shuffle.partitions", "200", "400",
+       "Median shuffle partition was 410 MiB; 12 jobs spilled."},
       {"spark.sql.adaptive.coalescePartitions.enabled", "false", "true",
        "Post-shuffle partitions under 8 MiB on 31 jobs; AQE coalescing merges them."}};
   r.proposal.spark_defaults =
@@ -122,18 +129,24 @@ inline reports::NightlyReport SampleNightlyReport() {
       "spark.dynamicAllocation.executorIdleTimeout    30s\n"
       "spark.sql.shuffle.partitions                   400\n"
       "spark.sql.adaptive.coalescePartitions.enabled  true\n";
-  r.overrides = {
-      {"clickstream-sessionize", "app-20261121011502-0002",
-       {{"spark.executor.memory", "10g"}, {"spark.memory.fraction", "0.7"}}, {6.5, 3.9, 8.8}},
-      {"ml_feature_build", "app-20261121023010-0003", {{"spark.sql.shuffle.partitions", "1200"}}, {11.2, 7.0, 14.1}}};
+  r.overrides = {{"clickstream-sessionize",
+                  "app-20261121011502-0002",
+                  {{"spark.executor.memory", "10g"}, {"spark.memory.fraction", "0.7"}},
+                  {6.5, 3.9, 8.8}},
+                 {"ml_feature_build",
+                  "app-20261121023010-0003",
+                  {{"spark.sql.shuffle.partitions", "1200"}},
+                  {11.2, 7.0, 14.1}}};
 
-  static const char* const kEtlStages[] = {"load orders at SalesEtl.scala:41", "join customers at SalesEtl.scala:77",
-                                           "aggregate by region at SalesEtl.scala:102",
-                                           "save at SalesEtl.scala:131"};
-  static const char* const kClickStages[] = {"sessionize at Sessionize.scala:55", "window at Sessionize.scala:90",
+  static const char* const kEtlStages[] = {
+      "load orders at SalesEtl.scala:41", "join customers at SalesEtl.scala:77",
+      "aggregate by region at SalesEtl.scala:102", "save at SalesEtl.scala:131"};
+  static const char* const kClickStages[] = {"sessionize at Sessionize.scala:55",
+                                             "window at Sessionize.scala:90",
                                              "writeStream at Sessionize.scala:140"};
-  static const char* const kMlStages[] = {"Exchange hashpartitioning(user_id, 400)", "collect at features.py:88",
-                                          "fit at features.py:120", "parquet at features.py:141"};
+  static const char* const kMlStages[] = {"Exchange hashpartitioning(user_id, 400)",
+                                          "collect at features.py:88", "fit at features.py:120",
+                                          "parquet at features.py:141"};
   static const char* const kHostileStages[] = {kHostileSql, "count at <console>:1"};
   static const char* const kReportStages[] = {"csv at Report.scala:12", "toPandas at report.py:33"};
 
@@ -152,23 +165,29 @@ inline reports::NightlyReport SampleNightlyReport() {
   etl.evidence_used = {"task metrics of 3,412 tasks", "peak execution memory per task (Spark 3.0+)",
                        "executor add/remove events (dynamic allocation)"};
   etl.evidence_missing = {"shuffle push statistics (push-based shuffle off)"};
-  etl.rewrite.settings = {{"spark.executor.memory", "5g"}, {"spark.executor.cores", "4"},
+  etl.rewrite.settings = {{"spark.executor.memory", "5g"},
+                          {"spark.executor.cores", "4"},
                           {"spark.sql.shuffle.partitions", "320"}};
   etl.rewrite.submit_args =
-      "--conf spark.executor.memory=5g --conf spark.executor.cores=4 --conf spark.sql.shuffle.partitions=320";
-  etl.rewrite.defaults_fragment = "spark.executor.memory          5g\nspark.executor.cores           4\n"
-                                  "spark.sql.shuffle.partitions   320\n";
+      "--conf spark.executor.memory=5g --conf spark.executor.cores=4 --conf "
+      "spark.sql.shuffle.partitions=320";
+  etl.rewrite.defaults_fragment =
+      "spark.executor.memory          5g\nspark.executor.cores           4\n"
+      "spark.sql.shuffle.partitions   320\n";
   etl.executors = sample_detail::Executors(12, 1'512'000, 4, 9'216, "worker-a");
   etl.stages = sample_detail::Stages(14, 1'512'000, 5, kEtlStages, 4);
-  etl.sql = {{3, "INSERT OVERWRITE sales_by_region SELECT region, sum(amount) FROM orders o JOIN customers c "
-                 "ON o.cid = c.id GROUP BY region",
-              1'204'000},
-             {1, "SELECT * FROM orders WHERE day = '2026-11-21'", 98'000}};
-  etl.advice = {{"Executors idle 24% of their lifetime",
-                 "12 executors stayed up to 60 s after their last task (executorIdleTimeout).",
-                 Around(21.0 * 3'686'400.0, 0.2)},
-                {"Stage 5 is skewed: longest task 11.4× the median",
-                 "join customers: one partition holds 2.3 GiB of 14 GiB; enable AQE skew join.", Estimate{}}};
+  etl.sql = {
+      {3,
+       "INSERT OVERWRITE sales_by_region SELECT region, sum(amount) FROM orders o JOIN customers c "
+       "ON o.cid = c.id GROUP BY region",
+       1'204'000},
+      {1, "SELECT * FROM orders WHERE day = '2026-11-21'", 98'000}};
+  etl.advice = {
+      {"Executors idle 24% of their lifetime",
+       "12 executors stayed up to 60 s after their last task (executorIdleTimeout).",
+       Around(21.0 * 3'686'400.0, 0.2)},
+      {"Stage 5 is skewed: longest task 11.4× the median",
+       "join customers: one partition holds 2.3 GiB of 14 GiB; enable AQE skew join.", Estimate{}}};
 
   JobReport click;
   click.name = "clickstream-sessionize";
@@ -190,8 +209,9 @@ inline reports::NightlyReport SampleNightlyReport() {
   click.executors = sample_detail::Executors(24, 2'950'000, 5, 12'288, "worker-b");
   click.stages = sample_detail::Stages(9, 2'950'000, -1, kClickStages, 3);
   for (auto& s : click.stages) s.gc_ms = s.task_time_ms * 22 / 100;
-  click.advice = {{"GC takes 22% of task time", "Old-generation collections on every executor; raise memory or "
-                                                "lower spark.memory.fraction pressure.",
+  click.advice = {{"GC takes 22% of task time",
+                   "Old-generation collections on every executor; raise memory or "
+                   "lower spark.memory.fraction pressure.",
                    Around(18.0 * 3'686'400.0, 0.3)}};
 
   JobReport ml;
@@ -231,8 +251,8 @@ inline reports::NightlyReport SampleNightlyReport() {
   for (auto& e : hostile.executors) e.host = kHostileHost;
   hostile.stages = sample_detail::Stages(4, 402'000, -1, kHostileStages, 2);
   hostile.sql = {{0, kHostileSql, 350'000}};
-  hostile.advice = {{"Title with <em>markup</em> & `code`", "Evidence with </div><script>alert(7)</script>",
-                     Estimate{}}};
+  hostile.advice = {{"Title with <em>markup</em> & `code`",
+                     "Evidence with </div><script>alert(7)</script>", Estimate{}}};
 
   JobReport small;
   small.name = "daily_reporting";
@@ -250,13 +270,16 @@ inline reports::NightlyReport SampleNightlyReport() {
 
   r.jobs = {etl, click, ml, hostile, small};
 
-  r.accuracy = {
-      {"nightly_sales_etl", "2026-11-17", Figures(1'490'000, 64.0 * 3'686'400.0, 0.12), 1'540'000, 66.9 * 3'686'400.0},
-      {"nightly_sales_etl", "2026-11-19", Figures(1'500'000, 63.0 * 3'686'400.0, 0.12), 1'470'000, 60.2 * 3'686'400.0},
-      {"clickstream-sessionize", "2026-11-18", Figures(2'700'000, 170.0 * 3'686'400.0, 0.15), 3'300'000,
-       151.0 * 3'686'400.0},
-      {"ml_feature_build", "2026-11-20", Figures(950'000, 56.0 * 3'686'400.0, 0.1), 990'000, 59.5 * 3'686'400.0},
-      {kHostileAppName, "2026-11-20", Figures(400'000, 20.0 * 3'686'400.0, 0.2), 410'000, 19.0 * 3'686'400.0}};
+  r.accuracy = {{"nightly_sales_etl", "2026-11-17", Figures(1'490'000, 64.0 * 3'686'400.0, 0.12),
+                 1'540'000, 66.9 * 3'686'400.0},
+                {"nightly_sales_etl", "2026-11-19", Figures(1'500'000, 63.0 * 3'686'400.0, 0.12),
+                 1'470'000, 60.2 * 3'686'400.0},
+                {"clickstream-sessionize", "2026-11-18",
+                 Figures(2'700'000, 170.0 * 3'686'400.0, 0.15), 3'300'000, 151.0 * 3'686'400.0},
+                {"ml_feature_build", "2026-11-20", Figures(950'000, 56.0 * 3'686'400.0, 0.1),
+                 990'000, 59.5 * 3'686'400.0},
+                {kHostileAppName, "2026-11-20", Figures(400'000, 20.0 * 3'686'400.0, 0.2), 410'000,
+                 19.0 * 3'686'400.0}};
   return r;
 }
 
