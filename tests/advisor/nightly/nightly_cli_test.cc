@@ -264,7 +264,8 @@ TEST(NightlyCli, APriceFilePricesEveryJobAndTheFleet) {
         << job["name"];
   }
   EXPECT_TRUE(report["totals"]["cost"].is_number()) << report["totals"].dump();
-  EXPECT_NE(Slurp(s["markdown"]).find("0.050302 USD per CU-hour \\(1 CU = 1 vCPU, 4 GB"), std::string::npos);
+  EXPECT_NE(Slurp(s["markdown"]).find("0.050302 USD per CU-hour \\(1 CU = 1 vCPU, 4 GB"),
+            std::string::npos);
 
   // --prices with --price-gb-hour: a usage error; a malformed sheet names its line.
   auto both = RunCommand(bin + " nightly --logs " + Samples() + " --out " + tmp.path() +

@@ -16,7 +16,7 @@ namespace {
 CrossConfigIntervals Table() {
   std::vector<ConformalSample> samples;
   for (int i = 1; i <= 20; ++i) {
-    samples.push_back({"memory", 100, 100 * std::exp(i / 100.0)});     // q ~ 0.19 at 0.9
+    samples.push_back({"memory", 100, 100 * std::exp(i / 100.0)});        // q ~ 0.19 at 0.9
     samples.push_back({kMultiKnobGroup, 100, 100 * std::exp(i / 20.0)});  // q ~ 0.95
   }
   CrossConfigIntervals t;
