@@ -2,6 +2,7 @@
 
 #include "advisor/recommend/job_rewrite.h"
 #include "advisor/recommend/simulated_run.h"
+#include "simulator/calibration/cross_config_intervals.h"
 
 namespace sparktune::recommend {
 namespace {
@@ -39,6 +40,13 @@ reports::OptimizeReport BuildOptimizeReport(const OptimizeReportInput& in) {
   out.best = RunOf(r.best);
   out.best_config = r.best.overrides;
   out.best_is_baseline = r.best_is_baseline;
+  if (!r.best_is_baseline) {
+    if (auto c = simulator::CalibratedIntervalFor(r.best.overrides, r.best.result)) {
+      out.best_calibrated = reports::OptimizeReport::CalibratedInterval{
+          c->group,          c->coverage,       c->duration_low_ms, c->duration_high_ms,
+          c->mb_seconds_low, c->mb_seconds_high};
+    }
+  }
   out.keep_reason = r.keep_reason;
   out.found_feasible = r.found_feasible;
   out.best_slowdown_pct = r.best.slowdown_pct;

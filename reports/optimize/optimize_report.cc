@@ -127,6 +127,15 @@ ordered_json OptimizeJson(const OptimizeReport& r) {
   best["slowdownPct"] = r.best_slowdown_pct;
   best["violations"] = r.best_violations;
   if (r.best_candidate >= 0) best["candidateIndex"] = r.best_candidate;
+  if (r.best_calibrated) {
+    const auto& c = *r.best_calibrated;
+    best["calibratedInterval"] = {{"coverage", c.coverage},
+                                  {"knobGroup", c.group},
+                                  {"durationMsLow", c.duration_low_ms},
+                                  {"durationMsHigh", c.duration_high_ms},
+                                  {"mbSecondsLow", c.mb_seconds_low},
+                                  {"mbSecondsHigh", c.mb_seconds_high}};
+  }
   j["best"] = std::move(best);
   j["savings"] = {{"mbSecondsPct", ChangeJson(r.mb_seconds)},
                   {"durationPct", ChangeJson(r.duration)},
@@ -215,6 +224,13 @@ std::string OptimizeText(const OptimizeReport& r) {
          Pct(r.duration.pct_low) + " .. " + Pct(r.duration.pct_high) + "), cost " +
          Pct(r.cost.pct));
     line("  on the observed run: about " + Num(r.observed_mb_seconds_saved) + " MB-seconds saved");
+    if (r.best_calibrated) {
+      const auto& c = *r.best_calibrated;
+      line("  calibrated " + Num(100 * c.coverage) + "% interval (" + c.group +
+           ", fitted on the ground truth's train split): MB-seconds " + Num(c.mb_seconds_low) +
+           ".." + Num(c.mb_seconds_high) + ", duration " + Num(c.duration_low_ms) + ".." +
+           Num(c.duration_high_ms) + " ms");
+    }
     if (!r.found_feasible)
       line("  NOT FEASIBLE: " + (r.best_violations.empty() ? "" : r.best_violations.front()));
   }

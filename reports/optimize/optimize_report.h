@@ -87,6 +87,16 @@ struct OptimizeReport {
   OptimizeRun best;
   std::map<std::string, std::string> best_config;  // keys that differ from the log's
   bool best_is_baseline = true;
+  // The best config's interval calibrated on the ground truth's train split (split conformal
+  // per knob class, simulator/calibration/cross_config_intervals.h), when the best changes a
+  // knob and a calibration is shipped.
+  struct CalibratedInterval {
+    std::string group;
+    double coverage = 0;
+    double duration_low_ms = 0, duration_high_ms = 0;
+    double mb_seconds_low = 0, mb_seconds_high = 0;
+  };
+  std::optional<CalibratedInterval> best_calibrated;
   std::string keep_reason;  // why the log's config is kept although a change was found
   bool found_feasible = true;
   double best_slowdown_pct = 0;

@@ -39,6 +39,12 @@ TEST(OptimizeCli, JsonSchemaAndOnlyChangedKeys) {
   EXPECT_TRUE(j["pareto"].is_array());
   EXPECT_GT(j["search"]["simulations"].get<int>(), 0);
   EXPECT_NE(j["rewrite"]["submit"].get<std::string>().find("--conf "), std::string::npos);
+  // The best config's interval calibrated on the ground truth's train split brackets its point.
+  ASSERT_TRUE(j["best"].contains("calibratedInterval")) << j["best"].dump();
+  const auto& c = j["best"]["calibratedInterval"];
+  EXPECT_DOUBLE_EQ(c["coverage"].get<double>(), 0.9);
+  EXPECT_LT(c["mbSecondsLow"].get<double>(), j["best"]["mbSeconds"].get<double>());
+  EXPECT_GT(c["mbSecondsHigh"].get<double>(), j["best"]["mbSeconds"].get<double>());
 }
 
 TEST(OptimizeCli, SubmitAndDefaultsFormats) {
