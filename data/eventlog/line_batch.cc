@@ -10,7 +10,7 @@ char* PaddedBuffer::Reserve(size_t bytes, size_t keep) {
   if (bytes > capacity_ || !data_) {
     std::unique_ptr<char[], AlignedDelete> bigger(static_cast<char*>(
         ::operator new[](bytes + kLinePadding, std::align_val_t{kReadAlignment})));
-    if (keep > 0) std::memcpy(bigger.get(), data_.get(), std::min(keep, capacity_));
+    if (keep > 0 && data_) std::memcpy(bigger.get(), data_.get(), std::min(keep, capacity_));
     std::memset(bigger.get() + bytes, 0, kLinePadding);
     data_ = std::move(bigger);
     capacity_ = bytes;

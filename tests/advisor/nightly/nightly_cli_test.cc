@@ -110,7 +110,8 @@ TEST(NightlyCli, TwoNightsOverTheSamplesWriteReportsAndStayIncremental) {
                           "/sparktune.db --json --min-fleet-gain 0 --min-fleet-gain-gbh 0" +
                           " --min-gain 0");
   ASSERT_EQ(loose.exit_code, 0) << loose.err;
-  for (const auto& o : nlohmann::json::parse(loose.out)["overrides"]) {
+  const auto loose_json = nlohmann::json::parse(loose.out);
+  for (const auto& o : loose_json["overrides"]) {
     EXPECT_FALSE(o["config"].empty()) << o["jobKey"];
     for (const auto& c : o["changes"]) {
       EXPECT_NE(c["current"], c["proposed"]) << c["key"];
