@@ -16,6 +16,7 @@
 
 #include "advisor/advice/advice_registry.h"
 #include "advisor/cli/command.h"
+#include "advisor/cli/engine_assumption_options.h"
 #include "advisor/cli/fidelity_output.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/recommend/job_rewrite.h"
@@ -122,6 +123,7 @@ po::options_description OptimizeOptionsDescription() {
       "rank", po::value<std::string>()->default_value("upper"),
       "upper: rank configs by the pessimistic end of their predicted interval; point: by the point "
       "value")("no-advice", "skip plan-level advice");
+  AddEngineAssumptionOptions(options);
   return options;
 }
 
@@ -172,6 +174,8 @@ int RunOptimize(const std::vector<std::string>& args) {
   if (opt.min_gain_pct < 0) return usage("--min-gain expects a percentage >= 0");
   std::string rank = vm["rank"].as<std::string>();
   if (rank != "upper" && rank != "point") return usage("--rank expects upper or point");
+  auto assumptions = EngineAssumptionsFromOptions(vm);
+  if (!assumptions.ok()) return usage(assumptions.status().message());
   opt.rank_by_upper_bound = rank == "upper";
   if (vm.count("price-gb-hour")) opt.prices.per_gb_hour = vm["price-gb-hour"].as<double>();
   if (vm.count("price-core-hour")) opt.prices.per_core_hour = vm["price-core-hour"].as<double>();
@@ -241,6 +245,7 @@ int RunOptimize(const std::vector<std::string>& args) {
   }
   for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
   simulator::AppSimulator sim(loaded->app);
+  sim.set_engine_assumptions(*assumptions);
   simulator::ReplayFidelity fidelity = simulator::AssessReplay(loaded->app, sim.Run({}));
   if (fidelity.refused()) return RefuseOptimize(format, path, loaded->app, fidelity);
   auto result = search::Optimize(sim, opt);

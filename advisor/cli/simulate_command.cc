@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/engine_assumption_options.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
 #include "advisor/recommend/simulated_run.h"
@@ -70,6 +71,7 @@ int RunSimulate(const std::vector<std::string>& args) {
       "set", po::value<std::vector<std::string>>(),
       "override a Spark setting of the scenario (repeatable)")(
       "json", "machine-readable output (sparktune.simulate/1)");
+  AddEngineAssumptionOptions(options);
   po::variables_map vm;
   if (auto exit = ParseOptions("simulate", args, options,
                                PositionalArg{"scenario", false, "scenario file"}, vm))
@@ -88,6 +90,11 @@ int RunSimulate(const std::vector<std::string>& args) {
     }
     overrides = std::move(*parsed);
   }
+  auto assumptions = EngineAssumptionsFromOptions(vm);
+  if (!assumptions.ok()) {
+    std::cerr << "sparktune simulate: " << assumptions.status().message() << "\n";
+    return kExitUsage;
+  }
   std::string path = vm["scenario"].as<std::string>();
   auto scenario = simulator::ParseScenarioFile(path);
   if (!scenario.ok()) {
@@ -96,6 +103,7 @@ int RunSimulate(const std::vector<std::string>& args) {
   }
   for (const auto& w : scenario->warnings) std::cerr << "warning: " << w << "\n";
   simulator::ScenarioSimulator sim(std::move(*scenario));
+  sim.set_engine_assumptions(*assumptions);
   auto run = sim.Run(overrides);
   if (!run.ok()) {
     std::cerr << "sparktune: " << run.status().ToString() << "\n";

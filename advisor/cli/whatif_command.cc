@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "advisor/cli/command.h"
+#include "advisor/cli/engine_assumption_options.h"
 #include "advisor/cli/fidelity_output.h"
 #include "advisor/cli/parse_options.h"
 #include "advisor/cli/set_overrides.h"
@@ -190,6 +191,7 @@ int RunWhatif(const std::vector<std::string>& args) {
                                                     "override a Spark setting (repeatable)")(
       "json", "machine-readable output (sparktune.whatif/1)")(
       "interactive,i", "a shell: set, unset, show, diff, stages, explain, undo, quit");
+  AddEngineAssumptionOptions(options);
   po::variables_map vm;
   if (auto exit =
           ParseOptions("whatif", args, options, PositionalArg{"log", false, "event log"}, vm))
@@ -207,6 +209,11 @@ int RunWhatif(const std::vector<std::string>& args) {
     }
     overrides = std::move(*parsed);
   }
+  auto assumptions = EngineAssumptionsFromOptions(vm);
+  if (!assumptions.ok()) {
+    std::cerr << "sparktune whatif: " << assumptions.status().message() << "\n";
+    return kExitUsage;
+  }
   std::string path = vm["log"].as<std::string>();
   auto loaded = eventlog::ReadEventLog(path);
   if (!loaded.ok()) {
@@ -215,6 +222,7 @@ int RunWhatif(const std::vector<std::string>& args) {
   }
   for (const auto& w : loaded->warnings) std::cerr << w.ToString() << "\n";
   simulator::AppSimulator sim(loaded->app);
+  sim.set_engine_assumptions(*assumptions);
   if (vm.count("interactive"))
     return RunWhatifShell(sim, std::cin, std::cout, isatty(STDIN_FILENO) != 0);
   simulator::SimResult base = sim.Run({});

@@ -130,7 +130,8 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
 
   // Engine variant: a native engine or a remote shuffle switched on or off (identity otherwise).
   EngineVariantEffect variant = EffectBetween(
-      observed_variant_, SimulatedVariant(observed_variant_, config.properties(), overrides));
+      observed_variant_, SimulatedVariant(observed_variant_, config.properties(), overrides),
+      engine_assumptions_);
   for (std::string& note : variant.notes) result.notes.push_back(std::move(note));
 
   // Task times: spill under the new execution memory, then the named terms.

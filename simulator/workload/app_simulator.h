@@ -29,6 +29,7 @@
 #include "engine/plan/engine_plan.h"
 #include "engine/variants/engine_variant.h"
 #include "simulator/calibration/task_time_model.h"
+#include "simulator/models/engine_variant_effect.h"
 #include "simulator/models/executor_spec.h"
 #include "simulator/models/spill_model.h"
 #include "simulator/models/task_fixed_cost.h"
@@ -47,6 +48,13 @@ class AppSimulator {
 
   // Simulates the app with `overrides` applied on top of its logged config.
   SimResult Run(const std::map<std::string, std::string>& overrides) const;
+
+  // Replaces the stated engine-variant assumptions (native speed-up, remote-shuffle push rate;
+  // simulator/models/engine_variant_effect.h) later Runs use when a config switches a native
+  // engine or a remote shuffle on or off. Not thread-safe against concurrent Runs.
+  void set_engine_assumptions(const EngineVariantAssumptions& assumptions) {
+    engine_assumptions_ = assumptions;
+  }
 
   const model::Application& app() const { return app_; }
   const TaskTimeModel& task_model() const { return task_model_; }
@@ -74,6 +82,7 @@ class AppSimulator {
   std::vector<SpillEvidence> spill_evidence_;  // parallel to workload_.stages
   TaskFixedCost fixed_cost_;
   engine::EngineVariantInfo observed_variant_;  // the logged run's engine (config and plans)
+  EngineVariantAssumptions engine_assumptions_;
 };
 
 }  // namespace sparktune::simulator

@@ -160,8 +160,8 @@ Result<ScenarioResult> ScenarioSimulator::Run(
   // or a remote shuffle service switched on (or off) by the overrides changes each task's terms
   // as in a replay (simulator/models/engine_variant_effect.h, the same stated assumptions).
   const engine::EngineVariantInfo own_variant = engine::ClassifyEngineConfig(sc.config);
-  const EngineVariantEffect variant =
-      EffectBetween(own_variant, SimulatedVariant(own_variant, props, overrides));
+  const EngineVariantEffect variant = EffectBetween(
+      own_variant, SimulatedVariant(own_variant, props, overrides), engine_assumptions_);
   for (const std::string& note : variant.notes) result.notes.push_back(note);
   for (size_t i = 0; i < stages.size(); ++i) {
     // A stage with children writes shuffle output (pushed under a remote shuffle); the last

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "data/base/result.h"
+#include "simulator/models/engine_variant_effect.h"
 #include "simulator/result/sim_result.h"
 #include "simulator/workload/scenario_file.h"
 #include "simulator/workload/scenario_workload.h"
@@ -53,9 +54,15 @@ class ScenarioSimulator {
   Result<ScenarioResult> Run(const std::map<std::string, std::string>& overrides) const;
   const Scenario& scenario() const { return scenario_; }
   Scenario& mutable_scenario() { return scenario_; }
+  // The engine-variant assumptions Run uses when overrides switch a native engine or a remote
+  // shuffle on or off (simulator/models/engine_variant_effect.h).
+  void set_engine_assumptions(const EngineVariantAssumptions& assumptions) {
+    engine_assumptions_ = assumptions;
+  }
 
  private:
   Scenario scenario_;
+  EngineVariantAssumptions engine_assumptions_;
 };
 
 }  // namespace sparktune::simulator

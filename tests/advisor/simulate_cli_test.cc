@@ -51,6 +51,33 @@ TEST(SimulateCli, SetChangesTheRunAndIsValidated) {
   EXPECT_EQ(size.exit_code, 2);
 }
 
+// The engine-variant assumptions are the user's to replace (issue 15): a faster native engine
+// or a slower push to the remote shuffle service moves the prediction the right way, and a
+// value outside the accepted range is a usage error naming the option.
+TEST(SimulateCli, EngineAssumptionsCanBeSetFromTheCommandLine) {
+  const std::string gluten = " --set spark.plugins=org.apache.gluten.GlutenPlugin";
+  const std::string celeborn =
+      " --set spark.shuffle.manager=org.apache.spark.shuffle.celeborn.SparkShuffleManager";
+  auto duration = [&](const std::string& extra) {
+    auto r = RunCommand(testing::SparktuneBinary() + " simulate --json " + Scenario() + extra);
+    EXPECT_EQ(r.exit_code, 0) << extra << ": " << r.err;
+    return r.exit_code == 0 ? nlohmann::json::parse(r.out)["durationMs"].get<double>() : -1.0;
+  };
+  const double native_default = duration(gluten);
+  EXPECT_LT(duration(gluten + " --native-speedup 4"), native_default);
+  EXPECT_GT(duration(gluten + " --native-speedup 1.2"), native_default);
+  const double push_default = duration(celeborn);
+  EXPECT_GT(duration(celeborn + " --rss-push-mibps 20"), push_default);
+  // The assumptions only act when a variant switches: a vanilla run ignores them.
+  EXPECT_EQ(duration(" --native-speedup 4"), duration(""));
+  for (const std::string bad : {" --native-speedup 0", " --native-speedup 50",
+                                " --rss-push-mibps 0.5", " --native-speedup nan"}) {
+    auto r = RunCommand(testing::SparktuneBinary() + " simulate " + Scenario() + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find(bad.substr(1, bad.find(' ', 1) - 1)), std::string::npos) << r.err;
+  }
+}
+
 TEST(SimulateCli, BadScenarioFilesAreUnreadableInput) {
   auto missing = RunCommand(testing::SparktuneBinary() + " simulate /nonexistent.json");
   EXPECT_EQ(missing.exit_code, 3);

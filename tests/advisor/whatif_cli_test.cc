@@ -43,6 +43,21 @@ TEST(WhatifCli, MoreExecutorMemoryCostsMoreMbSecondsPerSecond) {
             j["alternative"]["durationMs"].get<double>());
 }
 
+TEST(WhatifCli, NativeSpeedupAssumptionMovesANativePrediction) {
+  if (!std::filesystem::exists(Log())) GTEST_SKIP();
+  auto alt = [&](const std::string& extra) {
+    auto r = RunCommand(testing::SparktuneBinary() + " whatif --json " + Log() +
+                        " --set spark.plugins=org.apache.gluten.GlutenPlugin" + extra);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    auto j = nlohmann::json::parse(r.out);
+    return j["alternative"]["durationMs"].get<double>();
+  };
+  EXPECT_LT(alt(" --native-speedup 4"), alt(""));
+  auto bad = RunCommand(testing::SparktuneBinary() + " whatif " + Log() + " --rss-push-mibps 0.5");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--rss-push-mibps"), std::string::npos) << bad.err;
+}
+
 TEST(WhatifCli, UnknownKeyIsAUsageErrorWithSuggestion) {
   auto r = RunCommand(testing::SparktuneBinary() + " whatif " + Log() +
                       " --set spark.executor.memroy=4g");
