@@ -40,14 +40,8 @@ int LatestTasks(const model::Application& app, const std::vector<int>& attempts,
   return best->num_tasks;
 }
 
-// The shuffle exchange a broadcast stage only re-reads (a converted join's build
-// side), or -1.
-int BroadcastOfShuffle(const SqlExecutionPlan& ex, int broadcast_exchange) {
-  int writer = ex.stages.stage_of_exchange[broadcast_exchange];
-  if (writer < 0) return -1;
-  const QueryStagePlan& b = ex.stages.stages[writer];
-  if (!b.root_is_read || b.reads.size() != 1 || b.reads[0].broadcast || b.has_scan_leaf) return -1;
-  return ex.exchange_of_node[b.reads[0].exchange_node];
+int BroadcastOfShuffle(const SqlExecutionPlan& ex, int broadcast_node) {
+  return plan::ShuffleUnderBroadcast(ex, broadcast_node);
 }
 
 int PartitionsFor(const PlannedExchange& pe, const AqeConfig& observed, const AqeConfig& config) {

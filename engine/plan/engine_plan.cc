@@ -307,4 +307,16 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
   return out;
 }
 
+int ShuffleUnderBroadcast(const SqlExecutionPlan& ex, int broadcast_node) {
+  if (broadcast_node < 0 || broadcast_node >= static_cast<int>(ex.stages.stage_of_exchange.size()))
+    return -1;
+  const int writer = ex.stages.stage_of_exchange[broadcast_node];
+  if (writer < 0) return -1;
+  const QueryStagePlan& b = ex.stages.stages[writer];
+  if (!b.root_is_read || b.reads.size() != 1 || b.reads[0].broadcast || b.has_scan_leaf) return -1;
+  const int node = b.reads[0].exchange_node;
+  if (node < 0 || node >= static_cast<int>(ex.exchange_of_node.size())) return -1;
+  return ex.exchange_of_node[node];
+}
+
 }  // namespace sparktune::engine::plan

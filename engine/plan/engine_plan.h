@@ -70,6 +70,11 @@ struct EnginePlan {
 // the time each reading stage was planned (aqe_config.h, default_parallelism.h).
 EnginePlan BuildEnginePlan(const model::Application& app);
 
+// The shuffle exchange (index into ex.exchanges) a broadcast exchange only re-reads: the build
+// side of a join AQE converted to a broadcast at run time (its query stage is a bare read of
+// one shuffle); -1 otherwise. `broadcast_node` is the broadcast exchange's node index.
+int ShuffleUnderBroadcast(const SqlExecutionPlan& ex, int broadcast_node);
+
 // The latest attempt of a Spark stage that ran tasks, or nullptr.
 const model::StageAttempt* LatestAttempt(const model::Application& app, int stage_id);
 

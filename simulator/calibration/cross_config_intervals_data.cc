@@ -8,13 +8,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.7043498650039868,
-    "halfWidthLn": 0.5331837271699111,
+    "factor": 1.7212990315362382,
+    "halfWidthLn": 0.5430792566600857,
     "pairs": 220
    },
    "aqe": {
-    "factor": 3.780705884770497,
-    "halfWidthLn": 1.329910734200156,
+    "factor": 1.728674336820301,
+    "halfWidthLn": 0.5473548354730167,
     "pairs": 22
    },
    "broadcast": {
@@ -38,8 +38,8 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.6752298383752409,
-    "halfWidthLn": 0.5159503728040888,
+    "factor": 1.779520120056343,
+    "halfWidthLn": 0.5763437324826366,
     "pairs": 144
    },
    "partitions": {
@@ -59,13 +59,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.7679744932993893,
-    "halfWidthLn": 0.5698345372445222,
+    "factor": 1.75878542868874,
+    "halfWidthLn": 0.5646234734873447,
     "pairs": 220
    },
    "aqe": {
-    "factor": 4.011735169666752,
-    "halfWidthLn": 1.3892238583663143,
+    "factor": 1.921739138016086,
+    "halfWidthLn": 0.6532305770995248,
     "pairs": 22
    },
    "broadcast": {
@@ -89,8 +89,8 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.734237601958852,
-    "halfWidthLn": 0.5505678943223599,
+    "factor": 1.767805325060662,
+    "halfWidthLn": 0.5697388478930654,
     "pairs": 144
    },
    "partitions": {

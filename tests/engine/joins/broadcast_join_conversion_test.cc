@@ -66,5 +66,35 @@ TEST_F(BroadcastJoinConversionTest, AqeConvertsAtRunTimeUnderItsOwnThreshold) {
   EXPECT_TRUE(Convert({{"spark.sql.adaptive.enabled", "true"}}).empty());
 }
 
+// An AQE log (ground truth w2, AQE on, 10 MB): the join was planned sort-merge and converted to a
+// broadcast at run time. Its static planning is JoinSelection's as without AQE: a static
+// threshold above the one it was planned under makes it a broadcast hash join from the start,
+// with AQE or without; the threshold it was planned under (its estimate exceeded it) does not.
+TEST(BroadcastJoinConversionAqeLog,
+     JoinsConvertedAtRunTimeArePlannedStaticallyUnderALargerThreshold) {
+  std::string path =
+      testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/app-20261121220631-0004";
+  if (!std::filesystem::exists(path)) GTEST_SKIP() << path;
+  auto loaded = eventlog::ReadEventLog(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const plan::EnginePlan plan = plan::BuildEnginePlan(loaded->app);
+  EffectiveConfig observed = EffectiveConfig::FromApplication(loaded->app);
+  auto convert = [&](const std::map<std::string, std::string>& overrides) {
+    EffectiveConfig config = observed;
+    for (const auto& [k, v] : overrides) config.Set(k, v);
+    return ConvertSortMergeJoins(loaded->app, plan, observed, config);
+  };
+  for (const std::string aqe : {"true", "false"}) {
+    auto larger = convert(
+        {{"spark.sql.adaptive.enabled", aqe}, {"spark.sql.autoBroadcastJoinThreshold", "200m"}});
+    ASSERT_EQ(larger.size(), 1u) << "AQE " << aqe;
+    EXPECT_EQ(larger[0].kind, BroadcastConversionKind::kStatic);
+    EXPECT_FALSE(larger[0].reduce_stage_ids.empty());
+    EXPECT_FALSE(larger[0].big_side_writer_stage_ids.empty());
+    // The run-time conversions stay engine/aqe's: none is reported here.
+    EXPECT_TRUE(convert({{"spark.sql.adaptive.enabled", aqe}}).empty()) << "AQE " << aqe;
+  }
+}
+
 }  // namespace
 }  // namespace sparktune::engine
