@@ -25,6 +25,24 @@ struct JoinStrategyChange {
   std::string to;    // e.g. "BroadcastHashJoin"
 };
 
+// A broadcast exchange of the final plan and its driver-side metrics (-1 when not logged);
+// see engine/plan/broadcast_exchanges.h.
+struct BroadcastObservation {
+  int node = -1;  // node index in the final plan
+  int64_t data_size = -1;
+  int64_t rows = -1;
+  int64_t collect_ms = -1;
+  int64_t build_ms = -1;
+  int64_t broadcast_ms = -1;
+
+  // collect + build + broadcast where known, else -1.
+  int64_t DriverMs() const {
+    if (collect_ms < 0 && build_ms < 0 && broadcast_ms < 0) return -1;
+    return (collect_ms > 0 ? collect_ms : 0) + (build_ms > 0 ? build_ms : 0) +
+           (broadcast_ms > 0 ? broadcast_ms : 0);
+  }
+};
+
 struct AqeObservations {
   bool adaptive = false;  // the plan has an AdaptiveSparkPlan root
   int plan_updates = 0;
@@ -34,6 +52,7 @@ struct AqeObservations {
   std::vector<std::string> initial_joins;
   std::vector<std::string> final_joins;
   std::vector<JoinStrategyChange> join_changes;
+  std::vector<BroadcastObservation> broadcasts;
 };
 
 }  // namespace sparktune::model

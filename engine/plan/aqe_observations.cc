@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "engine/plan/broadcast_exchanges.h"
+
 namespace sparktune::engine {
 
 namespace {
@@ -73,6 +75,7 @@ AqeObservations ObserveAqe(const model::SqlExecution& sql, const model::Applicat
   }
   for (size_t i = 0; i < std::min(lost.size(), gained.size()); ++i)
     obs.join_changes.push_back({lost[i], gained[i]});
+  obs.broadcasts = plan::ObservedBroadcasts(app, sql);
   return obs;
 }
 

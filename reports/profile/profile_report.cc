@@ -216,6 +216,19 @@ ordered_json SqlJson(const ProfileInput& in) {
     ordered_json changes = ordered_json::array();
     for (const auto& ch : obs.join_changes) changes.push_back({{"from", ch.from}, {"to", ch.to}});
     x["joinStrategyChanges"] = std::move(changes);
+    // Broadcast exchanges: what the driver spent collecting, building and shipping each one.
+    ordered_json broadcasts = ordered_json::array();
+    for (const model::BroadcastObservation& b : obs.broadcasts) {
+      ordered_json bj;
+      bj["node"] = b.node;
+      if (b.data_size >= 0) bj["dataSize"] = b.data_size;
+      if (b.rows >= 0) bj["rows"] = b.rows;
+      if (b.collect_ms >= 0) bj["collectMs"] = b.collect_ms;
+      if (b.build_ms >= 0) bj["buildMs"] = b.build_ms;
+      if (b.broadcast_ms >= 0) bj["broadcastMs"] = b.broadcast_ms;
+      broadcasts.push_back(std::move(bj));
+    }
+    x["broadcasts"] = std::move(broadcasts);
     sqls.push_back(std::move(x));
   }
   return sqls;

@@ -107,5 +107,31 @@ TEST(ProfileCli, UsageErrorsExit2) {
   EXPECT_NE(RunCommand(Bin() + " profle x").err.find("did you mean 'profile'"), std::string::npos);
 }
 
+// A broadcast hash join's exchange reports what the driver spent on it (BroadcastExchangeExec's
+// driver metrics): ground truth w2 at a 200 MB static threshold, one 34 MB relation of 10,065
+// rows.
+TEST(ProfileCli, BroadcastExchangesShowTheirDriverMetrics) {
+  const std::string log =
+      testing::SourceDir() + "/data/groundtruth/2026-11-21/logs/app-20261121220843-0006.lz4";
+  if (!fs::exists(log)) GTEST_SKIP() << log;
+  auto r = RunCommand(Bin() + " profile --json " + log);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  ASSERT_EQ(j["sql"].size(), 1u);
+  const auto& b = j["sql"][0]["broadcasts"];
+  ASSERT_EQ(b.size(), 1u);
+  EXPECT_EQ(b[0]["dataSize"], 34078704);
+  EXPECT_EQ(b[0]["rows"], 10065);
+  EXPECT_GT(b[0]["collectMs"].get<int64_t>(), 0);
+  EXPECT_GE(b[0]["buildMs"].get<int64_t>(), 0);
+  EXPECT_GE(b[0]["broadcastMs"].get<int64_t>(), 0);
+  // A sort-merge-join run has none.
+  auto smj = RunCommand(Bin() + " profile --json " + testing::SourceDir() +
+                        "/data/groundtruth/2026-11-21/logs/app-20261121220727-0005.zstd");
+  ASSERT_EQ(smj.exit_code, 0) << smj.err;
+  for (const auto& sql : nlohmann::json::parse(smj.out)["sql"])
+    EXPECT_TRUE(sql["broadcasts"].empty());
+}
+
 }  // namespace
 }  // namespace sparktune
