@@ -59,6 +59,8 @@ Result<StoredFleet> LoadFleet(store::HistoryStore& store, const std::vector<Flee
       if (p.kind == store::PredictionKind::kBaseline) {
         job.baseline_duration_ms = p.duration_ms;
         job.baseline_mb_seconds = p.mb_seconds;
+        job.baseline_mb_seconds_low = p.mb_seconds_low;
+        job.baseline_mb_seconds_high = p.mb_seconds_high;
         has_baseline = true;
       } else if (p.kind == store::PredictionKind::kGrid) {
         auto it = index.find(p.config_json);

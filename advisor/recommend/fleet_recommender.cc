@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <string>
 
 #include "advisor/recommend/config_change.h"
+#include "advisor/search/paired_interval.h"
 #include "data/base/unit_format.h"
+#include "simulator/calibration/cross_config_intervals.h"
 
 namespace sparktune::advisor {
 
@@ -42,8 +46,19 @@ Scaled ScaleAt(const FleetJob& job, int c, const FleetOptions& options) {
   double mbs_ratio = Ratio(charged(p.mb_seconds, p.core_seconds), baseline);
   double dur_ratio = Ratio(p.duration_ms, job.baseline_duration_ms);
   s.mbs = observed * mbs_ratio;
-  s.mbs_low = observed * Ratio(charged(p.mb_seconds_low, p.core_seconds), baseline);
-  s.mbs_high = observed * Ratio(charged(p.mb_seconds_high, p.core_seconds), baseline);
+  if (!p.calibrated && job.baseline_mb_seconds_high > 0 && baseline > 0) {
+    // Paired with the baseline's own interval (the same log's replay error cancels out).
+    const search::RatioInterval r = search::PairedRatio(
+        baseline, charged(job.baseline_mb_seconds_low, job.baseline_core_seconds),
+        charged(job.baseline_mb_seconds_high, job.baseline_core_seconds),
+        charged(p.mb_seconds, p.core_seconds), charged(p.mb_seconds_low, p.core_seconds),
+        charged(p.mb_seconds_high, p.core_seconds));
+    s.mbs_low = observed * r.low;
+    s.mbs_high = observed * r.high;
+  } else {
+    s.mbs_low = observed * Ratio(charged(p.mb_seconds_low, p.core_seconds), baseline);
+    s.mbs_high = observed * Ratio(charged(p.mb_seconds_high, p.core_seconds), baseline);
+  }
   s.duration = job.observed_duration_ms * dur_ratio;
   double limit = job.max_slowdown.value_or(options.max_slowdown);
   s.feasible = !p.oom_risk && std::isfinite(s.mbs) && dur_ratio <= 1.0 + limit + 1e-9;
@@ -216,12 +231,40 @@ std::vector<FleetJob> WithoutInvalidCombinations(const std::vector<FleetCandidat
   return out;
 }
 
+// Each candidate's interval for a job whose own config is known: the calibrated interval of the
+// knob classes the candidate changes against that config (cross_config_intervals.h).
+void UseCalibratedIntervals(const std::vector<FleetCandidate>& candidates,
+                            std::vector<FleetJob>* jobs) {
+  for (FleetJob& job : *jobs) {
+    if (!job.own_config) continue;
+    for (size_t c = 0; c < candidates.size() && c < job.at.size(); ++c) {
+      CandidatePrediction& p = job.at[c];
+      if (!p.present) continue;
+      std::map<std::string, std::string> changed;
+      for (const auto& [key, value] : candidates[c].config)
+        if (job.own_config->Get(key) != value) changed[key] = value;
+      if (changed.empty()) continue;
+      simulator::SimResult predicted;
+      predicted.duration_ms = p.duration_ms;
+      predicted.mb_seconds = p.mb_seconds;
+      auto ci = simulator::CalibratedIntervalFor(changed, predicted);
+      if (!ci) continue;
+      p.mb_seconds_low = ci->mb_seconds_low;
+      p.mb_seconds_high = ci->mb_seconds_high;
+      p.duration_ms_low = ci->duration_low_ms;
+      p.duration_ms_high = ci->duration_high_ms;
+      p.calibrated = true;
+    }
+  }
+}
+
 }  // namespace
 
 FleetRecommendation RecommendFleet(const std::vector<FleetCandidate>& candidates,
                                    const std::vector<FleetJob>& input_jobs,
                                    const FleetOptions& options) {
-  const std::vector<FleetJob> jobs = WithoutInvalidCombinations(candidates, input_jobs, options);
+  std::vector<FleetJob> jobs = WithoutInvalidCombinations(candidates, input_jobs, options);
+  if (options.calibrated_intervals) UseCalibratedIntervals(candidates, &jobs);
   FleetRecommendation rec;
   const int n = static_cast<int>(candidates.size());
   // Candidates the fleet's data size calls for (fleet_grid.h, FitsFleetShuffle).

@@ -14,10 +14,10 @@
 // override back to its own settings).
 //
 // A change only with a gain (issue 14): the chosen defaults replace "keep
-// current settings" only when the lower end of the fleet saving's interval is
-// above the minimum gain (a fraction of the fleet's MB-seconds and an absolute
-// floor); an override only when the lower end of its gain over the defaults is
-// above its threshold. Otherwise the fleet keeps its settings and
+// current settings" only when the lower end of the fleet saving's interval (the
+// calibrated one where the job's config is known, FleetOptions) is above the minimum gain (a
+// fraction of the fleet's MB-seconds and an absolute floor); an override only when the lower end of
+// its gain over the defaults is above its threshold. Otherwise the fleet keeps its settings and
 // FleetRecommendation::decision says why.
 //
 // Candidates whose initial shuffle partitions exceed what the fleet's largest
@@ -44,6 +44,9 @@ struct CandidatePrediction {
   double core_seconds = 0;
   bool oom_risk = false;
   bool present = false;  // false when this job was not evaluated at this candidate
+  // [mb_seconds_low, mb_seconds_high] is the calibrated interval of the candidate's knob classes
+  // (set by RecommendFleet from the job's own config), not the simulator's.
+  bool calibrated = false;
 };
 
 struct FleetJob {
@@ -53,6 +56,9 @@ struct FleetJob {
   double observed_mb_seconds = 0;
   double baseline_duration_ms = 0;  // simulated at the job's own config
   double baseline_mb_seconds = 0;
+  // The baseline's own interval: with it a candidate's interval is paired (the replay's error at
+  // the job's own config cancels out, search/paired_interval.h); 0 = unknown, unpaired.
+  double baseline_mb_seconds_low = 0, baseline_mb_seconds_high = 0;
   double observed_core_seconds = 0;  // only needed with FleetOptions::node_mib_per_core
   double baseline_core_seconds = 0;
   std::optional<double> max_slowdown;  // per-job limit as a fraction; default from options
@@ -84,6 +90,12 @@ struct FleetOptions {
   double node_mib_per_core = 0;
   // Cluster limits for ValidateCombination (0 = unknown: not checked).
   search::ClusterLimits limits;
+  // A job whose own config is known gets, at each candidate, the interval calibrated on the
+  // ground truth's train split for the knob classes the candidate changes
+  // (simulator/calibration/cross_config_intervals.h: 80-95% of unseen outcomes inside, measured)
+  // instead of the simulator's own (which covers about a quarter): the minimum-gain gates then
+  // ask that a change pays at the pessimistic end of an interval that means something.
+  bool calibrated_intervals = true;
 };
 
 // What one job gets under the recommendation.

@@ -7,6 +7,7 @@
 
 #include "advisor/search/bayesian_optimization.h"
 #include "advisor/search/grid_search.h"
+#include "advisor/search/paired_interval.h"
 #include "advisor/search/search_space.h"
 
 namespace sparktune::search {
@@ -46,11 +47,7 @@ bool Preferred(ObjectiveKind kind, const Evaluation& a, const Evaluation& b) {
 }
 
 // The interval of a change's saving against the log's config, percent of the
-// baseline's objective. Paired: the replay's own error at the log's config
-// (the baseline's relative interval) is shared by every config replayed from
-// the same log and cancels out of the comparison (architecture.md,
-// "Honesty"); what remains is the change's extra width. E.g. both at +-59%:
-// the saving's interval is its point value; the change at +-70%: 11 points wider.
+// baseline's objective, paired (paired_interval.h).
 struct Saving {
   double pct = 0, low = 0, high = 0;
 };
@@ -59,12 +56,10 @@ Saving SavingOf(const Evaluation& e, const Evaluation& baseline) {
   const ObjectiveValue& b = baseline.objective;
   const ObjectiveValue& v = e.objective;
   if (b.value <= 0 || v.value <= 0) return s;
-  const double excess_high = std::max(0.0, (v.high - b.high * v.value / b.value) / v.value);
-  const double excess_low = std::max(0.0, (b.low * v.value / b.value - v.low) / v.value);
-  const double ratio = v.value / b.value;
-  s.pct = 100.0 * (1.0 - ratio);
-  s.low = 100.0 * (1.0 - ratio * (1.0 + excess_high));
-  s.high = 100.0 * (1.0 - ratio * std::max(0.0, 1.0 - excess_low));
+  const RatioInterval r = PairedRatio(b.value, b.low, b.high, v.value, v.low, v.high);
+  s.pct = 100.0 * (1.0 - r.ratio);
+  s.low = 100.0 * (1.0 - r.high);
+  s.high = 100.0 * (1.0 - r.low);
   return s;
 }
 

@@ -8,6 +8,7 @@
 
 #include "advisor/recommend/fleet_evaluation.h"
 #include "data/eventlog/event_log_reader.h"
+#include "simulator/calibration/cross_config_intervals.h"
 #include "tests/test_paths.h"
 
 namespace sparktune::advisor {
@@ -51,6 +52,57 @@ TEST(FleetRecommenderTest, ChoosesTheCandidateWithTheLowestFleetTotal) {
   EXPECT_NEAR(r.SavingFraction(), 0.35, 1e-9);
   EXPECT_LT(r.predicted_mb_seconds_low, r.predicted_mb_seconds);
   EXPECT_GT(r.predicted_mb_seconds_high, r.predicted_mb_seconds);
+}
+
+// The replay's own error at a job's config is shared by every candidate replayed from the same
+// log: with the baseline's interval known, a candidate's interval is paired with it, and a saving
+// the unpaired interval could not tell from zero is a change (issue 14).
+TEST(FleetRecommenderTest, IntervalsArePairedWithTheBaselinesOwn) {
+  auto wide = [](double mbs) {
+    CandidatePrediction p = P(1000, mbs);
+    p.mb_seconds_low = mbs * 0.5;
+    p.mb_seconds_high = mbs * 1.5;
+    return p;
+  };
+  FleetJob unpaired = Job("a", {wide(100), wide(80)});
+  FleetRecommendation u = RecommendFleet(Candidates(2), {unpaired}, {.min_gain_mb_seconds = 0});
+  EXPECT_TRUE(u.kept_current) << "unpaired: 80 x 1.5 > 100, the saving may be negative";
+  FleetJob paired = unpaired;
+  paired.baseline_mb_seconds_low = 50;
+  paired.baseline_mb_seconds_high = 150;
+  FleetRecommendation r = RecommendFleet(Candidates(2), {paired}, {.min_gain_mb_seconds = 0});
+  EXPECT_FALSE(r.kept_current) << r.decision;
+  EXPECT_EQ(r.chosen, 1);
+  EXPECT_NEAR(r.SavingLow(), 20, 1e-9);  // the same relative width: the point saving
+  EXPECT_NEAR(r.SavingHigh(), 20, 1e-9);
+  // A candidate wider than the baseline keeps only its excess width.
+  FleetJob wider = paired;
+  wider.at[1].mb_seconds_high = 80 * 1.7;
+  FleetRecommendation w = RecommendFleet(Candidates(2), {wider}, {.min_gain_mb_seconds = 0});
+  EXPECT_NEAR(w.SavingLow(), 100 - 80 * 1.2, 1e-9);
+}
+
+// A job whose own config is known is judged with the interval calibrated on the ground truth
+// for the knob class the candidate changes (much wider than the simulator's +-10% here): a
+// 30% predicted saving is no longer a sure one.
+TEST(FleetRecommenderTest, JobsWithAKnownConfigUseTheCalibratedInterval) {
+  FleetJob job = Job("a", {P(1000, 100), P(1000, 70)});
+  job.own_config =
+      engine::EffectiveConfig({{"spark.executor.memory", "2g"}}, SparkVersion::Parse("3.5.1"));
+  std::vector<FleetCandidate> candidates = Candidates(2);
+  candidates[1].config = {{"spark.executor.memory", "1g"}};
+  FleetOptions sim_only{.min_gain_mb_seconds = 0};
+  sim_only.calibrated_intervals = false;
+  FleetRecommendation narrow = RecommendFleet(candidates, {job}, sim_only);
+  EXPECT_FALSE(narrow.kept_current);
+  EXPECT_NEAR(narrow.predicted_mb_seconds_high, 77, 1e-9);
+  FleetRecommendation r = RecommendFleet(candidates, {job}, {.min_gain_mb_seconds = 0});
+  ASSERT_NE(simulator::ShippedCrossConfigIntervals(), nullptr);
+  EXPECT_TRUE(r.kept_current) << "the calibrated upper end is above today's cost";
+  EXPECT_NE(r.decision.find("keep current settings"), std::string::npos);
+  FleetRecommendation best =
+      RecommendFleet(candidates, {job}, {.min_gain = -10, .min_gain_mb_seconds = -1e12});
+  EXPECT_GT(best.predicted_mb_seconds_high, 100);
 }
 
 TEST(FleetRecommenderTest, AJobTheDefaultsSlowDownTooMuchGetsAnOverride) {
