@@ -120,6 +120,7 @@ DirKind ClassifyDirectory(const std::string& dir, const std::vector<Entry>& entr
   bool has_events = false, has_status = false, has_legacy = false;
   bool only_databricks_files = true;
   int databricks_files = 0;
+  bool databricks_current = false;
   for (const Entry& e : entries) {
     if (!e.is_file) continue;
     if (StartsWith(e.name, kLegacyLogPrefix)) has_legacy = true;
@@ -127,6 +128,7 @@ DirKind ClassifyDirectory(const std::string& dir, const std::vector<Entry>& entr
     if (StartsWith(e.name, kAppStatusPrefix)) has_status = true;
     if (e.name == kDatabricksCurrent || DatabricksPartDate(e.name)) {
       ++databricks_files;
+      databricks_current |= e.name == kDatabricksCurrent;
     } else {
       only_databricks_files = false;
     }
@@ -134,6 +136,9 @@ DirKind ClassifyDirectory(const std::string& dir, const std::vector<Entry>& entr
   if (has_legacy) return DirKind::kLegacy;
   if (has_events && has_status) return DirKind::kRolling;  // a renamed eventlog_v2_ dir
   if (databricks_files > 0 && only_databricks_files) return DirKind::kDatabricks;
+  // The current part and at least one dated part identify the layout even beside other files
+  // (a cluster's pricing or metadata JSON kept with the logs): those are not read.
+  if (databricks_current && databricks_files >= 2) return DirKind::kDatabricks;
   return DirKind::kOther;
 }
 

@@ -202,6 +202,14 @@ struct ZipFileCloser {
   void operator()(zip_file_t* zf) const { zip_fclose(zf); }
 };
 
+// What macOS's Archive Utility adds to a zip beside the files: the __MACOSX tree of resource
+// forks, "._" AppleDouble files and .DS_Store. Never an event log; skipped.
+bool IsMacOsMetadata(const std::vector<std::string>& parts) {
+  if (parts.empty()) return false;
+  const std::string& base = parts.back();
+  return parts.front() == "__MACOSX" || base == ".DS_Store" || base.rfind("._", 0) == 0;
+}
+
 }  // namespace
 
 bool LooksLikeZip(const std::string& path) {
@@ -228,6 +236,14 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
   int zerr = 0;
   std::unique_ptr<zip_t, ZipCloser> za(
       zip_open(zip_path.c_str(), ZIP_RDONLY | ZIP_CHECKCONS, &zerr));
+  if (!za && zerr == ZIP_ER_INCONS) {
+    // ZIP_CHECKCONS also rejects archives `unzip` reads (e.g. written by macOS Archive Utility,
+    // whose local headers and central directory disagree on fields libzip compares). The
+    // central directory is still authoritative: every entry goes through the name, kind,
+    // size and ratio checks below and zip_fread verifies each entry's CRC.
+    zerr = 0;
+    za.reset(zip_open(zip_path.c_str(), ZIP_RDONLY, &zerr));
+  }
   if (!za) {
     zip_error_t error;
     zip_error_init_with_code(&error, zerr);
@@ -267,6 +283,7 @@ Result<std::vector<std::string>> ExtractEventLogZip(const std::string& zip_path,
     }
     Planned p{i, sb.name, {}, false, 0};
     SPARKTUNE_ASSIGN_OR_RETURN(p.parts, SafeComponents(p.name, &p.is_dir));
+    if (IsMacOsMetadata(p.parts)) continue;
     if (IsSymlinkEntry(za.get(), i)) {
       return Status::Unsupported("zip entry is a symbolic link: " + p.name);
     }

@@ -117,6 +117,51 @@ TEST(ZipArchive, ExtractsRollingDirectory) {
   EXPECT_EQ(Slurp(layout->parts[1].path), e2);
 }
 
+// A zip made by macOS's Archive Utility of a Databricks rolled log directory (as shared in public
+// repositories): the __MACOSX tree, "._" and .DS_Store files are skipped, a pricing JSON beside
+// the parts does not hide the Databricks layout.
+TEST(ZipArchive, MacOsZipOfADatabricksRolledDirectory) {
+  TempDir t;
+  const std::string z = t.path() + "/databricks-rollover.zip";
+  WriteZip(z, {{"db/", "", true},
+               {"db/pricing.json", "{\"price\": 1}"},
+               {"db/.DS_Store", "junk"},
+               {"__MACOSX/db/._eventlog", "resource fork"},
+               {"__MACOSX/db/._pricing.json", "resource fork"},
+               {"db/eventlog-2022-01-14--17-00", "{\"Event\":\"SparkListenerLogStart\"}\n"},
+               {"db/eventlog", "{\"Event\":\"SparkListenerApplicationEnd\"}\n"}});
+  const std::string dest = t.path() + "/out";
+  auto r = ExtractEventLogZip(z, dest);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(*r, std::vector<std::string>{dest + "/db"});
+  EXPECT_FALSE(fs::exists(dest + "/__MACOSX"));
+  EXPECT_FALSE(fs::exists(dest + "/db/.DS_Store"));
+  auto layout = DetectLayout(r->front());
+  ASSERT_TRUE(layout.ok()) << layout.status().ToString();
+  EXPECT_EQ(layout->kind, LayoutKind::kDatabricksRolled);
+  ASSERT_EQ(layout->parts.size(), 2u);
+  EXPECT_EQ(fs::path(layout->parts[1].path).filename(), "eventlog");
+}
+
+// A local header that disagrees with the central directory on a field libzip's consistency check
+// compares (here the modification time), as some archivers write: still read, since the central
+// directory is authoritative and every entry's CRC is checked while inflating.
+TEST(ZipArchive, LocalHeaderInconsistentWithTheDirectoryIsStillRead) {
+  TempDir t;
+  const std::string z = t.path() + "/a.zip";
+  const std::string log = "{\"Event\":\"SparkListenerLogStart\"}\n";
+  WriteZip(z, {{"app-1", log}});
+  {
+    std::fstream f(z, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(10);  // local file header: last mod file time
+    f.put('\x5a');
+    f.put('\x5a');
+  }
+  auto r = ExtractEventLogZip(z, t.path() + "/out");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(Slurp(r->front()), log);
+}
+
 TEST(ZipArchive, RollingEntriesWithoutDirectoryEntry) {
   TempDir t;
   const std::string z = t.path() + "/a.zip";
