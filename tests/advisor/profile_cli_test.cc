@@ -129,8 +129,8 @@ TEST(ProfileCli, BroadcastExchangesShowTheirDriverMetrics) {
   auto smj = RunCommand(Bin() + " profile --json " + testing::SourceDir() +
                         "/data/groundtruth/2026-11-21/logs/app-20261121220727-0005.zstd");
   ASSERT_EQ(smj.exit_code, 0) << smj.err;
-  for (const auto& sql : nlohmann::json::parse(smj.out)["sql"])
-    EXPECT_TRUE(sql["broadcasts"].empty());
+  const auto smj_json = nlohmann::json::parse(smj.out);
+  for (const auto& sql : smj_json["sql"]) EXPECT_TRUE(sql["broadcasts"].empty());
 }
 
 }  // namespace
