@@ -28,8 +28,10 @@ struct Thresholds {
 // exchanges read by its left and right sides.
 std::optional<BroadcastConversion> ConvertJoin(const model::Application& app,
                                                const plan::SqlExecutionPlan& ex, size_t query_stage,
-                                               aqe::JoinType type, const int side_exchange[2],
-                                               const Thresholds& t, bool static_only) {
+                                               const plan::StageJoin& join,
+                                               const int side_exchange[2], const Thresholds& t,
+                                               bool static_only) {
+  const aqe::JoinType type = join.info.type;
   const plan::PlannedExchange& left = ex.exchanges[side_exchange[0]];
   const plan::PlannedExchange& right = ex.exchanges[side_exchange[1]];
   bool right_ok = aqe::CanBuildBroadcastRight(type);
@@ -57,6 +59,7 @@ std::optional<BroadcastConversion> ConvertJoin(const model::Application& app,
   c.kind = static_now ? BroadcastConversionKind::kStatic : BroadcastConversionKind::kRuntime;
   c.small_side_bytes = size;
   c.big_side_map_tasks = big_ex.num_mappers;
+  c.exchange_above = join.distribution_required_above;
   for (int a : ex.spark_stages[query_stage]) c.reduce_stage_ids.push_back(app.stages[a].stage_id);
   for (int a : ex.spark_stages[big_ex.writer_stage])
     c.big_side_writer_stage_ids.push_back(app.stages[a].stage_id);
@@ -116,7 +119,7 @@ std::vector<BroadcastConversion> ConvertSortMergeJoins(const model::Application&
             side_exchange[rd.join_side] = plan::ShuffleUnderBroadcast(ex, rd.exchange_node);
         }
         if (side_exchange[0] < 0 || side_exchange[1] < 0) continue;
-        if (auto c = ConvertJoin(app, ex, q, info.type, side_exchange, t, static_only))
+        if (auto c = ConvertJoin(app, ex, q, qs.joins[ji], side_exchange, t, static_only))
           out.push_back(std::move(*c));
       }
     }

@@ -14,6 +14,15 @@
 //    static threshold), both map stages still run and write their shuffles,
 //    then the join reads the big side locally: one task per map task of the
 //    big side (OptimizeShuffleWithLocalRead).
+//  * When an operator above the join in its stage needs the join keys' hash
+//    partitioning (a final aggregate or window on them, another sort-merge
+//    join: StageJoin::distribution_required_above), the sort-merge join's
+//    output partitioning had satisfied it; a broadcast hash join's is the
+//    streamed side's, so EnsureRequirements (1.x-4.x) plans an exchange above
+//    the broadcast hash join: statically, the big side's stage still writes a
+//    shuffle (the join's output) and the reduce stage still runs reading it;
+//    at run time, OptimizeShuffleWithLocalRead does not turn the reduce
+//    stage's reads into local ones (it would add a shuffle, 3.0-4.x).
 //
 // The buildable sides follow the join type (JoinSelection's canBuildBroadcast
 // Left/Right, engine/aqe/dynamic_join_selection). Executions planned with AQE
@@ -43,6 +52,9 @@ struct BroadcastConversion {
   // writing their shuffle).
   std::vector<int> big_side_writer_stage_ids;
   int big_side_map_tasks = 0;
+  // An operator above the join needs its keys' hash partitioning: an exchange
+  // stays between the join and it (see above).
+  bool exchange_above = false;
 };
 
 // Conversions of the logged sort-merge joins when `config` replaces `observed`.

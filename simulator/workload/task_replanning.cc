@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "data/base/stats.h"
+#include "data/base/unit_format.h"
 #include "engine/plan/file_splits.h"
 #include "simulator/models/shuffle_fetch.h"
 
@@ -58,7 +59,24 @@ void TaskReplanner::ApplyBroadcastConversions(
     const std::map<int, int>& stage_index, std::vector<ReplayStage>* stages) const {
   for (const engine::BroadcastConversion& c : conversions) {
     bool is_static = c.kind == engine::BroadcastConversionKind::kStatic;
-    std::string side = std::to_string(c.small_side_bytes >> 20) + " MiB side under the threshold";
+    std::string side =
+        units::FormatBytes(static_cast<double>(c.small_side_bytes)) + " side under the threshold";
+    if (c.exchange_above) {
+      // EnsureRequirements plans an exchange between the broadcast hash join and the operator
+      // above that needs the join keys' partitioning: the big side's stage still writes a
+      // shuffle (of the join's output) and the reduce stage still runs on its partitions (its
+      // count re-planned as any other shuffle read's); at run time no local read either.
+      for (int sid : c.reduce_stage_ids) {
+        auto sp = stage_index.find(sid);
+        if (sp == stage_index.end()) continue;
+        (*stages)[sp->second].why =
+            std::string(is_static ? "join becomes a broadcast hash join"
+                                  : "AQE converts the join to a broadcast hash join at run time") +
+            " (" + side + "), but an operator above needs its keys' hash partitioning: an " +
+            "exchange stays below it, stage still runs";
+      }
+      continue;
+    }
     for (int sid : c.reduce_stage_ids) {
       auto sp = stage_index.find(sid);
       if (sp == stage_index.end()) continue;

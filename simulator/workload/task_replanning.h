@@ -5,7 +5,9 @@
 //    (engine/joins/broadcast_join_conversion): a static one drops the join's
 //    reduce stage and stops the big side's writer from writing its shuffle (it
 //    probes the broadcast table instead, priced like its own per-record work);
-//    a run-time one reads the big side locally, one task per map task.
+//    a run-time one reads the big side locally, one task per map task. When an
+//    operator above the join needs its keys' partitioning, an exchange stays
+//    (EnsureRequirements): both stages run as planned without the conversion.
 //  * File scans (FilePartition.maxSplitBytes / getFilePartitions, 2.0-4.x,
 //    engine/plan/file_splits) re-cut the same files when the split size or
 //    defaultParallelism changes.

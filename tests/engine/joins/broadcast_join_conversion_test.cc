@@ -96,5 +96,32 @@ TEST(BroadcastJoinConversionAqeLog,
   }
 }
 
+// A star join whose sort-merge joins differ in what sits above them (ground truth w8, AQE
+// off, 10 MB static threshold; test split): the customer join feeds a final aggregate on its
+// key in the same stage, the by-month join only a partial one. Under a larger threshold both
+// become broadcast hash joins, but only the customer join keeps an exchange above it
+// (EnsureRequirements: the aggregate needs the key's hash partitioning that the sort-merge
+// join had given it), so its reduce stage must still run.
+TEST(BroadcastJoinConversionStarLog, AJoinUnderAnOperatorNeedingItsKeysKeepsTheExchange) {
+  std::string path =
+      testing::SourceDir() + "/data/groundtruth/2026-12-05/logs/app-20261205083850-0025";
+  auto loaded = eventlog::ReadEventLog(path);
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  const plan::EnginePlan plan = plan::BuildEnginePlan(loaded->app);
+  EffectiveConfig observed = EffectiveConfig::FromApplication(loaded->app);
+  EffectiveConfig config = observed;
+  config.Set("spark.sql.autoBroadcastJoinThreshold", "200m");
+  auto conversions = ConvertSortMergeJoins(loaded->app, plan, observed, config);
+  ASSERT_GE(conversions.size(), 2u);
+  int kept = 0, dropped = 0;
+  for (const BroadcastConversion& c : conversions) {
+    EXPECT_EQ(c.kind, BroadcastConversionKind::kStatic);
+    (c.exchange_above ? kept : dropped) += 1;
+  }
+  EXPECT_GE(kept, 1) << "the customer join's aggregate needs its partitioning";
+  EXPECT_GE(dropped, 1) << "the by-month join has only a partial aggregate above";
+  EXPECT_TRUE(ConvertSortMergeJoins(loaded->app, plan, observed, observed).empty());
+}
+
 }  // namespace
 }  // namespace sparktune::engine
