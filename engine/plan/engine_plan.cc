@@ -295,6 +295,24 @@ EnginePlan BuildEnginePlan(const model::Application& app) {
       ex.exchange_of_node[node] = static_cast<int>(ex.exchanges.size());
       ex.exchanges.push_back(std::move(pe));
     }
+    // A ReusedExchange's child is the reused exchange itself (SparkPlanInfo.fromSparkPlan,
+    // 1.x-4.x): the plan repeats it, with the same metric accumulators, but its one shuffle is
+    // written once, so the copy's query stage maps to no Spark stage that wrote it. The copy's
+    // sizes are the original's (same "data size" accumulator).
+    for (PlannedExchange& copy : ex.exchanges) {
+      if (copy.data_size >= 0 || copy.bytes_written > 0 || copy.broadcast) continue;
+      int64_t id = MetricId(ex.final_plan->nodes[copy.node], "data size");
+      if (id < 0) continue;
+      for (const PlannedExchange& original : ex.exchanges) {
+        if (&original == &copy || original.broadcast || original.bytes_written <= 0) continue;
+        if (MetricId(ex.final_plan->nodes[original.node], "data size") != id) continue;
+        copy.data_size = original.data_size;
+        copy.bytes_written = original.bytes_written;
+        copy.rows = original.rows;
+        if (copy.num_mappers == 0) copy.num_mappers = original.num_mappers;
+        break;
+      }
+    }
     for (size_t q = 0; q < ex.stages.stages.size(); ++q)
       for (const StageRead& r : ex.stages.stages[q].reads) {
         int e = ex.exchange_of_node[r.exchange_node];
