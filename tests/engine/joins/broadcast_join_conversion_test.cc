@@ -116,11 +116,18 @@ TEST(BroadcastJoinConversionStarLog, AJoinUnderAnOperatorNeedingItsKeysKeepsTheE
   int kept = 0, dropped = 0;
   for (const BroadcastConversion& c : conversions) {
     EXPECT_EQ(c.kind, BroadcastConversionKind::kStatic);
+    // The by-customer branch reads the customer exchange through a ReusedExchange: its size is
+    // the original's (~80 MB), not the empty copy's.
+    EXPECT_GT(c.small_side_bytes, 10 << 20);
     (c.exchange_above ? kept : dropped) += 1;
   }
   EXPECT_GE(kept, 1) << "the customer join's aggregate needs its partitioning";
   EXPECT_GE(dropped, 1) << "the by-month join has only a partial aggregate above";
   EXPECT_TRUE(ConvertSortMergeJoins(loaded->app, plan, observed, observed).empty());
+  // Under the observed 10 MB threshold none of the ~80-90 MB sides converts at run time either.
+  config = observed;
+  config.Set("spark.sql.adaptive.enabled", "true");
+  EXPECT_TRUE(ConvertSortMergeJoins(loaded->app, plan, observed, config).empty());
 }
 
 }  // namespace
