@@ -50,10 +50,21 @@ PricedTask WithGcAndOverhead(TaskTimeTerms run, double gc_fraction, double overh
 
 }  // namespace
 
-PricedTask ReplayTaskTime::Logged(int stage_id, const TaskData& d) const {
+PricedTask ReplayTaskTime::Logged(int stage_id, const TaskData& d,
+                                  double logged_spilled_bytes) const {
   const StageCoefficients& c = model_.ForStage(stage_id);
-  TaskTimeTerms run = CalibratedRun(c, d);
-  run.spill_ms += spill_.extra_ms_per_mb * d.spilled_bytes / kBytesPerMb;
+  TaskData as_logged = d;
+  as_logged.spilled_bytes = logged_spilled_bytes;
+  TaskTimeTerms run = CalibratedRun(c, as_logged);
+  // The fit carries the logged spill's time; only the change is priced. Where the stage's fit
+  // put that time in other terms (no spill coefficient), a saving comes out of its data work.
+  double own = c.beta[kFeatureSpilledMb];
+  double per_mb = own > 0 ? own : spill_.replanned_ms_per_mb;
+  run.spill_ms += per_mb * (d.spilled_bytes - logged_spilled_bytes) / kBytesPerMb;
+  if (run.spill_ms < 0) {
+    run.data_ms = std::max(0.0, run.data_ms + run.spill_ms);
+    run.spill_ms = 0;
+  }
   return WithGcAndOverhead(run, c.gc_fraction, fixed_.OverheadMs(c, false));
 }
 

@@ -3,9 +3,11 @@
 // warm-up of a fresh executor slot is added when the task is scheduled).
 //  * A task replayed from its own data: the calibrated task-time model's run
 //    time (TaskTimeModel: intercept -> fixed, blocks fetched -> fetch, spilled
-//    MB -> spill, the other volumes -> data work), plus the prior spill cost
-//    when the model has none (SpillCost), plus the stage's time outside run
-//    time (TaskFixedCost) as fixed cost.
+//    MB -> spill, the other volumes -> data work) at the task's logged spill,
+//    plus the change of spill priced per MB (SpillCost: the fit already
+//    carries the logged spill's time, so a replay at the log's own memory
+//    keeps it), plus the stage's time outside run time (TaskFixedCost) as
+//    fixed cost.
 //  * A task of a re-planned stage (its count or partitions changed): the
 //    fixed run cost, its share of the stage's conserved data work (the data
 //    work of the observed partitions, without their spill and fixed cost;
@@ -43,8 +45,9 @@ class ReplayTaskTime {
   ReplayTaskTime(const TaskTimeModel& model, TaskFixedCost fixed, SpillCost spill)
       : model_(model), fixed_(fixed), spill_(spill) {}
 
-  // A task replayed from its own data; `d.spilled_bytes` is its predicted spill.
-  PricedTask Logged(int stage_id, const TaskData& d) const;
+  // A task replayed from its own data; `d.spilled_bytes` is its predicted
+  // spill, `logged_spilled_bytes` the spill its log shows.
+  PricedTask Logged(int stage_id, const TaskData& d, double logged_spilled_bytes) const;
   // A task doing `share` of a re-planned stage's `work`, spilling `spilled_bytes`.
   PricedTask Replanned(int stage_id, double share, const ConservedWork& work,
                        double spilled_bytes) const;

@@ -12,7 +12,6 @@ constexpr double kMinSpillMsPerMb = 1.0, kMaxSpillMsPerMb = 50.0;
 SpillCost PriceSpill(const StageCoefficients& app_level) {
   SpillCost c;
   double calibrated = app_level.beta[kFeatureSpilledMb];
-  c.extra_ms_per_mb = calibrated > 0 ? 0 : kPriorSpillMsPerMb;
   c.replanned_ms_per_mb = calibrated > 0
                               ? std::clamp(calibrated, kMinSpillMsPerMb, kMaxSpillMsPerMb)
                               : kPriorSpillMsPerMb;

@@ -42,6 +42,11 @@ double ExecutionMemoryPerTaskMib(const engine::EffectiveConfig& c, int cores, in
   return std::max(0.0, (heap - kReservedMib) * fraction) / slots;
 }
 
+double SpillVolumeBytes(double input_bytes, double shuffle_read_bytes, double shuffle_write_bytes) {
+  double read = input_bytes + shuffle_read_bytes;
+  return read > 0 ? read : shuffle_write_bytes;
+}
+
 double SpillModel::SpilledBytes(double bytes, double memory) const {
   return std::max(0.0, bytes * expansion - memory);
 }
@@ -58,7 +63,9 @@ SpillEvidence MeasureSpill(const model::Application& app, const model::StageAtte
   double spill_total = 0;
   for (uint32_t ti : s.tasks) {
     const model::Task& t = app.tasks[ti];
-    double bytes = static_cast<double>(t.metrics.shuffle_read_bytes() + t.metrics.input_bytes);
+    double bytes = SpillVolumeBytes(static_cast<double>(t.metrics.input_bytes),
+                                    static_cast<double>(t.metrics.shuffle_read_bytes()),
+                                    static_cast<double>(t.metrics.shuffle_bytes_written));
     if (t.status != model::TaskStatus::kSuccess || bytes <= 0) continue;
     double spilled = static_cast<double>(t.metrics.memory_bytes_spilled);
     bytes_all.push_back(bytes);

@@ -40,6 +40,14 @@ struct SpillModel {
   bool OutOfMemoryRisk(double bytes, double memory) const;
 };
 
+// The bytes a task's spillable structures grow with: what it reads (input and
+// shuffle); a task that reads nothing (it generates its rows: spark.range, a
+// LocalTableScan) spills what its map-side sorter holds, in proportion to its
+// shuffle write (the sort-based shuffle writers buffer every output record,
+// ExternalSorter / ShuffleExternalSorter, 1.6-4.x). Taking the larger of the
+// two for every task (an explode writes more than it reads) was measured worse.
+double SpillVolumeBytes(double input_bytes, double shuffle_read_bytes, double shuffle_write_bytes);
+
 // Reads the evidence of one stage attempt.
 SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s);
 

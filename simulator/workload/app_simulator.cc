@@ -145,11 +145,13 @@ SimResult AppSimulator::Run(const std::map<std::string, std::string>& overrides)
     double memory_new = spill.MemoryUnder(share_obs, share_new);
     st.evidence = EvidenceName(task_model_.ForStage(st.stage_id).evidence);
     for (ReplayTask& t : st.tasks) {
-      double bytes = t.data.shuffle_read_bytes + t.data.input_bytes;
+      double bytes = SpillVolumeBytes(t.data.input_bytes, t.data.shuffle_read_bytes,
+                                      t.data.shuffle_write_bytes);
+      const double logged_spill = t.data.spilled_bytes;
       t.data.spilled_bytes = spill.SpilledBytes(bytes, memory_new);
       PricedTask priced = t.work_share >= 0 ? pricing.Replanned(st.stage_id, t.work_share, st.work,
                                                                 t.data.spilled_bytes)
-                                            : pricing.Logged(st.stage_id, t.data);
+                                            : pricing.Logged(st.stage_id, t.data, logged_spill);
       ApplyEngineVariant(variant, t.data.shuffle_write_bytes, &priced.terms);
       t.duration_ms = priced.terms.Total();
       st.spill_bytes += t.data.spilled_bytes;

@@ -52,13 +52,26 @@ TEST(ReplayTaskTime, TheTermsSumToTheCalibratedRunPlusTheTimeOutsideIt) {
   ReplayTaskTime pricing(model, CalibrateTaskFixedCost(model, app), PriceSpill(model.app_level()));
   TaskData d = TaskDataOf(app.tasks[3]);
   d.spilled_bytes = 5 * kMb;
-  TaskTimeTerms t = pricing.Logged(0, d).terms;
+  TaskTimeTerms t = pricing.Logged(0, d, 0).terms;
   const StageCoefficients& c = model.ForStage(0);
-  double run = model.PredictRunMs(0, d) + PriceSpill(model.app_level()).extra_ms_per_mb * 5;
+  // The log spilled nothing: the 5 MB are priced at the stage's spill coefficient (its ridge
+  // prior when nothing spilled), or at the prior cost where that is zero.
+  double per_mb = c.beta[kFeatureSpilledMb] > 0 ? c.beta[kFeatureSpilledMb] : kPriorSpillMsPerMb;
+  TaskData unspilled = d;
+  unspilled.spilled_bytes = 0;
+  double run = model.PredictRunMs(0, unspilled) + per_mb * 5;
   EXPECT_NEAR(t.Total(), run + c.overhead_ms, 1e-9 * run);
   EXPECT_NEAR(t.gc_ms, run * c.gc_fraction, 1e-9 * run);
   EXPECT_GT(t.spill_ms, 0);
   EXPECT_DOUBLE_EQ(t.cold_start_ms, 0);  // added when scheduled
+
+  // Replayed at the spill its log shows, a task costs the calibrated run (the fit carries that
+  // spill's time, whatever term holds it); less spill than logged saves at the per-MB price.
+  TaskTimeTerms same = pricing.Logged(0, d, 5 * kMb).terms;
+  EXPECT_NEAR(same.Total(), model.PredictRunMs(0, d) + c.overhead_ms, 1e-9 * run);
+  TaskTimeTerms less = pricing.Logged(0, unspilled, 5 * kMb).terms;
+  EXPECT_NEAR(same.Total() - less.Total(), per_mb * 5, 1e-6);
+  EXPECT_GE(less.spill_ms, 0);
 
   // A re-planned task doing a quarter of the conserved work.
   std::vector<TaskData> observed;
