@@ -48,7 +48,9 @@ double SpillVolumeBytes(double input_bytes, double shuffle_read_bytes, double sh
 }
 
 double SpillModel::SpilledBytes(double bytes, double memory) const {
-  return std::max(0.0, bytes * expansion - memory);
+  const double footprint = bytes * expansion;
+  if (semantics == SpillSemantics::kAggregationMap) return footprint > memory ? footprint : 0.0;
+  return std::max(0.0, footprint - memory);
 }
 
 bool SpillModel::OutOfMemoryRisk(double bytes, double memory) const {
@@ -57,8 +59,10 @@ bool SpillModel::OutOfMemoryRisk(double bytes, double memory) const {
          footprint > kUnspillableFactor * memory_obs && expansion > 0;
 }
 
-SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s) {
+SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s,
+                           SpillSemantics semantics) {
   SpillEvidence m;
+  m.semantics = semantics;
   std::vector<double> ratios, bytes_all, peaks, peak_abs;
   double spill_total = 0;
   for (uint32_t ti : s.tasks) {
@@ -75,7 +79,24 @@ SpillEvidence MeasureSpill(const model::Application& app, const model::StageAtte
     if (t.metrics.peak_execution_memory > 0)
       peaks.push_back(static_cast<double>(t.metrics.peak_execution_memory) / bytes);
   }
-  if (!ratios.empty()) {
+  if (!ratios.empty() && semantics == SpillSemantics::kAggregationMap) {
+    // Each spilling task spilled its whole footprint: the expansion is the spilled bytes per
+    // byte, and the memory was below the smallest footprint that spilled.
+    m.from_spills = true;
+    m.expansion = std::min(kMaxExpansion, stats::Median(ratios));
+    double smallest = -1;
+    for (uint32_t ti : s.tasks) {
+      const model::Task& t = app.tasks[ti];
+      if (t.status != model::TaskStatus::kSuccess || t.metrics.memory_bytes_spilled <= 0) continue;
+      double b = SpillVolumeBytes(static_cast<double>(t.metrics.input_bytes),
+                                  static_cast<double>(t.metrics.shuffle_read_bytes()),
+                                  static_cast<double>(t.metrics.shuffle_bytes_written));
+      if (b <= 0) continue;
+      double f = m.expansion * b;
+      smallest = smallest < 0 ? f : std::min(smallest, f);
+    }
+    m.solved_memory = 0.999 * smallest;
+  } else if (!ratios.empty()) {
     m.from_spills = true;
     m.expansion = std::min(kMaxExpansion, 1.5 * stats::Median(ratios));
     // Solve sum(max(0, e*b - M)) = observed spill for M by bisection.
@@ -113,8 +134,12 @@ SpillEvidence MeasureSpill(const model::Application& app, const model::StageAtte
 
 SpillModel ResolveSpill(const SpillEvidence& evidence, double share_obs) {
   SpillModel m;
+  m.semantics = evidence.semantics;
   m.expansion = evidence.expansion;
-  if (evidence.from_spills) {
+  if (evidence.from_spills && evidence.semantics == SpillSemantics::kAggregationMap) {
+    // The memory held no spilling footprint: at most the nominal share, below the smallest.
+    m.memory_obs = std::min(share_obs, evidence.solved_memory);
+  } else if (evidence.from_spills) {
     m.memory_obs = evidence.solved_memory;
   } else if (evidence.from_peaks) {
     // Every footprint fitted in memory at the observed config.

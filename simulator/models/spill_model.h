@@ -15,16 +15,33 @@
 
 namespace sparktune::simulator {
 
+// Which structure spills in a stage, from its plan's operators.
+//  * kSorter: a sort buffer (UnsafeExternalSorter under SortExec, a sort-merge
+//    join or window's sort; ExternalSorter): it spills what does not fit and
+//    merges the rest from memory, so a task spills about F - M.
+//  * kAggregationMap: a hash aggregate's map (TungstenAggregationIterator,
+//    2.0-4.x) with no sort in the stage: when the map cannot grow it is
+//    spilled whole and a new one started, and at the end the last map is
+//    spilled into the same external sorter before the sort-based merge
+//    (UnsafeKVExternalSorter.merge spills it), so a task that spills at all
+//    spills about its whole footprint F, whatever its memory; only a memory
+//    that holds F avoids it (Spark 3.5 ground truth w1: 6.2 GiB at 2g, 6.4 GiB
+//    at 1g).
+enum class SpillSemantics { kSorter, kAggregationMap };
+
 // What a stage's tasks show about spilling, independent of any config.
 struct SpillEvidence {
+  SpillSemantics semantics = SpillSemantics::kSorter;
   double expansion = 0;          // in-memory bytes per processed byte; 0 = no evidence
   bool from_spills = false;      // calibrated on spilled tasks
   bool from_peaks = false;       // nothing spilled; calibrated on peak execution memory
   double solved_memory = 0;      // from_spills: the effective M that reproduces the spill
+                                 // (kAggregationMap: just below the smallest spilled footprint)
   double largest_footprint = 0;  // otherwise: the largest expansion x bytes (it fitted)
 };
 
 struct SpillModel {
+  SpillSemantics semantics = SpillSemantics::kSorter;
   double expansion = 0;   // in-memory bytes per processed byte; 0 = no evidence
   double memory_obs = 0;  // effective execution memory per task at the observed config (bytes)
 
@@ -48,8 +65,9 @@ struct SpillModel {
 // two for every task (an explode writes more than it reads) was measured worse.
 double SpillVolumeBytes(double input_bytes, double shuffle_read_bytes, double shuffle_write_bytes);
 
-// Reads the evidence of one stage attempt.
-SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s);
+// Reads the evidence of one stage attempt whose spilling structure is `semantics`.
+SpillEvidence MeasureSpill(const model::Application& app, const model::StageAttempt& s,
+                           SpillSemantics semantics = SpillSemantics::kSorter);
 
 // The model at the observed config; `share_obs` is the nominal execution
 // memory per task (bytes) there.

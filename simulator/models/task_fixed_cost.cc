@@ -6,12 +6,14 @@
 namespace sparktune::simulator {
 
 double TaskFixedCost::OverheadMs(const StageCoefficients& c, bool replanned) const {
-  return replanned ? std::min(c.overhead_ms, kMaxFixedTaskMs) : c.overhead_ms;
+  return replanned ? std::min({c.overhead_ms, app_overhead_ms, kMaxReplannedOverheadMs})
+                   : c.overhead_ms;
 }
 
 TaskFixedCost CalibrateTaskFixedCost(const TaskTimeModel& model, const model::Application& app) {
   TaskFixedCost cost;
   cost.run_ms = model.app_level().beta[0];
+  cost.app_overhead_ms = model.app_level().overhead_ms;
   std::vector<double> runs;
   for (const model::Task& t : app.tasks) {
     if (t.status == model::TaskStatus::kSuccess && t.has_metrics)

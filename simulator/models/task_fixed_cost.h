@@ -16,9 +16,18 @@ namespace sparktune::simulator {
 
 // Upper bound of the fixed cost of one task the log never had (ms).
 inline constexpr double kMaxFixedTaskMs = 50.0;
+// Upper bound of the time outside run time of a warm task the log never had
+// (ms): the median task minus its run time in the train split's 200-2000-task
+// stages of tiny partitions is 10-12 ms on the idle machine (Spark 3.5) and
+// 12-37 ms, median ~18, on the loaded one (4.x, 2026-11-21). A log of few
+// tasks shows mostly cold ones (first task of a stage deserializes its
+// binary), which overstate it.
+inline constexpr double kMaxReplannedOverheadMs = 20.0;
 
 struct TaskFixedCost {
   double run_ms = 0;  // inside executor run time
+  // Outside run time, median over all the app's tasks (most of them warm).
+  double app_overhead_ms = kMaxFixedTaskMs;
 
   // Outside run time, for a task of a stage with coefficients `c`.
   double OverheadMs(const StageCoefficients& c, bool replanned) const;

@@ -1,10 +1,12 @@
 #include "simulator/workload/app_simulator.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "data/config/config_catalog.h"
 #include "engine/aqe/application_replanner.h"
 #include "engine/joins/broadcast_join_conversion.h"
+#include "engine/plan/plan_node_parse.h"
 #include "simulator/models/engine_variant_effect.h"
 #include "simulator/models/executor_provisioning.h"
 #include "simulator/models/replay_task_time.h"
@@ -18,6 +20,31 @@ namespace sparktune::simulator {
 namespace keys = config::keys;
 
 namespace {
+
+// The structure that spills in a Spark stage (SpillSemantics), from the operators of the query
+// stage it ran: a hash aggregate with no sort beside it spills its map whole; anything sorting
+// (a sort, a sort-merge join's or a window's sort, a sort aggregate) and stages outside SQL spill
+// as sort buffers.
+SpillSemantics SpillSemanticsOf(const model::Application& app, const engine::plan::EnginePlan& plan,
+                                const model::StageAttempt* attempt) {
+  if (attempt == nullptr || app.stages.empty()) return SpillSemantics::kSorter;
+  const int index = static_cast<int>(attempt - app.stages.data());
+  bool found = false, aggregate = false, sorter = false;
+  for (const engine::plan::SqlExecutionPlan& ex : plan.executions) {
+    for (size_t q = 0; q < ex.stages.stages.size() && q < ex.spark_stages.size(); ++q) {
+      const std::vector<int>& attempts = ex.spark_stages[q];
+      if (std::find(attempts.begin(), attempts.end(), index) == attempts.end()) continue;
+      found = true;
+      for (int node : ex.stages.stages[q].nodes) {
+        const std::string name = engine::plan::BaseNodeName(ex.final_plan->nodes[node].node_name);
+        sorter |= name == "Sort" || name == "SortMergeJoin" || name == "Window" ||
+                  name == "SortAggregate";
+        aggregate |= name == "HashAggregate";
+      }
+    }
+  }
+  return found && aggregate && !sorter ? SpillSemantics::kAggregationMap : SpillSemantics::kSorter;
+}
 
 constexpr double kMib = 1024.0 * 1024.0;
 // Re-plan SQL shuffle reads when AQE coalescing is switched off: without AQE no
@@ -82,7 +109,8 @@ AppSimulator::AppSimulator(const model::Application& app)
   workload_ = ReadReplayWorkload(app, saturation_);
   observed_executors_ = ObservedExecutors(app, workload_.app_start);
   for (const LoggedStage& s : workload_.stages)
-    spill_evidence_.push_back(MeasureSpill(app, *s.attempt));
+    spill_evidence_.push_back(
+        MeasureSpill(app, *s.attempt, SpillSemanticsOf(app, plan_, s.attempt)));
   fixed_cost_ = CalibrateTaskFixedCost(task_model_, app);
   observed_variant_ = engine::ClassifyEngineVariant(app.spark_properties, app.sql_executions);
 }

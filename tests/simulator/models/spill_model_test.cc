@@ -64,6 +64,23 @@ TEST(SpillModel, AStageThatGeneratesItsRowsSpillsWithItsShuffleWrite) {
   EXPECT_DOUBLE_EQ(SpillVolumeBytes(10 * kMb, 5 * kMb, 100 * kMb), 15 * kMb);
 }
 
+TEST(SpillModel, AnAggregationMapSpillsItsWholeFootprintOrNothing) {
+  // Two tasks of 100 MB read spilled 150 and 200 MB: the map was spilled whole each time.
+  auto app = AppWithStage({TaskWith(100 * kMb, 150 * kMb, 0), TaskWith(100 * kMb, 200 * kMb, 0)});
+  SpillEvidence e = MeasureSpill(app, app.stages[0], SpillSemantics::kAggregationMap);
+  EXPECT_TRUE(e.from_spills);
+  SpillModel m = ResolveSpill(e, /*share_obs=*/120 * kMb);
+  EXPECT_EQ(m.semantics, SpillSemantics::kAggregationMap);
+  const double at_observed = m.SpilledBytes(100 * kMb, m.memory_obs);
+  EXPECT_GT(at_observed, 0);
+  // Half the memory: the same spill (a sorter would spill more); memory above the footprint: none.
+  EXPECT_DOUBLE_EQ(m.SpilledBytes(100 * kMb, m.MemoryUnder(1, 0.5)), at_observed);
+  EXPECT_DOUBLE_EQ(m.SpilledBytes(100 * kMb, m.MemoryUnder(1, 4)), 0);
+  SpillModel sorter = ResolveSpill(MeasureSpill(app, app.stages[0]), 120 * kMb);
+  EXPECT_GT(sorter.SpilledBytes(100 * kMb, sorter.MemoryUnder(1, 0.5)),
+            sorter.SpilledBytes(100 * kMb, sorter.memory_obs));
+}
+
 TEST(SpillModel, WithoutSpillsEveryFootprintFittedAtTheObservedConfig) {
   // Peak memory grows 2 bytes per byte read over a spread of sizes.
   auto app = AppWithStage({TaskWith(10 * kMb, 0, 25 * kMb), TaskWith(20 * kMb, 0, 45 * kMb),

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace sparktune::simulator {
 namespace {
 
@@ -37,7 +39,12 @@ TEST(TaskFixedCost, BoundedByTheSmallTasksAndTheCeiling) {
   StageCoefficients c;
   c.overhead_ms = 400;
   EXPECT_DOUBLE_EQ(cost.OverheadMs(c, false), 400);
-  EXPECT_DOUBLE_EQ(cost.OverheadMs(c, true), kMaxFixedTaskMs);
+  // A task re-planning creates is warm: at most the ceiling, and at most the app's median.
+  EXPECT_DOUBLE_EQ(cost.OverheadMs(c, true),
+                   std::min(kMaxReplannedOverheadMs, cost.app_overhead_ms));
+  EXPECT_LE(cost.OverheadMs(c, true), kMaxReplannedOverheadMs);
+  cost.app_overhead_ms = 5;
+  EXPECT_DOUBLE_EQ(cost.OverheadMs(c, true), 5);
 }
 
 }  // namespace
