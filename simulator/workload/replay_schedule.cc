@@ -19,14 +19,51 @@ ReplaySchedule RunReplaySchedule(const ReplayWorkload& workload,
   out.jobs_unfinished = static_cast<int>(workload.jobs.size());
   EventLoop loop;
   std::unique_ptr<DynamicAllocation> allocation;
-  std::function<void(int)> submit_job;
   StageScheduler* scheduler = nullptr;
   StageScheduler::Hooks hooks;
+  // Jobs submitted as the stages they read materialized (see the header).
+  const size_t num_jobs = workload.jobs.size();
+  std::vector<std::vector<int>> dep_jobs_of_stage(stages.size());
+  std::vector<double> dep_gap(num_jobs, -1);
+  std::vector<int> deps_pending(num_jobs, 0);
+  std::vector<double> last_dep_end(num_jobs, 0);
+  std::vector<char> previous_submitted(num_jobs, 0), dep_scheduled(num_jobs, 0);
+  for (size_t j = 1; j < num_jobs; ++j) {
+    const LoggedJob& job = workload.jobs[j];
+    if (job.observed_submit >= workload.jobs[j - 1].observed_end) continue;
+    std::vector<int> deps;
+    double last_observed = -1;
+    for (int s : job.stages)
+      for (int p : workload.stages[s].parents) {
+        if (workload.stages[p].job_index == static_cast<int>(j)) continue;
+        if (std::find(deps.begin(), deps.end(), p) != deps.end()) continue;
+        deps.push_back(p);
+        last_observed = std::max(last_observed, workload.stages[p].observed_completion);
+      }
+    if (deps.empty() || last_observed > job.observed_submit) continue;
+    dep_gap[j] = job.observed_submit - last_observed;
+    deps_pending[j] = static_cast<int>(deps.size());
+    for (int p : deps) dep_jobs_of_stage[p].push_back(static_cast<int>(j));
+  }
+  std::function<void(int)> submit_job;
+  auto try_dependent_submit = [&](int j) {
+    if (dep_scheduled[j] || deps_pending[j] > 0 || !previous_submitted[j]) return;
+    dep_scheduled[j] = 1;
+    loop.At(std::max(loop.now(), last_dep_end[j] + dep_gap[j]), [&, j]() { submit_job(j); });
+  };
+  auto complete_stage = [&](int s) {
+    scheduler->CompleteStage(s);
+    for (int j : dep_jobs_of_stage[s]) {
+      --deps_pending[j];
+      last_dep_end[j] = std::max(last_dep_end[j], loop.now());
+      try_dependent_submit(j);
+    }
+  };
   hooks.stage_unblocked = [&](int s) {
     loop.At(loop.now() + workload.stages[s].transition_latency_ms, [&, s]() {
       if (stages[s].tasks.empty()) {
         // A stage the alternative plan no longer runs (its join became a broadcast).
-        scheduler->CompleteStage(s);
+        complete_stage(s);
         return;
       }
       scheduler->MakeRunnable(s);
@@ -34,8 +71,7 @@ ReplaySchedule RunReplaySchedule(const ReplayWorkload& workload,
     });
   };
   hooks.last_task_done = [&](int s) {
-    loop.At(loop.now() + workload.stages[s].tail_latency_ms,
-            [&, s]() { scheduler->CompleteStage(s); });
+    loop.At(loop.now() + workload.stages[s].tail_latency_ms, [&, s]() { complete_stage(s); });
   };
   hooks.job_done = [&](int j) {
     out.last_job_end_ms = std::max(out.last_job_end_ms, loop.now());
@@ -74,10 +110,14 @@ ReplaySchedule RunReplaySchedule(const ReplayWorkload& workload,
       loop.At(loop.now() + std::max(0.0, job.observed_end - job.observed_submit),
               [&, j]() { sched.FinishJob(j); });
     }
-    // The next job: overlapping jobs keep their offset from this submission.
+    // The next job: overlapping jobs keep their offset from this submission, or wait for the
+    // stages they read.
     if (j + 1 < static_cast<int>(workload.jobs.size())) {
       const LoggedJob& next = workload.jobs[j + 1];
-      if (next.observed_submit < job.observed_end)
+      if (dep_gap[j + 1] >= 0) {
+        previous_submitted[j + 1] = 1;
+        try_dependent_submit(j + 1);
+      } else if (next.observed_submit < job.observed_end)
         loop.At(loop.now() + std::max(0.0, next.observed_submit - job.observed_submit),
                 [&, j]() { submit_job(j + 1); });
     }

@@ -5,6 +5,12 @@
 //    keeps its offset from that submission, one submitted after it ended
 //    keeps its gap after that end; a driver-only job (all stages skipped)
 //    lasts what it lasted;
+//  * except a job submitted while the previous one ran that reads stages of
+//    earlier jobs, all complete when it was submitted: an adaptive query's
+//    next query stage, which AdaptiveSparkPlanExec (3.0-4.x) submits once
+//    the stages it reads have materialized. It keeps its observed delay after
+//    the last of them completes (re-planning), and never comes before the
+//    previous job's submission;
 //  * a stage's tasks may run its transition latency after it is unblocked
 //    (DAGScheduler submission, broadcast building, AQE re-planning); a stage
 //    without tasks (its join became a broadcast) completes then; a stage

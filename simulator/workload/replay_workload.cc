@@ -89,7 +89,6 @@ ReplayWorkload ReadReplayWorkload(const model::Application& app,
   for (size_t i = 0; i < w.jobs.size(); ++i) job_index[w.jobs[i].job_id] = static_cast<int>(i);
 
   std::map<int, const model::StageAttempt*> chosen = ReplayedAttempts(app);
-  std::map<int64_t, double> completion;  // stage id -> observed completion (rel)
   std::vector<double> first_launches;
   for (auto& [stage_id, s] : chosen) {
     LoggedStage st;
@@ -112,21 +111,47 @@ ReplayWorkload ReadReplayWorkload(const model::Application& app,
     }
     double done = s->completion_time >= 0 ? rel(s->completion_time) : last_finish;
     st.tail_latency_ms = std::max(0.0, done - last_finish);
+    st.observed_completion = done;
     st.in_sql = InSql(app, *s);
-    completion[stage_id] = done;
     first_launches.push_back(first_launch);
     w.stage_index[stage_id] = static_cast<int>(w.stages.size());
     w.stages.push_back(std::move(st));
+  }
+  // A parent skipped because its shuffle was already written stands for the stage that wrote
+  // it: the same RDDs (an adaptive query's next stage lists a new, skipped ShuffleMapStage over
+  // the shuffle a query stage job materialized; DAGScheduler, 3.0-4.x).
+  std::map<std::vector<int>, int> ran_by_rdds;
+  for (size_t i = 0; i < w.stages.size(); ++i) {
+    std::vector<int> rdds = w.stages[i].attempt->rdd_ids;
+    std::sort(rdds.begin(), rdds.end());
+    if (!rdds.empty()) ran_by_rdds.emplace(rdds, static_cast<int>(i));
+  }
+  std::map<int, std::vector<int>> rdds_of_stage;
+  for (const model::StageAttempt& s : app.stages) {
+    if (s.rdd_ids.empty() || rdds_of_stage.count(s.stage_id)) continue;
+    std::vector<int> rdds = s.rdd_ids;
+    std::sort(rdds.begin(), rdds.end());
+    rdds_of_stage[s.stage_id] = rdds;
   }
   // Parents, transition latencies, per-job stage lists.
   for (size_t i = 0; i < w.stages.size(); ++i) {
     LoggedStage& st = w.stages[i];
     double parents_done = w.jobs[st.job_index].observed_submit;
     for (int p : st.attempt->parent_ids) {
+      int parent = -1;
       auto pp = w.stage_index.find(p);
-      if (pp == w.stage_index.end()) continue;  // skipped or never run: nothing to wait for
-      st.parents.push_back(pp->second);
-      parents_done = std::max(parents_done, completion[p]);
+      if (pp != w.stage_index.end()) {
+        parent = pp->second;
+      } else if (auto rp = rdds_of_stage.find(p); rp != rdds_of_stage.end()) {
+        auto ran = ran_by_rdds.find(rp->second);
+        if (ran != ran_by_rdds.end() && ran->second != static_cast<int>(i) &&
+            w.stages[ran->second].observed_completion <= first_launches[i])
+          parent = ran->second;
+      }
+      if (parent < 0) continue;  // never run: nothing to wait for
+      if (std::find(st.parents.begin(), st.parents.end(), parent) != st.parents.end()) continue;
+      st.parents.push_back(parent);
+      parents_done = std::max(parents_done, w.stages[parent].observed_completion);
     }
     // The wait for the first task, less the time every slot was busy in the
     // observed run (queueing, which the simulation redoes): what remains is

@@ -39,6 +39,7 @@ struct LoggedStage {
   std::vector<uint32_t> tasks;                   // one successful task per partition, by index
   double transition_latency_ms = 0;              // driver-side wait before the first task
   double tail_latency_ms = 0;                    // last task end -> stage completion
+  double observed_completion = 0;                // relative to app start
   bool in_sql = false;                           // a job of it belongs to a SQL execution
 };
 
