@@ -8,13 +8,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.7212990315362382,
-    "halfWidthLn": 0.5430792566600857,
+    "factor": 1.6761284298046613,
+    "halfWidthLn": 0.5164866278857888,
     "pairs": 220
    },
    "aqe": {
-    "factor": 1.728674336820301,
-    "halfWidthLn": 0.5473548354730167,
+    "factor": 1.9861917356576486,
+    "halfWidthLn": 0.6862191045972083,
     "pairs": 22
    },
    "broadcast": {
@@ -38,13 +38,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.779520120056343,
-    "halfWidthLn": 0.5763437324826366,
+    "factor": 1.704345506914806,
+    "halfWidthLn": 0.5331811701275795,
     "pairs": 144
    },
    "partitions": {
-    "factor": 1.9459820098702463,
-    "halfWidthLn": 0.6657667390500874,
+    "factor": 1.9442493747247054,
+    "halfWidthLn": 0.6648759769905521,
     "pairs": 12
    },
    "skew": {
@@ -59,13 +59,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.75878542868874,
-    "halfWidthLn": 0.5646234734873447,
+    "factor": 1.7695171281078994,
+    "halfWidthLn": 0.5707067003880112,
     "pairs": 220
    },
    "aqe": {
-    "factor": 1.921739138016086,
-    "halfWidthLn": 0.6532305770995248,
+    "factor": 2.0071212704240993,
+    "halfWidthLn": 0.6967014917177593,
     "pairs": 22
    },
    "broadcast": {
@@ -89,13 +89,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.767805325060662,
-    "halfWidthLn": 0.5697388478930654,
+    "factor": 1.7695171281078994,
+    "halfWidthLn": 0.5707067003880112,
     "pairs": 144
    },
    "partitions": {
-    "factor": 2.1784369399342136,
-    "halfWidthLn": 0.7786076196033654,
+    "factor": 2.1763786915036287,
+    "halfWidthLn": 0.7776623448739428,
     "pairs": 12
    },
    "skew": {
