@@ -8,13 +8,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.6761284298046613,
-    "halfWidthLn": 0.5164866278857888,
+    "factor": 1.6691937260699323,
+    "halfWidthLn": 0.5123407110832964,
     "pairs": 220
    },
    "aqe": {
-    "factor": 1.9861917356576486,
-    "halfWidthLn": 0.6862191045972083,
+    "factor": 2.420823625492256,
+    "halfWidthLn": 0.8841078233781986,
     "pairs": 22
    },
    "broadcast": {
@@ -38,8 +38,8 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.704345506914806,
-    "halfWidthLn": 0.5331811701275795,
+    "factor": 1.6752298383752409,
+    "halfWidthLn": 0.5159503728040888,
     "pairs": 144
    },
    "partitions": {
@@ -59,13 +59,13 @@ const char kCrossConfigIntervalsJson[] = R"json(
   "coverage": 0.9,
   "groups": {
    "all": {
-    "factor": 1.7695171281078994,
-    "halfWidthLn": 0.5707067003880112,
+    "factor": 1.7359578250838799,
+    "halfWidthLn": 0.5515593216365262,
     "pairs": 220
    },
    "aqe": {
-    "factor": 2.0071212704240993,
-    "halfWidthLn": 0.6967014917177593,
+    "factor": 2.474679300126031,
+    "halfWidthLn": 0.9061108119183424,
     "pairs": 22
    },
    "broadcast": {
@@ -89,8 +89,8 @@ const char kCrossConfigIntervalsJson[] = R"json(
     "pairs": 4
    },
    "multi-knob": {
-    "factor": 1.7695171281078994,
-    "halfWidthLn": 0.5707067003880112,
+    "factor": 1.733649411149754,
+    "halfWidthLn": 0.5502286728814566,
     "pairs": 144
    },
    "partitions": {
