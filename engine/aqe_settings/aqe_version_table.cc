@@ -16,6 +16,25 @@ using namespace rule_names;  // NOLINT(build/namespaces)
 
 std::vector<AqeVersionBehavior> BuildTable() {
   std::vector<AqeVersionBehavior> rows;
+  // 1.6-2.4: ExchangeCoordinator (spark.sql.adaptive.enabled before AdaptiveSparkPlanExec): it
+  // only coalesces post-shuffle partitions to targetPostShuffleInputSize, from which
+  // ShufflePartitionsUtil's 3.0 loop was taken; no parallelism floor, no join re-selection, no
+  // skew join, no local reads.
+  AqeVersionBehavior v16;
+  v16.since = V(1, 6);
+  v16.coalesce_loop = CoalesceLoop::kEmitAll;
+  v16.target_floor_16 = true;
+  v16.has_parallelism_first = false;
+  v16.has_min_partition_size = false;
+  v16.apply_only_if_fewer = false;
+  v16.has_rebalance_rule = false;
+  v16.rebalance_small_factor_config = false;
+  v16.adaptive_broadcast_threshold = false;
+  v16.prefer_shuffled_hash_join = false;
+  v16.min_num_from_parallelism = false;
+  v16.runtime_join_selection = false;
+  v16.rule_order = {kCoalesceShufflePartitions};
+  rows.push_back(v16);
   // 3.0: CoalesceShufflePartitions, then OptimizeSkewedJoin (SMJ only, median of the
   // coalesced sizes), then OptimizeLocalShuffleReader; DemoteBroadcastHashJoin only.
   AqeVersionBehavior v30;

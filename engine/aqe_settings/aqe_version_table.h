@@ -41,6 +41,12 @@ struct AqeVersionBehavior {
   bool broadcast_children_independent = false;  // 3.5.1+ (SPARK-46590)
   bool exploding_join_uses_min_size = false;    // 4.0+ (SPARK-47247)
   bool all_leaves_must_be_stages = true;        // 3.0-3.2: every leaf must be a query stage
+  // 3.0+: defaultParallelism is the least number of coalesced partitions unless
+  // set; 1.6-2.4 (ExchangeCoordinator): only minNumPostShufflePartitions.
+  bool min_num_from_parallelism = true;
+  // 3.0+: joins are re-selected at run time (broadcast from materialized sizes);
+  // 1.6-2.4 adaptive execution only coalesces.
+  bool runtime_join_selection = true;
   // OptimizeSkewedJoin.
   bool skew_join_before_coalesce = true;  // 3.2+ (SPARK-35447); 3.0-3.1 run it after
   bool skew_join_multi_join = false;      // 3.3+: preparation rule over the whole plan

@@ -9,6 +9,7 @@ CoalesceOptions CoalesceOptionsFor(const AqeConfig& c, const AqeVersionBehavior&
   CoalesceOptions o;
   o.advisory_target_size = c.advisory_partition_size;
   o.min_num_partitions = c.min_partition_num > 0                             ? c.min_partition_num
+                         : !b.min_num_from_parallelism                       ? 1
                          : (!b.has_parallelism_first || c.parallelism_first) ? c.default_parallelism
                                                                              : 1;
   o.min_partition_size = b.has_min_partition_size ? c.min_partition_size : 0;

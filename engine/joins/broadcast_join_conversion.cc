@@ -4,6 +4,7 @@
 
 #include "data/config/config_catalog.h"
 #include "engine/aqe/dynamic_join_selection.h"
+#include "engine/aqe_settings/aqe_version_table.h"
 
 namespace sparktune::engine {
 
@@ -88,7 +89,9 @@ std::vector<BroadcastConversion> ConvertSortMergeJoins(const model::Application&
   const std::string adaptive_threshold(keys::kAdaptiveAutoBroadcastJoinThreshold);
   if (config.IsSet(adaptive_threshold)) t.runtime_new = config.GetBytes(adaptive_threshold);
   const std::string aqe_key(keys::kAdaptiveEnabled);
-  t.aqe_new = config.GetBool(aqe_key, false);
+  // Run-time join selection exists from 3.0 (aqe_version_table.h); before, AQE only coalesces.
+  t.aqe_new = config.GetBool(aqe_key, false) &&
+              aqe::AqeBehaviorFor(config.version()).runtime_join_selection;
   bool aqe_obs = observed.GetBool(aqe_key, false);
   // Nothing can convert when neither the threshold nor AQE changes and AQE stays off.
   if (t.static_new == t.observed && t.aqe_new == aqe_obs && !t.aqe_new) return out;
