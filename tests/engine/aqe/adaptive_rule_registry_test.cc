@@ -6,6 +6,7 @@
 
 #include "engine/aqe_settings/aqe_config.h"
 #include "engine/aqe_settings/aqe_version_table.h"
+#include "engine/aqe_settings/coalesce_options.h"
 
 namespace sparktune::engine::aqe {
 namespace {
@@ -42,6 +43,22 @@ StagePlanningInput Uniform(int partitions, int64_t bytes) {
   s.num_mappers = 10;
   in.shuffles.push_back(s);
   return in;
+}
+
+// Spark 1.6-2.4's adaptive execution (ExchangeCoordinator) only coalesces, with no
+// defaultParallelism floor: turning AQE on for a 2.x log must not switch joins or split skew.
+TEST(AqeVersionTable, Spark2AdaptiveExecutionOnlyCoalesces) {
+  const AqeVersionBehavior& v24 = AqeBehaviorFor(SparkVersion::Parse("2.4.8"));
+  ASSERT_EQ(v24.rule_order.size(), 1u);
+  EXPECT_EQ(v24.rule_order[0], rule_names::kCoalesceShufflePartitions);
+  EXPECT_FALSE(v24.runtime_join_selection);
+  EXPECT_TRUE(AqeBehaviorFor(SparkVersion::Parse("3.0.0")).runtime_join_selection);
+  AqeConfig c;
+  c.default_parallelism = 8;
+  c.min_partition_num = -1;
+  EXPECT_EQ(CoalesceOptionsFor(c, v24).min_num_partitions, 1);
+  EXPECT_EQ(CoalesceOptionsFor(c, AqeBehaviorFor(SparkVersion::Parse("3.0.1"))).min_num_partitions,
+            8);
 }
 
 TEST(AdaptiveRuleRegistry, NamesDisableAndTiming) {
